@@ -1,0 +1,29 @@
+package io.qspace.data;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * A curated set of compounds with measured activity for one target, ready to model.
+ * Issues collects every row that was dropped or merged while reading and curating, so results can say what was skipped.
+ *
+ * @param name     dataset name (file stem by default, e.g. CHEMBL204_Ki)
+ * @param source   where it came from (file path or description)
+ * @param compounds curated compounds, in a stable order
+ * @param issues   rows skipped, merged or flagged, with reasons
+ */
+public record Dataset(String name, String source, List<Compound> compounds, List<LoadIssue> issues)
+        implements Serializable {
+    public Dataset {
+        compounds = List.copyOf(compounds);
+        issues = List.copyOf(issues);
+    }
+
+    public int size() {
+        return compounds.size();
+    }
+
+    public boolean hasGivenSplit() {
+        return !compounds.isEmpty() && compounds.stream().allMatch(c -> c.givenSplit() != null);
+    }
+}

@@ -1,0 +1,63 @@
+package io.qspace.store;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+
+/**
+ * Java serialisation of the project's plain data objects (invocations, builders, models, matrices) to and from bytes.
+ * Reading can name the class loader that defines classes shipped at run time.
+ */
+public final class Serialization {
+    private Serialization() {}
+
+    public static byte[] toBytes(Serializable value) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialise " + value.getClass().getName()
+                    + ": every part of it must be Serializable (" + e.getMessage() + ")", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    public static <T> T fromBytes(byte[] bytes, Class<T> type) {
+        return fromBytes(bytes, type, Thread.currentThread().getContextClassLoader());
+    }
+
+    public static <T> T fromBytes(byte[] bytes, Class<T> type, ClassLoader loader) {
+        try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(bytes), loader)) {
+            return type.cast(in.readObject());
+        } catch (IOException | ClassNotFoundException e) {
+            throw new IllegalStateException("cannot read a " + type.getSimpleName() + ": " + e, e);
+        }
+    }
+
+    private static final class LoaderObjectInputStream extends ObjectInputStream {
+        private final ClassLoader loader;
+
+        LoaderObjectInputStream(InputStream in, ClassLoader loader) throws IOException {
+            super(in);
+            this.loader = loader;
+        }
+
+        @Override
+        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+            if (loader != null) {
+                try {
+                    return Class.forName(desc.getName(), false, loader);
+                } catch (ClassNotFoundException ignored) {
+                    // fall through to the default, which knows primitives and the platform classes
+                }
+            }
+            return super.resolveClass(desc);
+        }
+    }
+}
