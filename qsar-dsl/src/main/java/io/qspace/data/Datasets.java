@@ -4,4 +4,12 @@ package io.qspace.data;
 public final class Datasets {
     private Datasets() {}
 
+    public static Csv csv(String pathOrGlob) { throw new UnsupportedOperationException(); }
+
+    public interface Csv extends DatasetSource {
+        Csv smiles(String column);
+        Csv activity(String column);
+        Csv id(String column);
+        Csv split(String column);
+    }
 }

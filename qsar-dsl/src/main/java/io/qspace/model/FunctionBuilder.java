@@ -16,6 +16,11 @@ record FunctionBuilder(String name, Map<String, Object> parameters, Fitter fitte
     }
 
     @Override
+    public Object code() {
+        return fitter;
+    }
+
+    @Override
     public String toString() {
         return name + parameters.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", ", "(", ")"));

@@ -27,6 +27,14 @@ public interface ModelBuilder extends Serializable {
     /** Fits a model to the rows x and activities y; all randomness comes from seed. */
     Model fit(double[][] x, double[] y, long seed);
 
+    /**
+     * The object whose class holds this builder's algorithm, for telling versions of user code apart: the builder
+     * itself, or the function a builder was made from.
+     */
+    default Object code() {
+        return this;
+    }
+
     /** A builder from a name and a fitting function, without parameters or grid. */
     static ModelBuilder of(String name, Fitter fitter) {
         return new FunctionBuilder(name, Map.of(), fitter);

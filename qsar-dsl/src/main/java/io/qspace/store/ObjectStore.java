@@ -32,6 +32,15 @@ public interface ObjectStore extends AutoCloseable {
     @Override
     default void close() {}
 
+    /** get, with I/O errors unchecked: for callers that cannot do anything better than fail. */
+    default Optional<byte[]> getOrEmpty(String key) {
+        try {
+            return get(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading '" + key + "' from " + uri() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** get, but an absent key is an error that names the store and the key. */
     default byte[] require(String key) {
         try {

@@ -1,0 +1,214 @@
+package io.qspace;
+
+import io.qspace.chem.DescriptorSet;
+import io.qspace.chem.Descriptors;
+import io.qspace.data.DatasetSource;
+import io.qspace.model.Builders;
+import io.qspace.model.ModelBuilder;
+import io.qspace.plan.Plan;
+import io.qspace.results.Results;
+import io.qspace.run.EmbeddedRunner;
+import io.qspace.run.Runner;
+import io.qspace.select.Filters;
+import io.qspace.select.Selector;
+import io.qspace.select.Selectors;
+import io.qspace.split.Split;
+import io.qspace.validate.Validation;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/**
+ * A QSAR study as a chemist describes it: datasets, a split, descriptors, selectors, model builders with their
+ * grids, validation and a seed. Everything left out has a default. Immutable: each method returns a new study.
+ *
+ * <pre>{@code
+ * var study = Study.named("kinases")
+ *     .datasets(Datasets.csv("data/*.csv").smiles("smiles").activity("pKi"))
+ *     .builders(Builders.pls().components(2, 4, 6, 8), Builders.randomForest().trees(200))
+ *     .seed(42);
+ * study.plan();          // shape and counts, nothing runs
+ * var results = study.run();
+ * }</pre>
+ */
+public final class Study implements Serializable {
+    private final String name;
+    private final List<DatasetSource> datasets;
+    private final Split split;
+    private final DescriptorSet descriptors;
+    private final Filters filters;
+    private final List<Selector> selectors;
+    private final List<ModelBuilder> builders;
+    private final Validation validation;
+    private final long seed;
+    private final String store;
+
+    private Study(String name, List<DatasetSource> datasets, Split split, DescriptorSet descriptors, Filters filters,
+                  List<Selector> selectors, List<ModelBuilder> builders, Validation validation, long seed,
+                  String store) {
+        this.name = name;
+        this.datasets = List.copyOf(datasets);
+        this.split = split;
+        this.descriptors = descriptors;
+        this.filters = filters;
+        this.selectors = List.copyOf(selectors);
+        this.builders = List.copyOf(builders);
+        this.validation = validation;
+        this.seed = seed;
+        this.store = store;
+    }
+
+    /** A study with every default: auto split (the file's own, else random 20%), default descriptors, selectors,
+     *  builders, 5-fold CV, seed 42, results in ./qspace-results. */
+    public static Study named(String name) {
+        if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("study name '" + name
+                    + "' must be letters, digits, '.', '_' or '-' (it names a folder in the store)");
+        }
+        return new Study(name, List.of(), Split.auto(0.2), Descriptors.defaults(), Filters.standard(),
+                Selectors.defaults(), Builders.defaults(), Validation.defaults(), 42, "qspace-results");
+    }
+
+    private Study with(UnaryOperator<Builder> change) {
+        Builder b = change.apply(new Builder(this));
+        return new Study(b.name, b.datasets, b.split, b.descriptors, b.filters, b.selectors, b.builders,
+                b.validation, b.seed, b.store);
+    }
+
+    public Study datasets(DatasetSource... sources) {
+        return with(b -> b.datasets(List.of(sources)));
+    }
+
+    public Study split(Split split) {
+        Objects.requireNonNull(split, "split");
+        return with(b -> b.split(split));
+    }
+
+    public Study descriptors(DescriptorSet descriptors) {
+        Objects.requireNonNull(descriptors, "descriptors");
+        return with(b -> b.descriptors(descriptors));
+    }
+
+    public Study filters(Filters filters) {
+        Objects.requireNonNull(filters, "filters");
+        return with(b -> b.filters(filters));
+    }
+
+    /** Each selector yields one feature set; one written with several sizes yields one per size. */
+    public Study selectors(Selector... selectors) {
+        return selectors(List.of(selectors));
+    }
+
+    public Study selectors(List<Selector> selectors) {
+        return with(b -> b.selectors(selectors));
+    }
+
+    public Study builders(ModelBuilder... builders) {
+        return builders(List.of(builders));
+    }
+
+    public Study builders(List<ModelBuilder> builders) {
+        return with(b -> b.builders(builders));
+    }
+
+    /** The same study with more builders: what a chemist does to try a new algorithm on stored descriptors. */
+    public Study addBuilders(ModelBuilder... more) {
+        List<ModelBuilder> all = new java.util.ArrayList<>(builders);
+        all.addAll(List.of(more));
+        return builders(all);
+    }
+
+    public Study validation(Validation validation) {
+        Objects.requireNonNull(validation, "validation");
+        return with(b -> b.validation(validation));
+    }
+
+    public Study seed(long seed) {
+        return with(b -> b.seed(seed));
+    }
+
+    /** Where outputs go: a folder, "file:/path" or "s3://bucket/prefix". */
+    public Study store(String uri) {
+        Objects.requireNonNull(uri, "store");
+        return with(b -> b.store(uri));
+    }
+
+    /** Reads the datasets and unwinds the study into its invocation tree; nothing heavy runs. */
+    public Plan plan() {
+        return Plan.of(this);
+    }
+
+    /** Runs on the embedded default: 4 slots in this JVM, with progress. */
+    public Results run() {
+        try (Runner runner = new EmbeddedRunner()) {
+            return run(runner);
+        }
+    }
+
+    public Results run(Runner runner) {
+        return runner.run(plan());
+    }
+
+    public String name() { return name; }
+    public List<DatasetSource> datasets() { return datasets; }
+    public Split split() { return split; }
+    public DescriptorSet descriptors() { return descriptors; }
+    public Filters filters() { return filters; }
+    public List<Selector> selectors() { return selectors; }
+    public List<ModelBuilder> builders() { return builders; }
+    public Validation validation() { return validation; }
+    public long seed() { return seed; }
+    public String store() { return store; }
+
+    /** Selectors flattened to one per feature set. */
+    public List<Selector> featureSetSelectors() {
+        return selectors.stream().flatMap(s -> s.each().stream()).toList();
+    }
+
+    @Override
+    public String toString() {
+        return "Study " + name + "\n"
+                + "  datasets:    " + datasets.size() + " source(s)\n"
+                + "  split:       " + split.describe() + "\n"
+                + "  descriptors: " + descriptors.describe() + "\n"
+                + "  filters:     " + filters.describe() + "\n"
+                + "  selectors:   " + featureSetSelectors().stream().map(Selector::name)
+                        .collect(Collectors.joining(", ")) + "\n"
+                + "  builders:    " + builders.stream().map(Object::toString).collect(Collectors.joining(", ")) + "\n"
+                + "  validation:  " + validation.describe() + "\n"
+                + "  seed:        " + seed + "\n"
+                + "  store:       " + store;
+    }
+
+    /** Mutable scratch for {@link #with}; never escapes. */
+    private static final class Builder {
+        String name;
+        List<DatasetSource> datasets;
+        Split split;
+        DescriptorSet descriptors;
+        Filters filters;
+        List<Selector> selectors;
+        List<ModelBuilder> builders;
+        Validation validation;
+        long seed;
+        String store;
+
+        Builder(Study s) {
+            name = s.name; datasets = s.datasets; split = s.split; descriptors = s.descriptors; filters = s.filters;
+            selectors = s.selectors; builders = s.builders; validation = s.validation; seed = s.seed; store = s.store;
+        }
+
+        Builder name(String v) { name = v; return this; }
+        Builder datasets(List<DatasetSource> v) { datasets = v; return this; }
+        Builder split(Split v) { split = v; return this; }
+        Builder descriptors(DescriptorSet v) { descriptors = v; return this; }
+        Builder filters(Filters v) { filters = v; return this; }
+        Builder selectors(List<Selector> v) { selectors = v; return this; }
+        Builder builders(List<ModelBuilder> v) { builders = v; return this; }
+        Builder validation(Validation v) { validation = v; return this; }
+        Builder seed(long v) { seed = v; return this; }
+        Builder store(String v) { store = v; return this; }
+    }
+}

@@ -1,0 +1,104 @@
+package io.qspace.cli;
+
+import io.qspace.Study;
+import io.qspace.data.Datasets;
+import io.qspace.plan.Plan;
+import io.qspace.results.Results;
+import io.qspace.run.EmbeddedRunner;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * The qspace command line.
+ * <pre>
+ *   qspace sample [--store DIR] [--slots N]   the sample study over datasets-sample/ on the embedded default
+ *   qspace run SCRIPT.jsh                     a study written as a JShell script, DSL imports preloaded
+ * </pre>
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
+            usage();
+            return;
+        }
+        int code = switch (args[0]) {
+            case "sample" -> sample(Arrays.copyOfRange(args, 1, args.length));
+            case "run" -> runScript(Arrays.copyOfRange(args, 1, args.length));
+            default -> {
+                System.err.println("qspace: unknown command '" + args[0] + "'");
+                usage();
+                yield 2;
+            }
+        };
+        System.exit(code);
+    }
+
+    private static void usage() {
+        System.out.println("""
+                usage: qspace <command>
+                  sample [--store DIR] [--slots N]   run the sample study over datasets-sample/ and print a leaderboard
+                  run SCRIPT.jsh                     run a study written as a JShell script (DSL imports preloaded)""");
+    }
+
+    /** The sample study: every set in datasets-sample/, the default model space, 4 embedded slots. */
+    static int sample(String[] args) {
+        String store = option(args, "--store", "qspace-results");
+        int slots = Integer.parseInt(option(args, "--slots", Integer.toString(EmbeddedRunner.DEFAULT_SLOTS)));
+        Path data = home().resolve("datasets-sample");
+        Study study = Study.named("sample")
+                .datasets(Datasets.csv(data + "/*.csv").smiles("smiles").activity("activity").id("id").split("split"))
+                .store(store)
+                .seed(42);
+        System.out.println(study);
+        Plan plan = study.plan();
+        System.out.println(plan);
+        Results results;
+        try (EmbeddedRunner runner = new EmbeddedRunner(slots)) {
+            results = runner.run(plan);
+        }
+        System.out.println();
+        System.out.println("Best model per dataset (chosen by cross-validation):");
+        System.out.println(results.leaderboard().print());
+        if (results.failed() > 0) {
+            System.out.println(results.failed() + " invocation(s) failed:");
+            System.out.println(results.failures().selectColumns("dataset", "feature_set", "builder", "error").print());
+        }
+        if (results.issues().rowCount() > 0) {
+            System.out.println(results.issues().rowCount() + " input issue(s); see studies/sample/issues.csv in the store");
+        }
+        System.out.println("Results: " + plan.storeUri() + "studies/sample/results.csv");
+        return 0;
+    }
+
+    static int runScript(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: qspace run SCRIPT.jsh");
+            return 2;
+        }
+        Path script = Path.of(args[0]);
+        if (!Files.isRegularFile(script)) {
+            System.err.println("qspace: no script at " + script.toAbsolutePath());
+            return 2;
+        }
+        String source = Files.readString(script, StandardCharsets.UTF_8);
+        return new ScriptRunner(System.out, System.err).run(source, script.toString()) ? 0 : 1;
+    }
+
+    /** The project folder: set by the launcher script, else the working directory. */
+    static Path home() {
+        return Path.of(System.getProperty("qspace.home", ".")).toAbsolutePath().normalize();
+    }
+
+    private static String option(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}

@@ -1,0 +1,75 @@
+package io.qspace.plan;
+
+import io.qspace.chem.DescriptorSet;
+import io.qspace.model.ModelBuilder;
+import io.qspace.store.Serialization;
+import io.qspace.validate.GridSearch;
+import io.qspace.validate.Validation;
+import io.qspace.validate.YRandomisation;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Build and cross-validate (the paper's second workflow): for one feature set and one builder, k-fold CV over the
+ * builder's parameter grid on the training part, choosing the point with the lowest CV RMSE.
+ */
+public record BuildTask(String prepareId, String dataset, String featureSet, ModelBuilder builder,
+                        Validation validation, long studySeed,
+                        // continuation
+                        DescriptorSet descriptors) implements Task {
+
+    @Override
+    public String kind() {
+        return "build";
+    }
+
+    @Override
+    public String identity() {
+        return String.join("|", "build", "prepared=" + prepareId, "featureSet=" + featureSet,
+                "builder=" + builder, "code=" + CodeIdentity.of(builder), "validation=" + validation.describe(),
+                "seed=" + studySeed);
+    }
+
+    @Override
+    public String label() {
+        return "build " + dataset + " / " + featureSet + " / " + builder.name();
+    }
+
+    @Override
+    public Map<String, String> coordinates() {
+        return Map.of("dataset", dataset, "feature_set", featureSet, "builder", builder.name());
+    }
+
+    @Override
+    public int expectedSubtreeSize() {
+        return 2;
+    }
+
+    @Override
+    public void run(TaskContext context) throws Exception {
+        long start = System.nanoTime();
+        FeatureMatrix fm = Serialization.fromBytes(
+                context.store().require(StoreKeys.features(prepareId, featureSet)), FeatureMatrix.class);
+        double[][] x = fm.xPart(false);
+        double[] y = fm.yPart(false);
+        GridSearch.Result search = GridSearch.best(builder, x, y, validation.folds(), context.seed());
+        int fits = search.fits();
+        double yRandQ2 = Double.NaN;
+        if (validation.yRandomisations() > 0) {
+            context.checkCancelled();
+            double[] q2s = YRandomisation.run(search.best(), x, y, validation.folds(), validation.yRandomisations(),
+                    context.seed());
+            yRandQ2 = java.util.Arrays.stream(q2s).average().orElse(Double.NaN);
+            fits += validation.yRandomisations() * validation.folds();
+        }
+        BuildOutcome outcome = new BuildOutcome(search.best(), search.cv().q2(), search.cv().rmse(), fits, yRandQ2,
+                search.toString(), (System.nanoTime() - start) / 1e9);
+        context.store().put(StoreKeys.build(Invocation.of(this).id()), Serialization.toBytes(outcome));
+    }
+
+    @Override
+    public List<Invocation> children(TaskContext context) {
+        return List.of(Invocation.of(new TestTask(Invocation.of(this).id(), prepareId, dataset, featureSet,
+                builder.name(), studySeed, descriptors)));
+    }
+}

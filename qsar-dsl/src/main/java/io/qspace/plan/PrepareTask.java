@@ -1,0 +1,183 @@
+package io.qspace.plan;
+
+import io.qspace.chem.DescriptorMatrix;
+import io.qspace.chem.DescriptorSet;
+import io.qspace.data.Compound;
+import io.qspace.data.Dataset;
+import io.qspace.model.ModelBuilder;
+import io.qspace.select.FeatureSet;
+import io.qspace.select.Filters;
+import io.qspace.select.MedianImputer;
+import io.qspace.select.SelectionContext;
+import io.qspace.select.Selector;
+import io.qspace.split.Split;
+import io.qspace.store.ContentHash;
+import io.qspace.store.Serialization;
+import io.qspace.validate.Validation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Prepare descriptors for one dataset (the paper's first workflow): split, calculate descriptors (or reuse them),
+ * filter, impute, and run every selector, storing one {@link FeatureMatrix} per feature set. Its children are one
+ * build invocation per feature set and builder.
+ */
+public record PrepareTask(String datasetName, String datasetHash, int datasetSize, Split split,
+                          DescriptorSet descriptors, Filters filters, List<Selector> selectors, long studySeed,
+                          // continuation: not part of the identity
+                          List<ModelBuilder> builders, Validation validation) implements Task {
+
+    /** Bump when stored outputs change shape or meaning, so old stores are not misread. */
+    static final String FORMAT = "1";
+
+    public PrepareTask {
+        selectors = List.copyOf(selectors);
+        builders = List.copyOf(builders);
+    }
+
+    @Override
+    public String kind() {
+        return "prepare";
+    }
+
+    @Override
+    public String identity() {
+        return String.join("|", "prepare", "format=" + FORMAT, "dataset=" + datasetHash, "split=" + split.describe(),
+                "descriptors=" + descriptors.describe(), "filters=" + filters.describe(),
+                "selectors=" + selectors.stream().map(Selector::name).collect(Collectors.joining(",")),
+                "seed=" + studySeed);
+    }
+
+    @Override
+    public String label() {
+        return "prepare " + datasetName;
+    }
+
+    @Override
+    public Map<String, String> coordinates() {
+        return Map.of("dataset", datasetName);
+    }
+
+    @Override
+    public int expectedSubtreeSize() {
+        return 1 + 2 * selectors.size() * builders.size();
+    }
+
+    private String id() {
+        return Invocation.of(this).id();
+    }
+
+    @Override
+    public void run(TaskContext context) throws Exception {
+        long start = System.nanoTime();
+        Dataset dataset = Serialization.fromBytes(context.store().require(StoreKeys.dataset(datasetHash)), Dataset.class);
+        boolean[] test = split.testMask(dataset, context.seed());
+        int trainSize = count(test, false);
+        if (trainSize < Math.max(2, validation.folds())) {
+            throw new IllegalArgumentException("dataset " + datasetName + " has " + trainSize
+                    + " training compounds, fewer than the " + validation.folds()
+                    + " cross-validation folds: use fewer folds or a smaller test fraction");
+        }
+        DescriptorMatrix matrix = descriptorMatrix(dataset, context);
+        context.checkCancelled();
+
+        double[][] xTrain = rows(matrix.values(), test, false);
+        SelectionContext selection = new SelectionContext(matrix.names(), matrix.blocks());
+        int[] kept = filters.keep(xTrain, selection);
+        MedianImputer imputer = MedianImputer.fit(xTrain);
+        double[][] imputed = imputer.apply(matrix.values());
+        double[][] candidatesTrain = columns(rows(imputed, test, false), kept);
+        double[] yTrain = activities(dataset, test, false);
+
+        List<String> names = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        List<String> ids = dataset.compounds().stream().map(Compound::id).toList();
+        List<String> smiles = dataset.compounds().stream().map(Compound::smiles).toList();
+        double[] allY = dataset.compounds().stream().mapToDouble(Compound::activity).toArray();
+        for (Selector selector : selectors) {
+            context.checkCancelled();
+            FeatureSet fs = selector.select(candidatesTrain, yTrain, kept, selection,
+                    Seeds.derive(context.seed(), selector.name()));
+            if (fs.size() == 0) {
+                continue;
+            }
+            double[] medians = new double[fs.size()];
+            for (int j = 0; j < fs.size(); j++) {
+                medians[j] = imputer.median(fs.columns()[j]);
+            }
+            FeatureMatrix fm = new FeatureMatrix(datasetName, fs, columns(imputed, fs.columns()), allY, test, ids,
+                    smiles, medians);
+            context.store().put(StoreKeys.features(id(), fs.name()), Serialization.toBytes(fm));
+            names.add(fs.name());
+            sizes.add(fs.size());
+        }
+        Prepared prepared = new Prepared(datasetName, trainSize, test.length - trainSize, matrix.columns(),
+                kept.length, matrix.failures().size(), names, sizes, (System.nanoTime() - start) / 1e9);
+        context.store().put(StoreKeys.prepared(id()), Serialization.toBytes(prepared));
+    }
+
+    /** Descriptors depend only on the molecules and the descriptor set: reuse them across splits and selectors. */
+    private DescriptorMatrix descriptorMatrix(Dataset dataset, TaskContext context) throws Exception {
+        String smilesHash = ContentHash.of(dataset.compounds().stream().map(Compound::smiles)
+                .collect(Collectors.joining("\n")), descriptors.describe());
+        String key = StoreKeys.descriptors(smilesHash);
+        var stored = context.store().get(key);
+        if (stored.isPresent()) {
+            return Serialization.fromBytes(stored.get(), DescriptorMatrix.class);
+        }
+        List<String> smiles = dataset.compounds().stream().map(Compound::smiles).toList();
+        DescriptorMatrix matrix = descriptors.calculate(smiles, context.computePool());
+        context.store().put(key, Serialization.toBytes(matrix));
+        return matrix;
+    }
+
+    @Override
+    public List<Invocation> children(TaskContext context) {
+        Prepared prepared = Serialization.fromBytes(context.store().require(StoreKeys.prepared(id())), Prepared.class);
+        List<Invocation> children = new ArrayList<>();
+        for (String featureSet : prepared.featureSets()) {
+            for (ModelBuilder builder : builders) {
+                children.add(Invocation.of(new BuildTask(id(), datasetName, featureSet, builder, validation,
+                        studySeed, descriptors)));
+            }
+        }
+        return children;
+    }
+
+    static int count(boolean[] mask, boolean value) {
+        int n = 0;
+        for (boolean b : mask) {
+            if (b == value) n++;
+        }
+        return n;
+    }
+
+    static double[][] rows(double[][] x, boolean[] test, boolean testPart) {
+        double[][] out = new double[count(test, testPart)][];
+        for (int i = 0, j = 0; i < x.length; i++) {
+            if (test[i] == testPart) out[j++] = x[i];
+        }
+        return out;
+    }
+
+    static double[][] columns(double[][] x, int[] columns) {
+        double[][] out = new double[x.length][columns.length];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < columns.length; j++) {
+                out[i][j] = x[i][columns[j]];
+            }
+        }
+        return out;
+    }
+
+    private static double[] activities(Dataset dataset, boolean[] test, boolean testPart) {
+        List<Compound> compounds = dataset.compounds();
+        double[] out = new double[count(test, testPart)];
+        for (int i = 0, j = 0; i < compounds.size(); i++) {
+            if (test[i] == testPart) out[j++] = compounds.get(i).activity();
+        }
+        return out;
+    }
+}

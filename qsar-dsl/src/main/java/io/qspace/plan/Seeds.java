@@ -1,0 +1,21 @@
+package io.qspace.plan;
+
+import io.qspace.store.ContentHash;
+
+/**
+ * Seeds are derived from the study seed and an invocation's identity, never from time or thread order, so one member
+ * or fifty give the same numbers.
+ */
+public final class Seeds {
+    private Seeds() {}
+
+    /** An invocation's seed: its identity already names the study seed. */
+    public static long of(Task task) {
+        return derive(0, task.identity());
+    }
+
+    public static long derive(long studySeed, String identity) {
+        String hex = ContentHash.of(Long.toString(studySeed), identity).substring(0, 15);
+        return Long.parseLong(hex, 16);
+    }
+}

@@ -1,0 +1,38 @@
+package io.qspace.plan;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one invocation does: several blocks run in one place (the paper's workflow), the unit of scheduling.
+ *
+ * <p>A task separates its identity (everything that determines its outputs, hashed into the invocation id, so the
+ * same inputs find the same stored outputs) from its continuation (what it passes on to its children, e.g. the list
+ * of builders to try on each feature set). That split is what lets a study with one more builder reuse every stored
+ * preparation: the prepare step's identity does not include the builders.
+ */
+public interface Task extends Serializable {
+    /** "prepare", "build", "test", ... */
+    String kind();
+
+    /** Everything that determines this task's outputs, as stable text. */
+    String identity();
+
+    /** Short human-readable description, e.g. "build CHEMBL204_Ki / top20-correlated / rf". */
+    String label();
+
+    /** Where this task sits in the study, for result rows and failure reports: dataset, feature_set, builder. */
+    Map<String, String> coordinates();
+
+    /** Runs the blocks and writes every output to the store. Must be harmless to repeat. */
+    void run(TaskContext context) throws Exception;
+
+    /** The invocations that follow this one, computed from its stored outputs (also when they were reused). */
+    List<Invocation> children(TaskContext context) throws Exception;
+
+    /** How many invocations this task's subtree will have in all, counting itself, as far as it can tell up front. */
+    default int expectedSubtreeSize() {
+        return 1;
+    }
+}

@@ -1,0 +1,88 @@
+package io.qspace.plan;
+
+import io.qspace.chem.DescriptorSet;
+import io.qspace.model.Model;
+import io.qspace.results.ResultRecord;
+import io.qspace.results.StoredModel;
+import io.qspace.store.Serialization;
+import io.qspace.validate.ApplicabilityDomain;
+import io.qspace.validate.Metrics;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Test and store (the paper's last workflow): refit the chosen grid point on the whole training part, predict the
+ * test part once, and store the model with its provenance, its test predictions and one result record.
+ */
+public record TestTask(String buildId, String prepareId, String dataset, String featureSet, String builderName,
+                       long studySeed, DescriptorSet descriptors) implements Task {
+
+    @Override
+    public String kind() {
+        return "test";
+    }
+
+    @Override
+    public String identity() {
+        return String.join("|", "test", "build=" + buildId, "seed=" + studySeed);
+    }
+
+    @Override
+    public String label() {
+        return "test " + dataset + " / " + featureSet + " / " + builderName;
+    }
+
+    @Override
+    public Map<String, String> coordinates() {
+        return Map.of("dataset", dataset, "feature_set", featureSet, "builder", builderName);
+    }
+
+    @Override
+    public void run(TaskContext context) throws Exception {
+        long start = System.nanoTime();
+        String id = Invocation.of(this).id();
+        FeatureMatrix fm = Serialization.fromBytes(
+                context.store().require(StoreKeys.features(prepareId, featureSet)), FeatureMatrix.class);
+        BuildOutcome build = Serialization.fromBytes(context.store().require(StoreKeys.build(buildId)),
+                BuildOutcome.class);
+        double[][] xTrain = fm.xPart(false);
+        double[] yTrain = fm.yPart(false);
+        double[][] xTest = fm.xPart(true);
+        double[] yTest = fm.yPart(true);
+
+        Model model = build.chosen().fit(xTrain, yTrain, context.seed());
+        double[] predicted = model.predict(xTest);
+        ApplicabilityDomain domain = ApplicabilityDomain.fit(xTrain);
+        double seconds = build.seconds() + (System.nanoTime() - start) / 1e9;
+
+        ResultRecord record = new ResultRecord(dataset, featureSet, fm.featureSet().size(), builderName,
+                ResultRecord.parameters(build.chosen()), build.cvQ2(), build.cvRmse(),
+                Metrics.r2(yTest, predicted), Metrics.rmse(yTest, predicted), Metrics.mae(yTest, predicted),
+                build.yRandomisedQ2(), xTrain.length, xTest.length, build.fits() + 1, seconds,
+                StoreKeys.model(id), "ok", "", id);
+        StoredModel stored = new StoredModel(record, descriptors, fm.featureSet(), fm.medians(), model, domain,
+                studySeed, StoredModel.currentVersion());
+        context.store().put(StoreKeys.model(id), Serialization.toBytes(stored));
+        context.store().put(StoreKeys.predictions(id),
+                predictionsCsv(fm.part(fm.ids(), true), fm.part(fm.smiles(), true), yTest, predicted, xTest, domain)
+                        .getBytes(StandardCharsets.UTF_8));
+        context.store().put(StoreKeys.record(id), record.toCsv().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String predictionsCsv(List<String> ids, List<String> smiles, double[] observed, double[] predicted,
+                                         double[][] x, ApplicabilityDomain domain) {
+        StringBuilder out = new StringBuilder("id,smiles,observed,predicted,ad_score,in_domain\n");
+        for (int i = 0; i < observed.length; i++) {
+            out.append(io.qspace.results.Csv.row(List.of(ids.get(i), smiles.get(i), Double.toString(observed[i]),
+                    Double.toString(predicted[i]), Double.toString(domain.score(x[i])),
+                    Boolean.toString(domain.inside(x[i]))))).append('\n');
+        }
+        return out.toString();
+    }
+
+    @Override
+    public List<Invocation> children(TaskContext context) {
+        return List.of();
+    }
+}

@@ -1,0 +1,52 @@
+package io.qspace.results;
+
+import io.qspace.model.ModelBuilder;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * One row of a study's results: one model (dataset x feature set x builder) with its chosen parameters, CV and test
+ * metrics, or one failed invocation with its error. Stored as a one-row CSV per invocation and compacted per study.
+ */
+public record ResultRecord(String dataset, String featureSet, int features, String builder, String parameters,
+                           double cvQ2, double cvRmse, double testR2, double testRmse, double testMae,
+                           double yRandomisedQ2, int trainSize, int testSize, int fits, double seconds,
+                           String model, String status, String error, String invocation) implements Serializable {
+
+    public static final List<String> COLUMNS = List.of("dataset", "feature_set", "n_features", "builder",
+            "parameters", "cv_q2", "cv_rmse", "test_r2", "test_rmse", "test_mae", "yrand_q2", "n_train", "n_test",
+            "fits", "seconds", "model", "status", "error", "invocation");
+
+    public static String header() {
+        return String.join(",", COLUMNS);
+    }
+
+    /** A failed invocation as a row, so the results say what did not run and why. */
+    public static ResultRecord failure(Map<String, String> coordinates, String invocation, String error) {
+        return new ResultRecord(coordinates.getOrDefault("dataset", ""), coordinates.getOrDefault("feature_set", ""),
+                0, coordinates.getOrDefault("builder", ""), "", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, 0, 0, 0, 0, "", "failed", error, invocation);
+    }
+
+    /** The chosen point's parameters as "k=v; k=v" (semicolons keep the CSV easy on the eye). */
+    public static String parameters(ModelBuilder point) {
+        return point.parameters().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
+    public String toCsvRow() {
+        return Csv.row(List.of(dataset, featureSet, Integer.toString(features), builder, parameters, num(cvQ2),
+                num(cvRmse), num(testR2), num(testRmse), num(testMae), num(yRandomisedQ2), Integer.toString(trainSize),
+                Integer.toString(testSize), Integer.toString(fits), num(seconds), model, status, error, invocation));
+    }
+
+    public String toCsv() {
+        return header() + "\n" + toCsvRow() + "\n";
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "" : Double.toString(v);
+    }
+}

@@ -1,0 +1,109 @@
+package io.qspace.results;
+
+import io.qspace.chem.DescriptorMatrix;
+import io.qspace.chem.DescriptorSet;
+import io.qspace.model.Model;
+import io.qspace.select.FeatureSet;
+import io.qspace.store.ObjectStore;
+import io.qspace.store.Serialization;
+import io.qspace.validate.ApplicabilityDomain;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A fitted model with everything needed to predict new structures the way it was trained: the descriptor set, the
+ * chosen columns and their training medians, the applicability domain, and its provenance (the result record, the
+ * study seed and the qspace version that made it).
+ */
+public record StoredModel(ResultRecord provenance, DescriptorSet descriptors, FeatureSet featureSet,
+                          double[] medians, Model model, ApplicabilityDomain domain, long seed,
+                          String qspaceVersion) implements Serializable {
+
+    public static StoredModel load(ObjectStore store, String key) {
+        return Serialization.fromBytes(store.require(key), StoredModel.class);
+    }
+
+    public Prediction predict(String smiles) {
+        return predict(List.of(smiles)).get(0);
+    }
+
+    public List<Prediction> predict(String... smiles) {
+        return predict(List.of(smiles));
+    }
+
+    public List<Prediction> predict(List<String> smiles) {
+        ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "qspace-predict");
+            t.setDaemon(true);
+            return t;
+        });
+        DescriptorMatrix matrix;
+        try {
+            matrix = descriptors.calculate(smiles, pool);
+        } finally {
+            pool.shutdownNow();
+        }
+        int[] columns = columnsIn(matrix);
+        List<Prediction> out = new ArrayList<>();
+        for (int i = 0; i < smiles.size(); i++) {
+            String error = rowError(matrix, i);
+            if (error != null) {
+                out.add(new Prediction(smiles.get(i), Double.NaN, Double.NaN, false, error));
+                continue;
+            }
+            double[] x = new double[columns.length];
+            for (int j = 0; j < columns.length; j++) {
+                double v = matrix.values()[i][columns[j]];
+                x[j] = Double.isNaN(v) ? medians[j] : v;
+            }
+            double score = domain.score(x);
+            out.add(new Prediction(smiles.get(i), model.predict(x), score, domain.inside(x), ""));
+        }
+        return out;
+    }
+
+    /** Columns are found by name, so a model survives a descriptor set that gained columns. */
+    private int[] columnsIn(DescriptorMatrix matrix) {
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        for (int j = 0; j < matrix.names().size(); j++) {
+            index.put(matrix.names().get(j), j);
+        }
+        int[] columns = new int[featureSet.size()];
+        for (int j = 0; j < columns.length; j++) {
+            Integer c = index.get(featureSet.names().get(j));
+            if (c == null) {
+                throw new IllegalStateException("descriptor '" + featureSet.names().get(j)
+                        + "' of this model is not computed by " + descriptors.describe()
+                        + ": the model was made by another qspace version (" + qspaceVersion + ")");
+            }
+            columns[j] = c;
+        }
+        return columns;
+    }
+
+    /** A structure that did not parse has every value missing; say so instead of predicting from medians. */
+    private static String rowError(DescriptorMatrix matrix, int row) {
+        for (DescriptorMatrix.Failure f : matrix.failures()) {
+            if (f.row() == row && (f.descriptor() == null || f.descriptor().isEmpty()
+                    || f.descriptor().equalsIgnoreCase("smiles") || f.descriptor().equalsIgnoreCase("parse"))) {
+                return f.reason();
+            }
+        }
+        return null;
+    }
+
+    public static String currentVersion() {
+        String v = StoredModel.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    @Override
+    public String toString() {
+        return provenance.dataset() + " / " + provenance.featureSet() + " / " + provenance.builder() + "("
+                + provenance.parameters() + "): CV RMSE " + String.format("%.3f", provenance.cvRmse())
+                + ", test RMSE " + String.format("%.3f", provenance.testRmse());
+    }
+}

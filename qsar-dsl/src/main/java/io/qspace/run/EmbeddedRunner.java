@@ -1,0 +1,44 @@
+package io.qspace.run;
+
+import io.qspace.plan.Plan;
+import io.qspace.store.ObjectStore;
+import io.qspace.store.ObjectStores;
+
+/**
+ * The default runner: the study's invocations run on a fixed number of slots in this JVM (4 by default, the paper's
+ * best number of concurrent invocations per engine), pulling from one local queue.
+ */
+public final class EmbeddedRunner implements Runner {
+    public static final int DEFAULT_SLOTS = 4;
+    private final int slots;
+
+    public EmbeddedRunner() {
+        this(DEFAULT_SLOTS);
+    }
+
+    public EmbeddedRunner(int slots) {
+        if (slots < 1) {
+            throw new IllegalArgumentException("an embedded runner needs at least one slot, not " + slots);
+        }
+        this.slots = slots;
+    }
+
+    @Override
+    public StudyRun submit(Plan plan, ProgressListener listener) {
+        ObjectStore store = ObjectStores.open(plan.storeUri());
+        plan.publish(store);
+        LocalStudyRun run = new LocalStudyRun(plan, store, slots, ComputePool.shared(), listener);
+        run.start();
+        return run;
+    }
+
+    @Override
+    public String describe() {
+        return "embedded, " + slots + " slots";
+    }
+
+    @Override
+    public void close() {
+        // slots belong to each run and end with it; the compute pool lives as long as the JVM
+    }
+}

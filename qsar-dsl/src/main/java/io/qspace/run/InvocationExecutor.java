@@ -1,0 +1,68 @@
+package io.qspace.run;
+
+import io.qspace.plan.Invocation;
+import io.qspace.plan.Seeds;
+import io.qspace.plan.StoreKeys;
+import io.qspace.plan.TaskContext;
+import io.qspace.results.ResultRecord;
+import io.qspace.store.ObjectStore;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs one invocation wherever it is scheduled, the same way on every runner: reuse its stored outputs when its
+ * done marker exists, otherwise run it and write the marker last; then expand its children from the stored
+ * outputs. A failure becomes a record with its error instead of an exception, so the rest of the study goes on.
+ */
+public final class InvocationExecutor {
+    private final ObjectStore store;
+    private final ExecutorService computePool;
+
+    public InvocationExecutor(ObjectStore store, ExecutorService computePool) {
+        this.store = store;
+        this.computePool = computePool;
+    }
+
+    /** What became of one invocation. */
+    public record Outcome(Invocation invocation, Status status, List<Invocation> children, String error) {}
+
+    public enum Status { EXECUTED, REUSED, FAILED }
+
+    public Outcome execute(Invocation invocation, BooleanSupplier cancelled) {
+        TaskContext context = new TaskContext(store, computePool, Seeds.of(invocation.task()), cancelled);
+        try {
+            boolean reused = store.exists(StoreKeys.done(invocation.id()));
+            if (!reused) {
+                invocation.task().run(context);
+                store.put(StoreKeys.done(invocation.id()),
+                        ("finished " + Instant.now() + "\n").getBytes(StandardCharsets.UTF_8));
+                store.delete(StoreKeys.failure(invocation.id()));
+            }
+            List<Invocation> children = invocation.task().children(context);
+            return new Outcome(invocation, reused ? Status.REUSED : Status.EXECUTED, children, "");
+        } catch (CancellationException e) {
+            throw e;
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            String error = describe(e);
+            try {
+                store.put(StoreKeys.failure(invocation.id()), ResultRecord.failure(invocation.coordinates(),
+                        invocation.id(), error).toCsv().getBytes(StandardCharsets.UTF_8));
+            } catch (Exception ignored) {
+                // the store itself failing is reported through the outcome; nothing more can be written
+            }
+            return new Outcome(invocation, Status.FAILED, List.of(), error);
+        }
+    }
+
+    /** The message a chemist can act on first, then where it came from. */
+    static String describe(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        StackTraceElement[] trace = e.getStackTrace();
+        String where = trace.length > 0 ? " (" + e.getClass().getSimpleName() + " at " + trace[0] + ")" : "";
+        return message + where;
+    }
+}
