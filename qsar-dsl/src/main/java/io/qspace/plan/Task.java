@@ -31,6 +31,14 @@ public interface Task extends Serializable {
     /** The invocations that follow this one, computed from its stored outputs (also when they were reused). */
     List<Invocation> children(TaskContext context) throws Exception;
 
+    /**
+     * Whether the task's outputs are stored and found again (a done marker in the store). Tasks with no outputs,
+     * such as the benchmark's sleeps, say false and cost no store traffic.
+     */
+    default boolean reusable() {
+        return true;
+    }
+
     /** How many invocations this task's subtree will have in all, counting itself, as far as it can tell up front. */
     default int expectedSubtreeSize() {
         return 1;

@@ -35,12 +35,15 @@ public final class InvocationExecutor {
     public Outcome execute(Invocation invocation, BooleanSupplier cancelled) {
         TaskContext context = new TaskContext(store, computePool, Seeds.of(invocation.task()), cancelled);
         try {
-            boolean reused = store.exists(StoreKeys.done(invocation.id()));
+            boolean durable = invocation.task().reusable();
+            boolean reused = durable && store.exists(StoreKeys.done(invocation.id()));
             if (!reused) {
                 invocation.task().run(context);
-                store.put(StoreKeys.done(invocation.id()),
-                        ("finished " + Instant.now() + "\n").getBytes(StandardCharsets.UTF_8));
-                store.delete(StoreKeys.failure(invocation.id()));
+                if (durable) {
+                    store.put(StoreKeys.done(invocation.id()),
+                            ("finished " + Instant.now() + "\n").getBytes(StandardCharsets.UTF_8));
+                    store.delete(StoreKeys.failure(invocation.id()));
+                }
             }
             List<Invocation> children = invocation.task().children(context);
             return new Outcome(invocation, reused ? Status.REUSED : Status.EXECUTED, children, "");
