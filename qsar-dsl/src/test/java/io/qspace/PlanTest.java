@@ -1,0 +1,46 @@
+package io.qspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.qspace.data.Datasets;
+import io.qspace.plan.Plan;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlanTest {
+    @TempDir
+    Path store;
+
+    @Test
+    void theDefaultModelSpaceUnwindsIntoTheInvocationTreeOfThePaper() {
+        Plan plan = Study.named("defaults").datasets(SampleData.bzr()).store(store.toString()).plan();
+        int featureSets = plan.featureSetsPerDataset();
+        int builders = plan.study().builders().size();
+        assertTrue(featureSets >= 4 && featureSets <= 7, "the paper's prepare step gives four to seven feature sets");
+        assertEquals(1 + 2 * featureSets * builders, plan.expectedInvocations());
+        String shape = plan.toString();
+        assertTrue(shape.contains(featureSets * builders + " build + cross-validate"), shape);
+        assertTrue(shape.contains(plan.expectedInvocations() + " in all"), shape);
+    }
+
+    @Test
+    void aSixHundredCompoundSetGivesAtLeastSixtyInvocations() {
+        Path ace = SampleData.moleculeAce();
+        Plan plan = Study.named("ace").store(store.toString())
+                .datasets(Datasets.csv(ace.resolve("CHEMBL2835_Ki.csv").toString()).smiles("smiles")
+                        .activity("y [pEC50/pKi]").split("split"))
+                .plan();
+        assertEquals(1, plan.datasets().size());
+        assertTrue(plan.datasets().get(0).size() >= 600, "CHEMBL2835_Ki has ~615 compounds");
+        assertTrue(plan.expectedInvocations() >= 60, plan.toString());
+    }
+
+    @Test
+    void planningRunsNothing() {
+        Study.named("nothing").datasets(SampleData.bzr()).store(store.toString()).plan();
+        assertTrue(store.toFile().list() == null || store.toFile().list().length == 0,
+                "planning writes nothing to the store");
+    }
+}
