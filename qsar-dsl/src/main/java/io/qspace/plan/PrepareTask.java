@@ -105,7 +105,7 @@ public record PrepareTask(String datasetName, String datasetHash, int datasetSiz
             }
             double[] medians = new double[fs.size()];
             for (int j = 0; j < fs.size(); j++) {
-                medians[j] = imputer.median(fs.columns()[j]);
+                medians[j] = imputer.medians()[fs.columns()[j]];
             }
             FeatureMatrix fm = new FeatureMatrix(datasetName, fs, columns(imputed, fs.columns()), allY, test, ids,
                     smiles, medians);

@@ -3,5 +3,5 @@ package io.qspace.select;
 public final class MedianImputer implements java.io.Serializable {
     public static MedianImputer fit(double[][] x) { throw new UnsupportedOperationException(); }
     public double[][] apply(double[][] x) { throw new UnsupportedOperationException(); }
-    public double median(int column) { throw new UnsupportedOperationException(); }
+    public double[] medians() { throw new UnsupportedOperationException(); }
 }
