@@ -14,7 +14,7 @@ import smile.regression.RandomForest;
  *
  * <p>Forest: {@value #TREES} regression trees, a third of the descriptors tried per split, bootstrap samples, at most
  * depth 20 and leaves of at least 5 molecules. Each tree gets its own seed derived from the caller's seed; Smile
- * reseeds its thread-local generator per tree, and with fewer descriptors tried than available a tree is grown on one
+ * reseeds its thread-local generator per tree (given seeds above 1, see {@link #treeSeeds}), and with fewer descriptors tried than available a tree is grown on one
  * thread, so the result depends on the seed only, also when several selections run at once.
  */
 record ForestImportance(int k) implements Selector {
@@ -42,7 +42,8 @@ record ForestImportance(int k) implements Selector {
         }
         double[] importance = importance(x, y, descriptors, seed);
         int[] chosen = IntStream.range(0, descriptors.length).boxed()
-                .sorted(Comparator.comparingDouble((Integer d) -> importance[d]).reversed())
+                .sorted(Comparator.comparingDouble((Integer d) -> -importance[d])
+                        .thenComparingInt(d -> candidates[descriptors[d]]))
                 .limit(k)
                 .mapToInt(d -> descriptors[d])
                 .toArray();
@@ -64,9 +65,13 @@ record ForestImportance(int k) implements Selector {
         return forest.importance();
     }
 
-    /** Distinct per-tree seeds: SplitMix64 is a bijection, so distinct inputs give distinct seeds. */
+    /**
+     * Per-tree seeds, distinct and all above 1: Smile 3.1.1 silently skips reseeding a tree whose seed is 0, 1 or
+     * negative, and such a tree then draws from whatever state its worker thread was left in.
+     */
     static LongStream treeSeeds(long seed) {
-        return LongStream.range(0, TREES).map(t -> splitMix64(seed + (t + 1) * 0x9E3779B97F4A7C15L));
+        long base = splitMix64(seed) & 0x3FFF_FFFF_FFFF_FF00L;
+        return LongStream.range(0, TREES).map(t -> base + 2 + t);
     }
 
     private static long splitMix64(long z) {

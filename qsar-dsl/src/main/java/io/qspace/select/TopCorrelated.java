@@ -43,9 +43,9 @@ record TopCorrelated(List<Integer> sizes) implements Selector {
         for (int d = 0; d < descriptors.length; d++) {
             strength[d] = Math.abs(Pearson.dot(Pearson.unitCentred(Pearson.column(x, descriptors[d])), unitY));
         }
-        // Sorting positions, not values, keeps the tie-break by column order (the sort is stable).
         int[] chosen = IntStream.range(0, descriptors.length).boxed()
-                .sorted(Comparator.comparingDouble((Integer d) -> strength[d]).reversed())
+                .sorted(Comparator.comparingDouble((Integer d) -> -strength[d])
+                        .thenComparingInt(d -> candidates[descriptors[d]]))
                 .limit(k)
                 .mapToInt(d -> descriptors[d])
                 .toArray();
