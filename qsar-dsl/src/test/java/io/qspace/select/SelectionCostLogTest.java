@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Runs the default filters and selectors on a QSAR-sized matrix (2,200 training rows, 300 descriptors built from
  * shared latent factors so many are correlated, plus 2,048 sparse count bits) and logs what each step costs.
- * Timings are only printed: the machine is shared, so they are not asserted.
+ * Timings are only printed: the machine is shared, so they are not asserted. The forest alone takes seconds to
+ * tens of seconds, so this runs only on request: {@code -Dqspace.selectionCost=true}.
  */
+@EnabledIfSystemProperty(named = "qspace.selectionCost", matches = "true")
 class SelectionCostLogTest {
     private static final int ROWS = 2200;
     private static final int DESCRIPTORS = 300;
