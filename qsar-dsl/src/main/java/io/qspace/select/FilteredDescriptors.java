@@ -1,0 +1,16 @@
+package io.qspace.select;
+
+/** "filtered": every descriptor that survived the filters, the baseline the narrower selections are judged against. */
+record FilteredDescriptors() implements Selector {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public String name() {
+        return "filtered";
+    }
+
+    @Override
+    public FeatureSet select(double[][] x, double[] y, int[] candidates, SelectionContext context, long seed) {
+        return Candidates.featureSet(name(), Candidates.descriptorPositions(candidates, context), candidates, context);
+    }
+}
