@@ -39,8 +39,10 @@ public final class Curation {
 
     private static final ThreadLocal<SmilesParser> PARSER =
             ThreadLocal.withInitial(() -> new SmilesParser(SilentChemObjectBuilder.getInstance()));
+    // CDK's own canonical stereo SMILES needs cdk-inchi, which is not on the class path: so atoms and bonds are put in
+    // CDK's canonical (constitution) order first, and the generator then writes stereo in that order.
     private static final ThreadLocal<SmilesGenerator> GENERATOR = ThreadLocal.withInitial(
-            () -> new SmilesGenerator(SmiFlavor.Canonical | SmiFlavor.Stereo | SmiFlavor.UseAromaticSymbols));
+            () -> new SmilesGenerator(SmiFlavor.Stereo | SmiFlavor.UseAromaticSymbols));
     private static final Aromaticity AROMATICITY =
             new Aromaticity(ElectronDonation.daylight(), Cycles.or(Cycles.all(), Cycles.all(6)));
 
@@ -77,6 +79,7 @@ public final class Curation {
                 bond.setIsAromatic(false);
             }
             AROMATICITY.apply(parent);
+            canonicalOrder(parent);
             return GENERATOR.get().create(parent);
         } catch (CDKException e) {
             throw new IllegalArgumentException("cannot write SMILES: " + firstLine(e.getMessage()));
@@ -146,6 +149,34 @@ public final class Curation {
                     + " are in different given splits; the merged compound goes to train"));
         }
         return new Compound(id, smiles, mean, split, first.row());
+    }
+
+    /**
+     * Reorders atoms and bonds by CDK's canonical labels, so that a non-canonical writer gives a canonical string.
+     * Stereo stays attached to atom objects. Only constitutionally symmetric stereo (e.g. cis/trans 1,4-disubstituted
+     * rings) may still be written in two ways depending on input order; such rare duplicates are not merged.
+     */
+    private static void canonicalOrder(IAtomContainer molecule) {
+        long[] labels = org.openscience.cdk.graph.invariant.Canon.label(molecule,
+                org.openscience.cdk.graph.GraphUtil.toAdjList(molecule));
+        IAtom[] atoms = new IAtom[molecule.getAtomCount()];
+        for (int i = 0; i < atoms.length; i++) {
+            atoms[(int) labels[i] - 1] = molecule.getAtom(i);
+        }
+        IBond[] bonds = new IBond[molecule.getBondCount()];
+        long[][] keys = new long[bonds.length][];
+        for (int i = 0; i < bonds.length; i++) {
+            IBond bond = molecule.getBond(i);
+            long a = labels[bond.getBegin().getIndex()];
+            long b = labels[bond.getEnd().getIndex()];
+            keys[i] = new long[] {Math.min(a, b), Math.max(a, b), i};
+        }
+        java.util.Arrays.sort(keys, java.util.Comparator.<long[]>comparingLong(k -> k[0]).thenComparingLong(k -> k[1]));
+        for (int i = 0; i < bonds.length; i++) {
+            bonds[i] = molecule.getBond((int) keys[i][2]);
+        }
+        molecule.setAtoms(atoms);
+        molecule.setBonds(bonds);
     }
 
     private static IAtomContainer largestFragment(IAtomContainer molecule) {
