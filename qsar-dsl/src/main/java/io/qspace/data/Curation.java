@@ -80,7 +80,7 @@ public final class Curation {
             }
             AROMATICITY.apply(parent);
             canonicalOrder(parent);
-            return GENERATOR.get().create(parent);
+            return firstBondUp(GENERATOR.get().create(parent));
         } catch (CDKException e) {
             throw new IllegalArgumentException("cannot write SMILES: " + firstLine(e.getMessage()));
         }
@@ -177,6 +177,23 @@ public final class Curation {
         }
         molecule.setAtoms(atoms);
         molecule.setBonds(bonds);
+    }
+
+    /**
+     * "F/C=C/F" and "F\\C=C\\F" are the same; swapping every / and \\ keeps every double-bond configuration, so the
+     * string is normalised to start with '/'. (Several independent stereo double bonds may still be written two ways.)
+     */
+    static String firstBondUp(String smiles) {
+        int up = smiles.indexOf('/');
+        int down = smiles.indexOf('\\');
+        if (down < 0 || (up >= 0 && up < down)) {
+            return smiles;
+        }
+        StringBuilder swapped = new StringBuilder(smiles.length());
+        for (char c : smiles.toCharArray()) {
+            swapped.append(c == '/' ? '\\' : c == '\\' ? '/' : c);
+        }
+        return swapped.toString();
     }
 
     private static IAtomContainer largestFragment(IAtomContainer molecule) {
