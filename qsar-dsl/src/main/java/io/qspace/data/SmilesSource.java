@@ -1,0 +1,105 @@
+package io.qspace.data;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Datasets from SMILES files (.smi): whitespace-separated columns, one compound a line, one dataset per file.
+ *
+ * <p>Chosen layout: without a header, each line is {@code SMILES name activity} (further columns are ignored). The file
+ * has a header when the first word of its first line is "smiles" (any case); then columns are found by header name as
+ * in {@link CsvSource} (activity "activity" or a named one; id "name"/"id"). Names and values cannot contain spaces.
+ * Row numbers in messages are line numbers.
+ */
+public final class SmilesSource implements DatasetSource {
+    private static final long serialVersionUID = 1L;
+    static final List<String> DEFAULT_HEADER = List.of("smiles", "name", "activity");
+
+    private final String pathOrGlob;
+    private final String activity;
+    private final String id;
+    private final boolean fromNanomolar;
+    private final int minCompounds;
+
+    SmilesSource(String pathOrGlob) {
+        this(pathOrGlob, null, null, false, Datasets.DEFAULT_MIN_COMPOUNDS);
+    }
+
+    private SmilesSource(String pathOrGlob, String activity, String id, boolean fromNanomolar, int minCompounds) {
+        this.pathOrGlob = pathOrGlob;
+        this.activity = activity;
+        this.id = id;
+        this.fromNanomolar = fromNanomolar;
+        this.minCompounds = minCompounds;
+    }
+
+    /** The activity column by header name (files with a header only). */
+    public SmilesSource activity(String column) {
+        return new SmilesSource(pathOrGlob, column, id, fromNanomolar, minCompounds);
+    }
+
+    public SmilesSource id(String column) {
+        return new SmilesSource(pathOrGlob, activity, column, fromNanomolar, minCompounds);
+    }
+
+    public SmilesSource fromNanomolar() {
+        return new SmilesSource(pathOrGlob, activity, id, true, minCompounds);
+    }
+
+    public SmilesSource minCompounds(int minimum) {
+        return new SmilesSource(pathOrGlob, activity, id, fromNanomolar, minimum);
+    }
+
+    @Override
+    public Loaded load() {
+        return FileLoading.load(pathOrGlob, "smiles", minCompounds, this::read);
+    }
+
+    private List<RawRow> read(Path file, List<LoadIssue> issues) throws SkipFile {
+        String fileName = file.getFileName().toString();
+        TextTable table = readTable(file);
+        String activityName = activity != null ? activity
+                : table.header() == DEFAULT_HEADER ? "activity" : null;
+        TableColumns columns = TableColumns.find(table, fileName, "smiles", activityName, id, null);
+        return columns.rows(fileName, fromNanomolar, issues);
+    }
+
+    static TextTable readTable(Path file) throws SkipFile {
+        List<String> text;
+        try {
+            text = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SkipFile("cannot read " + file.getFileName() + ": " + e.getMessage());
+        }
+        List<String> header = null;
+        List<TextTable.Line> lines = new ArrayList<>();
+        for (int i = 0; i < text.size(); i++) {
+            String line = text.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            List<String> words = Arrays.asList(line.split("\\s+"));
+            if (header == null) {
+                header = words.get(0).equalsIgnoreCase("smiles") ? words : DEFAULT_HEADER;
+                if (header != DEFAULT_HEADER) {
+                    continue;
+                }
+            }
+            lines.add(new TextTable.Line(i + 1, words));
+        }
+        if (header == null) {
+            throw new SkipFile(file.getFileName() + " is empty");
+        }
+        return new TextTable(header, lines);
+    }
+
+    @Override
+    public String toString() {
+        return "smiles(" + pathOrGlob + ")";
+    }
+}
