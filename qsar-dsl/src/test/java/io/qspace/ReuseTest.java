@@ -53,7 +53,7 @@ class ReuseTest {
         Path fw = data.resolve("fw.csv");
         java.nio.file.Files.copy(SampleData.folder().resolve("freewilson_CHEMBL2321810.csv"), fw);
         Study two = SampleData.quickStudy("two", store.resolve("out"))
-                .datasets(io.qspace.data.Datasets.csv(data + "/*.csv").smiles("smiles").activity("activity").id("id"));
+                .datasets(io.qspace.data.Datasets.csv(data + "/*.csv").smiles("smiles").id("id"));
         Results first = two.run();
         assertEquals(26, first.executed());
 

@@ -24,7 +24,7 @@ public final class SampleData {
     }
 
     public static DatasetSource csv(String file) {
-        return Datasets.csv(folder().resolve(file).toString()).smiles("smiles").activity("activity").id("id");
+        return Datasets.csv(folder().resolve(file).toString()).smiles("smiles").id("id");
     }
 
     /** A study that exercises every step but costs seconds: cheap descriptors, two feature sets, three builders. */

@@ -20,7 +20,7 @@ class ScriptRunnerTest {
     void aScriptRunsAStudyWithoutImports() {
         String script = """
                 var study = Study.named("script")
-                    .datasets(Datasets.csv("%s").smiles("smiles").activity("activity").id("id"))
+                    .datasets(Datasets.csv("%s").smiles("smiles").id("id"))
                     .descriptors(Descriptors.cdkDefault())
                     .selectors(Selectors.topCorrelated(5))
                     .builders(Builders.pls().components(2))

@@ -50,7 +50,7 @@ public final class Main {
         int slots = Integer.parseInt(option(args, "--slots", Integer.toString(EmbeddedRunner.DEFAULT_SLOTS)));
         Path data = home().resolve("datasets-sample");
         Study study = Study.named("sample")
-                .datasets(Datasets.csv(data + "/*.csv").smiles("smiles").activity("activity").id("id").split("split"))
+                .datasets(Datasets.csv(data + "/*.csv").smiles("smiles").id("id"))
                 .store(store)
                 .seed(42);
         System.out.println(study);
