@@ -74,6 +74,12 @@ def test_declarations(value, declaration):
     assert java_declaration("p", value) == declaration
 
 
+@pytest.mark.parametrize("text, declaration", [("true", "boolean p = true;"), ("false", "boolean p = false;"),
+                                                ("null", "p = null;"), ("True", 'String p = "True";')])
+def test_java_spellings_from_the_command_line(text, declaration):
+    assert java_declaration("p", text) == declaration
+
+
 @pytest.mark.parametrize("name", ["class", "int", "new", "null", "_", "my-param", "1st", ""])
 def test_names_java_cannot_declare_are_refused(name):
     with pytest.raises(ValueError, match="parameter name"):

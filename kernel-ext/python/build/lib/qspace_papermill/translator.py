@@ -162,6 +162,16 @@ def check_name(name):
     return name
 
 
+# papermill's CLI turns "True"/"False"/"None" into Python values; Java users type the Java spelling
+# (`-p fast true`), so the translator reads those spellings the same way. The price: a String parameter cannot
+# be given the exact text "true", "false" or "null" from the command line.
+_JAVA_SPELLINGS = {"true": True, "false": False, "null": None}
+
+
+def _from_java_spelling(value):
+    return _JAVA_SPELLINGS.get(value, value) if isinstance(value, str) else value
+
+
 def java_declaration(name, value):
     """One JShell statement setting the parameter.
 
@@ -169,6 +179,7 @@ def java_declaration(name, value):
     the notebook's parameters cell declared (a declaration as Object would break every later use of it).
     """
     check_name(name)
+    value = _from_java_spelling(value)
     if value is None:
         return f"{name} = null;"
     typed = _typed(value)
