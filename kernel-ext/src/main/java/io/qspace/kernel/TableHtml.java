@@ -1,0 +1,59 @@
+package io.qspace.kernel;
+
+import tech.tablesaw.api.Table;
+
+/**
+ * A Tablesaw table as an HTML table. Long tables show their head and tail only: a notebook output holding
+ * a 100k-row descriptor matrix would freeze the browser and bloat the saved notebook.
+ */
+public final class TableHtml {
+
+    public static final int DEFAULT_MAX_ROWS = 20;
+
+    private final int maxRows;
+
+    public TableHtml(int maxRows) {
+        if (maxRows < 2) throw new IllegalArgumentException("maxRows must be at least 2, was " + maxRows);
+        this.maxRows = maxRows;
+    }
+
+    public TableHtml() {
+        this(DEFAULT_MAX_ROWS);
+    }
+
+    public String render(Table table) {
+        int rows = table.rowCount();
+        int cols = table.columnCount();
+        StringBuilder html = new StringBuilder(256 + rows * cols * 16);
+        html.append("<div class=\"qspace-table\">");
+        if (table.name() != null && !table.name().isBlank()) {
+            html.append("<p><b>").append(Html.escape(table.name())).append("</b></p>");
+        }
+        html.append("<table class=\"dataframe\" border=\"1\"><thead><tr>");
+        for (String name : table.columnNames()) {
+            html.append("<th>").append(Html.escape(name)).append("</th>");
+        }
+        html.append("</tr></thead><tbody>");
+        boolean truncated = rows > maxRows;
+        int head = truncated ? (maxRows + 1) / 2 : rows;
+        int tail = truncated ? maxRows / 2 : 0;
+        for (int r = 0; r < head; r++) row(html, table, r);
+        if (truncated) {
+            html.append("<tr>");
+            for (int c = 0; c < cols; c++) html.append("<td>&hellip;</td>");
+            html.append("</tr>");
+            for (int r = rows - tail; r < rows; r++) row(html, table, r);
+        }
+        html.append("</tbody></table><p>").append(rows).append(" rows &times; ").append(cols)
+                .append(" columns</p></div>");
+        return html.toString();
+    }
+
+    private static void row(StringBuilder html, Table table, int r) {
+        html.append("<tr>");
+        for (int c = 0; c < table.columnCount(); c++) {
+            html.append("<td>").append(Html.escape(table.column(c).getString(r))).append("</td>");
+        }
+        html.append("</tr>");
+    }
+}
