@@ -64,5 +64,7 @@ class FileStoreTest extends ObjectStoreContract {
         assertThrows(IllegalArgumentException.class, () -> store.get("../outside"));
         assertThrows(IllegalArgumentException.class, () -> store.put("a/../../outside", utf8("x")));
         assertArrayEquals(utf8("secret"), Files.readAllBytes(dir.resolve("outside")));
+        assertEquals(List.of(), store.list("../"), "listing must not reach outside the store");
+        assertEquals(List.of(), store.list("a/../../out"));
     }
 }
