@@ -38,6 +38,7 @@ final class LocalS3 implements AutoCloseable {
     }
 
     static LocalS3 inFolder(Path folder) throws Exception {
+        java.nio.file.Files.createDirectories(folder);
         return new LocalS3(new FilesystemNio2BlobStore(folder.toString()), freePort()).start();
     }
 
