@@ -42,7 +42,7 @@ final class S3Failures {
 
     IOException exhausted(String action, RetryWindow.Exhausted e, RetryWindow retry) {
         return new IOException(action + ": S3" + " at " + location.endpointText() + " kept failing for the whole retry "
-                + "window of " + retry.window().toSeconds() + " s (" + e.attempts + " attempts); last error: "
+                + "window of " + retry.window().toMillis() / 1000.0 + " s (" + e.attempts + " attempts); last error: "
                 + e.last().getMessage() + ". Nothing half-written is visible; check that the endpoint is up, "
                 + "or widen retryWindow in " + location.uri(), e.last());
     }
