@@ -42,17 +42,60 @@ public final class FileStore implements ObjectStore {
     }
 
     private Path path(String key) {
-        if (key.isEmpty() || key.startsWith("/") || key.contains("..") || key.contains("\\")) {
-            throw new IllegalArgumentException("bad object key '" + key + "'");
-        }
+        checkKey(key);
         return root.resolve(key);
+    }
+
+    /**
+     * The portable key rule that every store enforces (see ObjectStoreContract in the tests), plus one of this store's
+     * own: a file name starting with ".partial-" would be taken for an unfinished write and hidden.
+     */
+    static void checkKey(String key) {
+        String why = portableKeyProblem(key);
+        if (why == null && key.substring(key.lastIndexOf('/') + 1).startsWith(PARTIAL)) {
+            why = "names starting with '" + PARTIAL + "' are reserved for unfinished writes";
+        }
+        if (why != null) {
+            throw new IllegalArgumentException("bad object key '" + key + "': " + why);
+        }
+    }
+
+    private static String portableKeyProblem(String key) {
+        if (key.isEmpty()) {
+            return "it is empty";
+        }
+        if (key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 1024) {
+            return "longer than 1024 bytes in UTF-8";
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return "control character U+" + String.format("%04X", (int) c) + " at " + i;
+            }
+            if ("\\:*?\"<>|".indexOf(c) >= 0) {
+                return "'" + c + "' is not allowed (keys must also be file names on Windows)";
+            }
+        }
+        for (String segment : key.split("/", -1)) {
+            if (segment.isEmpty()) {
+                return "leading, trailing or doubled '/'";
+            }
+            if (segment.equals(".") || segment.equals("..")) {
+                return "'" + segment + "' is not allowed as a path segment";
+            }
+            if (segment.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255) {
+                return "a segment is longer than 255 bytes in UTF-8";
+            }
+        }
+        return null;
     }
 
     @Override
     public void put(String key, byte[] bytes) throws IOException {
         Path target = path(key);
         Files.createDirectories(target.getParent());
-        Path tmp = target.resolveSibling(PARTIAL + UUID.randomUUID() + "-" + target.getFileName());
+        // not named after the target: a 255-byte file name plus the prefix would exceed the file-name limit
+        Path tmp = target.resolveSibling(PARTIAL + UUID.randomUUID());
         try {
             Files.write(tmp, bytes);
             try {
@@ -67,8 +110,12 @@ public final class FileStore implements ObjectStore {
 
     @Override
     public Optional<byte[]> get(String key) throws IOException {
+        Path path = path(key);
+        if (Files.isDirectory(path)) {
+            return Optional.empty(); // a folder of keys, not an object
+        }
         try {
-            return Optional.of(Files.readAllBytes(path(key)));
+            return Optional.of(Files.readAllBytes(path));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
@@ -82,8 +129,8 @@ public final class FileStore implements ObjectStore {
     @Override
     public List<String> list(String prefix) throws IOException {
         int slash = prefix.lastIndexOf('/');
-        Path dir = slash < 0 ? root : root.resolve(prefix.substring(0, slash));
-        if (!Files.isDirectory(dir)) {
+        Path dir = slash < 0 ? root : root.resolve(prefix.substring(0, slash)).normalize();
+        if (!dir.startsWith(root) || !Files.isDirectory(dir)) { // "../" must not list what lies outside the store
             return List.of();
         }
         List<String> keys = new ArrayList<>();
@@ -100,7 +147,10 @@ public final class FileStore implements ObjectStore {
 
     @Override
     public void delete(String key) throws IOException {
-        Files.deleteIfExists(path(key));
+        Path path = path(key);
+        if (!Files.isDirectory(path)) { // a folder of keys is not an object: nothing to delete
+            Files.deleteIfExists(path);
+        }
     }
 
     @Override
