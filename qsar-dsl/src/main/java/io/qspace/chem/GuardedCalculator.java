@@ -51,11 +51,11 @@ final class GuardedCalculator implements AutoCloseable {
         double[] out = new double[width];
         Arrays.fill(out, Double.NaN);
         int from = 0;
-        while (from < parts.length) {
+        do { // at least once: a set without columns still reports SMILES that do not parse
             Job job = new Job(row, smiles, from, parts, out);
             Future<?> future = worker.submit(job);
             from = waitFor(job, future, failures);
-        }
+        } while (from < parts.length);
         return out;
     }
 
