@@ -1,8 +1,137 @@
 package io.qspace.chem;
 
-/** Placeholder: replaced by its owner. */
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The descriptor sets qspace offers. Every set is plain data keyed by {@link DescriptorSet#describe()}; bump a
+ * version in a description whenever its values would change.
+ */
 public final class Descriptors {
+    /** Default per-molecule, per-class time limit. */
+    public static final long DEFAULT_TIME_LIMIT_MILLIS = 2_000;
+    /** Block name of the physico-chemical descriptors. */
+    public static final String DESCRIPTORS_BLOCK = "descriptors";
+
+    /**
+     * Every CDK 2.12 molecular descriptor class that works on 2D molecules. Left out: CPSA, GravitationalIndex,
+     * LengthOverBreadth, MomentOfInertia, WHIM (need 3D coordinates); IPMolecularLearning and TaeAminoAcid (not on
+     * the class path; seconds per molecule, and proteins only).
+     */
+    static final List<String> CDK_2D_CLASSES = List.of(
+            "ALOGPDescriptor", "APolDescriptor", "AcidicGroupCountDescriptor", "AromaticAtomsCountDescriptor",
+            "AromaticBondsCountDescriptor", "AtomCountDescriptor", "AutocorrelationDescriptorCharge",
+            "AutocorrelationDescriptorMass", "AutocorrelationDescriptorPolarizability", "BCUTDescriptor",
+            "BPolDescriptor", "BasicGroupCountDescriptor", "BondCountDescriptor", "CarbonTypesDescriptor",
+            "ChiChainDescriptor", "ChiClusterDescriptor", "ChiPathClusterDescriptor", "ChiPathDescriptor",
+            "EccentricConnectivityIndexDescriptor", "FMFDescriptor", "FractionalCSP3Descriptor",
+            "FractionalPSADescriptor", "FragmentComplexityDescriptor", "HBondAcceptorCountDescriptor",
+            "HBondDonorCountDescriptor", "HybridizationRatioDescriptor", "JPlogPDescriptor",
+            "KappaShapeIndicesDescriptor", "KierHallSmartsDescriptor", "LargestChainDescriptor",
+            "LargestPiSystemDescriptor", "LongestAliphaticChainDescriptor", "MDEDescriptor",
+            "MannholdLogPDescriptor", "PetitjeanNumberDescriptor", "PetitjeanShapeIndexDescriptor",
+            "RotatableBondsCountDescriptor", "RuleOfFiveDescriptor", "SmallRingDescriptor",
+            "SpiroAtomCountDescriptor", "TPSADescriptor", "VABCDescriptor", "VAdjMaDescriptor", "WeightDescriptor",
+            "WeightedPathDescriptor", "WienerNumbersDescriptor", "XLogPDescriptor", "ZagrebIndexDescriptor");
+
+    /**
+     * CDK classes in the default set: the 2D classes minus the four Chi classes (computed by {@link KierHallChi} at a
+     * fraction of the cost, same values) and the classes whose cost per varying value is worst (measured, see
+     * bench/results): see {@link #DEFAULT_EXCLUDED}.
+     */
+    static final List<String> DEFAULT_EXCLUDED = List.of(
+            "ChiChainDescriptor", "ChiClusterDescriptor", "ChiPathClusterDescriptor", "ChiPathDescriptor",
+            "MDEDescriptor", "BCUTDescriptor", "XLogPDescriptor", "RuleOfFiveDescriptor",
+            "PetitjeanShapeIndexDescriptor");
+
     private Descriptors() {}
-    public static DescriptorSet defaults() { throw new UnsupportedOperationException(); }
-    public static DescriptorSet combine(DescriptorSet a, DescriptorSet b) { throw new UnsupportedOperationException(); }
+
+    /** The default physico-chemical set: cheap CDK classes, own Kier-Hall chi indices, MQN-style counts. */
+    public static DescriptorSet cdkDefault() {
+        List<String> specs = new ArrayList<>();
+        for (String c : CDK_2D_CLASSES) if (!DEFAULT_EXCLUDED.contains(c)) specs.add("cdk:" + c);
+        specs.add("chi");
+        specs.add("counts");
+        return new MoleculeDescriptorSet("cdk-default-v1", DESCRIPTORS_BLOCK, specs, DEFAULT_TIME_LIMIT_MILLIS);
+    }
+
+    /** All usable 2D CDK descriptor classes, CDK's own Chi included: ~6 molecules per second per core. */
+    public static DescriptorSet cdkFull() {
+        List<String> specs = CDK_2D_CLASSES.stream().map(c -> "cdk:" + c).toList();
+        return new MoleculeDescriptorSet("cdk-full-v1", DESCRIPTORS_BLOCK, specs, DEFAULT_TIME_LIMIT_MILLIS);
+    }
+
+    /**
+     * Named CDK descriptor classes, e.g. {@code cdk("ALOGPDescriptor")}, in block "descriptors"; for measuring
+     * or hand-made sets. No names gives a set of zero columns that still parses every molecule.
+     */
+    public static DescriptorSet cdk(String... classNames) {
+        List<String> specs = new ArrayList<>();
+        for (String c : classNames) {
+            new CdkDescriptor(c); // fail now for an unknown class, not later in a task
+            specs.add("cdk:" + c);
+        }
+        return new MoleculeDescriptorSet("cdk(" + String.join(",", classNames) + ")", DESCRIPTORS_BLOCK, specs,
+                DEFAULT_TIME_LIMIT_MILLIS);
+    }
+
+    /** Own Kier-Hall chi indices only (40 values, CDK's ChiPath/ChiCluster/ChiPathCluster/ChiChain definitions). */
+    public static DescriptorSet chi() {
+        return new MoleculeDescriptorSet("kier-hall-chi-v1", DESCRIPTORS_BLOCK, List.of("chi"),
+                DEFAULT_TIME_LIMIT_MILLIS);
+    }
+
+    /**
+     * ECFP folded to {@code bits} columns "ECFP{diameter}.{i}" in block "ecfp{diameter}".
+     *
+     * @param diameter 0, 2, 4 or 6
+     * @param counts   occurrence counts if true, 0/1 if false
+     */
+    public static DescriptorSet ecfp(int diameter, int bits, boolean counts) {
+        CircularFingerprint.classFor(diameter);
+        if (bits <= 0) throw new IllegalArgumentException("bits must be positive");
+        String kind = counts ? "counts" : "bits";
+        return new MoleculeDescriptorSet("ecfp(" + diameter + "," + bits + "," + kind + ")", "ecfp" + diameter,
+                List.of("ecfp:" + diameter + ":" + bits + ":" + kind), DEFAULT_TIME_LIMIT_MILLIS);
+    }
+
+    /** ECFP4 counts folded to 2048, block "ecfp4". */
+    public static DescriptorSet ecfp4() {
+        return ecfp(4, 2048, true);
+    }
+
+    /** The 166 MACCS keys, block "maccs". */
+    public static DescriptorSet maccs() {
+        return new MoleculeDescriptorSet("maccs", "maccs", List.of("maccs"), DEFAULT_TIME_LIMIT_MILLIS);
+    }
+
+    /** The default model space's descriptors: {@code cdkDefault().plus(ecfp4())}. */
+    public static DescriptorSet defaults() {
+        return cdkDefault().plus(ecfp4());
+    }
+
+    /** Columns of a, then of b; blocks kept (a block name may appear only once); describe() is "a+b". */
+    public static DescriptorSet combine(DescriptorSet a, DescriptorSet b) {
+        return new CombinedDescriptorSet(a, b);
+    }
+
+    /**
+     * The same set with another per-molecule, per-class time limit (sets from this class only; combined sets get
+     * the limit on both sides). The limit is not part of describe(): it changes which values time out, not what
+     * they mean.
+     */
+    public static DescriptorSet withTimeLimit(DescriptorSet set, long millis) {
+        if (set instanceof MoleculeDescriptorSet m) return m.withTimeLimit(millis);
+        if (set instanceof CombinedDescriptorSet c)
+            return new CombinedDescriptorSet(withTimeLimit(c.first(), millis), withTimeLimit(c.second(), millis));
+        throw new IllegalArgumentException("not a qspace descriptor set: " + set.describe());
+    }
+
+    /**
+     * CPU time (per-thread, ThreadMXBean) spent on descriptor worker threads in this JVM so far, in nanoseconds.
+     * The calculation runs on worker threads the pool threads wait on, so the pool's own CPU time misses it.
+     */
+    public static long workerCpuNanos() {
+        return GuardedCalculator.WORKER_CPU_NANOS.sum();
+    }
 }

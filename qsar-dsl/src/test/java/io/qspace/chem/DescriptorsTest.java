@@ -1,0 +1,141 @@
+package io.qspace.chem;
+
+import org.junit.jupiter.api.Test;
+import org.openscience.cdk.fingerprint.CircularFingerprinter;
+import org.openscience.cdk.interfaces.IAtomContainer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class DescriptorsTest {
+    private static final Path CHEMBL204 = Path.of("/work/shared/datasets/moleculeace/CHEMBL204_Ki.csv");
+
+    @Test
+    void defaultSetHasAtLeast150VaryingColumnsOnBuiltInMolecules() {
+        DescriptorMatrix m = Descriptors.cdkDefault().calculate(TestMolecules.drugLike(), null);
+        assertTrue(varying(m) >= 150, "varying columns: " + varying(m));
+        assertEquals(m.columns(), m.names().stream().distinct().count(), "column names are unique");
+    }
+
+    @Test
+    void defaultSetHasAtLeast150VaryingColumnsOnChembl204WhenPresent() throws Exception {
+        assumeTrue(Files.exists(CHEMBL204), "skipped: " + CHEMBL204 + " absent (the built-in list covers this)");
+        List<String> smiles = Files.readAllLines(CHEMBL204).stream().skip(1).map(l -> l.split(",")[0]).limit(500).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            DescriptorMatrix m = Descriptors.cdkDefault().calculate(smiles, pool);
+            assertTrue(varying(m) >= 150, "varying columns: " + varying(m));
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void sameValuesForAnyPoolSize() {
+        List<String> smiles = TestMolecules.drugLike().subList(0, 70);
+        DescriptorSet set = Descriptors.defaults();
+        DescriptorMatrix inline = set.calculate(smiles, null);
+        for (int threads : new int[]{1, 2}) {
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                DescriptorMatrix m = set.calculate(smiles, pool);
+                assertEquals(inline.names(), m.names());
+                for (int r = 0; r < smiles.size(); r++) assertArrayEquals(inline.values()[r], m.values()[r], "row " + r);
+                assertEquals(inline.failures(), m.failures());
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void boronMakesChargeBasedClassesFailInFullSetWhileOthersArePresent() {
+        DescriptorMatrix m = Descriptors.cdkFull().calculate(List.of("OB(O)c1ccccc1"), null);
+        List<String> failed = m.failures().stream().map(DescriptorMatrix.Failure::descriptor).toList();
+        assertTrue(failed.contains("BCUT"), failed.toString());
+        assertTrue(failed.contains("AutocorrelationCharge"), failed.toString());
+        assertTrue(Double.isNaN(m.values()[0][m.names().indexOf("AutocorrelationCharge.ATSc1")]));
+        // Classes that need no partial charges are still computed for the boron molecule.
+        assertTrue(m.values()[0][m.names().indexOf("WienerNumbers.WPATH")] > 0);
+        assertFalse(Double.isNaN(m.values()[0][m.names().indexOf("ALOGP.ALogP")]));
+    }
+
+    @Test
+    void unparsableSmilesGivesNaNRowAndFailure() {
+        DescriptorMatrix m = Descriptors.defaults().calculate(List.of("CCO", "C1CC(", "c1ccccc1"), null);
+        assertEquals(3, m.rows());
+        for (double v : m.values()[1]) assertTrue(Double.isNaN(v));
+        assertTrue(m.failures().stream().anyMatch(f -> f.row() == 1 && f.descriptor().equals("SMILES")));
+        assertFalse(Double.isNaN(m.values()[2][m.names().indexOf("ChiPath.SP-1")]));
+        assertEquals(3.0, m.values()[2][m.names().indexOf("ChiPath.SP-1")], 1e-12); // benzene: 6 bonds, 1/sqrt(4) each
+    }
+
+    @Test
+    void classPastTheTimeLimitIsAbandonedAndTheRestComputed() {
+        // The sleeping test component takes 60 s on molecules with > 20 heavy atoms; the limit is 200 ms.
+        DescriptorSet set = new MoleculeDescriptorSet("test", "descriptors", List.of("test-sleep:60000", "chi"), 200);
+        String big = "CC(=N)N1CCC(Oc2ccc3nc(CCC(=O)O)n(Cc4ccc5ccc(C(=N)N)cc5c4)c3c2)CC1";
+        DescriptorMatrix m = set.calculate(List.of("CCO", big, "CCCC"), null);
+        assertTrue(Double.isNaN(m.values()[1][0]));
+        assertTrue(m.failures().stream().anyMatch(f -> f.row() == 1 && f.descriptor().equals("SleepForTest")
+                && f.reason().contains("time limit")), m.failures().toString());
+        assertFalse(Double.isNaN(m.values()[1][m.names().indexOf("ChiPath.SP-1")]), "chi computed after the abandoned class");
+        assertEquals(3, m.values()[0][0], 0);
+        assertEquals(4, m.values()[2][0], 0);
+        assertEquals(1, m.failures().size(), m.failures().toString());
+    }
+
+    @Test
+    void ecfpBitsEqualCdkCircularFingerprinter() throws Exception {
+        List<String> smiles = TestMolecules.drugLike().subList(0, 12);
+        DescriptorMatrix counts = Descriptors.ecfp(4, 1024, true).calculate(smiles, null);
+        DescriptorMatrix bits = Descriptors.ecfp(4, 1024, false).calculate(smiles, null);
+        for (int r = 0; r < smiles.size(); r++) {
+            IAtomContainer mol = Molecules.parse(smiles.get(r));
+            BitSet expected = new CircularFingerprinter(CircularFingerprinter.CLASS_ECFP4, 1024).getBitFingerprint(mol).asBitSet();
+            assertTrue(expected.cardinality() > 10);
+            for (int i = 0; i < 1024; i++) {
+                assertEquals(expected.get(i) ? 1.0 : 0.0, bits.values()[r][i], smiles.get(r) + " bit " + i);
+                assertEquals(expected.get(i), counts.values()[r][i] > 0, smiles.get(r) + " count " + i);
+            }
+        }
+    }
+
+    @Test
+    void describeAndBlocksOfTheDefaults() {
+        assertEquals("cdk-default-v1+ecfp(4,2048,counts)", Descriptors.defaults().describe());
+        assertEquals("ecfp(2,512,bits)", Descriptors.ecfp(2, 512, false).describe());
+        DescriptorMatrix m = Descriptors.defaults().plus(Descriptors.maccs()).calculate(List.of("CCO"), null);
+        int[] d = m.blocks().get("descriptors"), e = m.blocks().get("ecfp4"), k = m.blocks().get("maccs");
+        assertEquals(0, d[0]);
+        assertEquals(d[1], e[0]);
+        assertEquals(2048, e[1] - e[0]);
+        assertEquals(166, k[1] - k[0]);
+        assertEquals(m.columns(), k[1]);
+        assertEquals("ECFP4.0", m.names().get(e[0]));
+    }
+
+    static int varying(DescriptorMatrix m) {
+        int count = 0;
+        for (int c = 0; c < m.columns(); c++) {
+            double first = Double.NaN;
+            for (double[] row : m.values()) {
+                double v = row[c];
+                if (Double.isNaN(v)) continue;
+                if (Double.isNaN(first)) first = v;
+                else if (v != first) { count++; break; }
+            }
+        }
+        return count;
+    }
+}
