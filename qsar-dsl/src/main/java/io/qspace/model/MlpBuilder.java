@@ -7,8 +7,9 @@ import java.util.Properties;
 import smile.regression.MLP;
 
 /**
- * A multilayer perceptron with one ReLU hidden layer (Smile), trained by mini-batch SGD (batch 32, Smile's default
- * learning rate 0.01) on standardised features and a standardised response.
+ * A multilayer perceptron with one ReLU hidden layer (Smile), trained by mini-batch gradient descent with RMSProp
+ * (batch 32, learning rate 0.01, rho 0.9: the nearest Smile has to scikit-learn's Adam) on standardised features and a
+ * standardised response. Plain SGD at Smile's default rate barely moved in 100 epochs on test data.
  */
 public final class MlpBuilder extends GridBuilder {
     private static final long serialVersionUID = 1L;
@@ -48,6 +49,8 @@ public final class MlpBuilder extends GridBuilder {
         settings.setProperty("smile.mlp.layers", "ReLU(" + intValue("units") + ")");
         settings.setProperty("smile.mlp.epochs", Integer.toString(intValue("epochs")));
         settings.setProperty("smile.mlp.mini_batch", "32");
+        settings.setProperty("smile.mlp.learning_rate", "0.01");
+        settings.setProperty("smile.mlp.RMSProp.rho", "0.9");
         // Scaling the response keeps the output layer's gradients sane for activities like pKi 4-11.
         settings.setProperty("smile.mlp.scaler", "standardizer");
         // Initial weights and the per-epoch shuffles come from MathEx's thread-local generator, on this thread.
