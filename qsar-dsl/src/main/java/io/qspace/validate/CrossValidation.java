@@ -13,13 +13,7 @@ public final class CrossValidation {
         if (y.length != n) {
             throw new IllegalArgumentException(n + " compounds but " + y.length + " activities");
         }
-        if (k < 2) {
-            throw new IllegalArgumentException("cross-validation needs at least 2 folds, got " + k);
-        }
-        if (n < k) {
-            throw new IllegalArgumentException("cannot cross-validate " + n + " compounds in " + k
-                    + " folds: need at least one compound per fold");
-        }
+        checkFolds(n, k);
         int[] fold = Folds.assign(n, k, seed);
         double[] predicted = new double[n];
         for (int f = 0; f < k; f++) {
@@ -47,5 +41,16 @@ public final class CrossValidation {
             }
         }
         return new CvResult(predicted, Metrics.q2(y, predicted), Metrics.rmse(y, predicted), k);
+    }
+
+    /** A data-set problem, not a grid point's: callers check it before trying points. */
+    static void checkFolds(int compounds, int k) {
+        if (k < 2) {
+            throw new IllegalArgumentException("cross-validation needs at least 2 folds, got " + k);
+        }
+        if (compounds < k) {
+            throw new IllegalArgumentException("cannot cross-validate " + compounds + " compounds in " + k
+                    + " folds: need at least one compound per fold");
+        }
     }
 }

@@ -24,6 +24,7 @@ public final class GridSearch {
     }
 
     public static Result best(ModelBuilder builder, double[][] x, double[] y, int k, long seed) {
+        CrossValidation.checkFolds(x.length, k);
         List<Point> points = new ArrayList<>();
         Point best = null;
         int fits = 0;
@@ -37,11 +38,6 @@ public final class GridSearch {
                 if (best == null || cv.rmse() < best.cv().rmse()) {
                     best = outcome;
                 }
-            } catch (IllegalArgumentException e) {
-                if (e.getMessage() != null && e.getMessage().startsWith("cannot cross-validate")) {
-                    throw e;
-                }
-                outcome = new Point(point, null, describe(e));
             } catch (RuntimeException e) {
                 outcome = new Point(point, null, describe(e));
             }
