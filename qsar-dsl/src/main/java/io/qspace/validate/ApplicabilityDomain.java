@@ -1,7 +1,124 @@
 package io.qspace.validate;
-/** Placeholder: replaced by its owner. */
-public final class ApplicabilityDomain implements java.io.Serializable {
-    public static ApplicabilityDomain fit(double[][] x) { throw new UnsupportedOperationException(); }
-    public double score(double[] x) { throw new UnsupportedOperationException(); }
-    public boolean inside(double[] x) { throw new UnsupportedOperationException(); }
+
+import java.io.Serializable;
+import java.util.Arrays;
+
+/**
+ * Distance-based applicability domain: a compound is inside when its mean Euclidean distance to the 5 nearest
+ * training compounds (in training-standardised descriptor space) is no more than the 95th percentile of the same
+ * score for the training compounds themselves, each left out of its own neighbour search.
+ */
+public final class ApplicabilityDomain implements Serializable {
+    private static final long serialVersionUID = 1L;
+    public static final int NEIGHBOURS = 5;
+    public static final double PERCENTILE = 95;
+
+    private final double[] mean;
+    private final double[] scale;
+    private final double[][] rows;
+    private final int k;
+    private final double threshold;
+
+    private ApplicabilityDomain(double[] mean, double[] scale, double[][] rows) {
+        this.mean = mean;
+        this.scale = scale;
+        this.rows = rows;
+        this.k = Math.min(NEIGHBOURS, Math.max(1, rows.length - 1));
+        double[] training = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            training[i] = meanDistance(rows[i], rows.length > 1 ? i : -1);
+        }
+        this.threshold = percentile(training, PERCENTILE);
+    }
+
+    public static ApplicabilityDomain fit(double[][] xTrain) {
+        if (xTrain.length == 0) {
+            throw new IllegalArgumentException("applicability domain needs training rows");
+        }
+        int n = xTrain.length;
+        int p = xTrain[0].length;
+        double[] mean = new double[p];
+        double[] scale = new double[p];
+        for (double[] row : xTrain) {
+            for (int j = 0; j < p; j++) {
+                mean[j] += row[j] / n;
+            }
+        }
+        for (double[] row : xTrain) {
+            for (int j = 0; j < p; j++) {
+                scale[j] += (row[j] - mean[j]) * (row[j] - mean[j]) / n;
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            scale[j] = scale[j] > 0 ? Math.sqrt(scale[j]) : 1.0;
+        }
+        double[][] rows = new double[n][];
+        for (int i = 0; i < n; i++) {
+            rows[i] = standardise(xTrain[i], mean, scale);
+        }
+        return new ApplicabilityDomain(mean, scale, rows);
+    }
+
+    /** Mean distance to the 5 nearest training compounds, in training-standardised space. */
+    public double score(double[] x) {
+        return meanDistance(standardise(x, mean, scale), -1);
+    }
+
+    public double threshold() {
+        return threshold;
+    }
+
+    public boolean inside(double[] x) {
+        return score(x) <= threshold;
+    }
+
+    private double meanDistance(double[] z, int skip) {
+        double[] best = new double[k];
+        Arrays.fill(best, Double.POSITIVE_INFINITY);
+        for (int i = 0; i < rows.length; i++) {
+            if (i == skip) {
+                continue;
+            }
+            double d = 0;
+            for (int j = 0; j < z.length; j++) {
+                double diff = rows[i][j] - z[j];
+                d += diff * diff;
+            }
+            if (d < best[k - 1]) {
+                int pos = k - 1;
+                while (pos > 0 && best[pos - 1] > d) {
+                    best[pos] = best[pos - 1];
+                    pos--;
+                }
+                best[pos] = d;
+            }
+        }
+        double sum = 0;
+        int used = 0;
+        for (double d : best) {
+            if (d != Double.POSITIVE_INFINITY) {
+                sum += Math.sqrt(d);
+                used++;
+            }
+        }
+        return sum / used;
+    }
+
+    private static double[] standardise(double[] x, double[] mean, double[] scale) {
+        double[] z = new double[x.length];
+        for (int j = 0; j < x.length; j++) {
+            z[j] = (x[j] - mean[j]) / scale[j];
+        }
+        return z;
+    }
+
+    /** Linear interpolation between order statistics, as numpy's default percentile. */
+    static double percentile(double[] values, double percent) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double position = percent / 100 * (sorted.length - 1);
+        int lower = (int) Math.floor(position);
+        int upper = Math.min(lower + 1, sorted.length - 1);
+        return sorted[lower] + (position - lower) * (sorted[upper] - sorted[lower]);
+    }
 }

@@ -1,7 +1,56 @@
 package io.qspace.validate;
-/** Placeholder: replaced by its owner. */
+
+import io.qspace.model.ModelBuilder;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Cross-validates every point of a builder's grid and keeps the one with the lowest CV RMSE (ties: the first). */
 public final class GridSearch {
-    public record Cv(double q2, double rmse) {}
-    public record Result(io.qspace.model.ModelBuilder best, Cv cv, int fits) {}
-    public static Result best(io.qspace.model.ModelBuilder b, double[][] x, double[] y, int k, long seed) { throw new UnsupportedOperationException(); }
+    private GridSearch() {}
+
+    /** One grid point's outcome: its CV result, or the message of the exception that stopped it. */
+    public record Point(ModelBuilder builder, CvResult cv, String failure) implements Serializable {
+        public boolean failed() {
+            return failure != null;
+        }
+    }
+
+    /** The chosen point, its CV result, every point in grid order, and the number of models fitted. */
+    public record Result(ModelBuilder best, CvResult cv, List<Point> points, int fits) implements Serializable {
+        public Result {
+            points = List.copyOf(points);
+        }
+    }
+
+    public static Result best(ModelBuilder builder, double[][] x, double[] y, int k, long seed) {
+        CrossValidation.checkFolds(x.length, k);
+        List<Point> points = new ArrayList<>();
+        Point best = null;
+        int fits = 0;
+        for (ModelBuilder point : builder.grid()) {
+            Point outcome;
+            try {
+                // Same seed for every point: all points see the same folds, so they are compared fairly.
+                CvResult cv = CrossValidation.run(point, x, y, k, seed);
+                fits += cv.fits();
+                outcome = new Point(point, cv, null);
+                if (best == null || cv.rmse() < best.cv().rmse()) {
+                    best = outcome;
+                }
+            } catch (RuntimeException e) {
+                outcome = new Point(point, null, describe(e));
+            }
+            points.add(outcome);
+        }
+        if (best == null) {
+            throw new IllegalStateException("every grid point of " + builder + " failed: "
+                    + points.stream().map(p -> p.builder() + ": " + p.failure()).toList());
+        }
+        return new Result(best.builder(), best.cv(), points, fits);
+    }
+
+    private static String describe(RuntimeException e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
 }
