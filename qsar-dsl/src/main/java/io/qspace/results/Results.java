@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import tech.tablesaw.api.ColumnType;
-import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
@@ -97,14 +96,18 @@ public final class Results {
 
     /** The best model of each dataset by cross-validated RMSE (never by the test set), best datasets first. */
     public Table leaderboard() {
-        Table ok = table.where(table.stringColumn("status").isEqualTo("ok"));
-        Map<String, Row> best = new LinkedHashMap<>();
-        Table sorted = ok.sortOn("dataset", "cv_rmse");
-        for (Row row : sorted) {
-            best.putIfAbsent(row.getString("dataset"), row);
+        Table ok = table.where(table.stringColumn("status").isEqualTo("ok")).sortOn("dataset", "cv_rmse");
+        // Tablesaw rows are cursors: keep row numbers, not Row objects
+        java.util.List<Integer> firsts = new java.util.ArrayList<>();
+        String previous = null;
+        for (int i = 0; i < ok.rowCount(); i++) {
+            String dataset = ok.stringColumn("dataset").get(i);
+            if (!dataset.equals(previous)) {
+                firsts.add(i);
+                previous = dataset;
+            }
         }
-        Table out = ok.emptyCopy();
-        best.values().forEach(out::append);
+        Table out = ok.rows(firsts.stream().mapToInt(Integer::intValue).toArray());
         out.setName(study + " leaderboard");
         return out.selectColumns("dataset", "feature_set", "builder", "parameters", "n_features", "cv_q2", "cv_rmse",
                 "test_r2", "test_rmse", "test_mae", "n_train", "n_test").sortOn("test_rmse");
@@ -121,22 +124,22 @@ public final class Results {
     }
 
     private StoredModel bestWhere(String dataset, String builder) {
-        Row best = null;
-        for (Row row : table) {
-            if (!row.getString("status").equals("ok") || !row.getString("dataset").equals(dataset)
-                    || (builder != null && !row.getString("builder").equals(builder))) {
+        int best = -1;
+        for (int i = 0; i < table.rowCount(); i++) {
+            if (!table.stringColumn("status").get(i).equals("ok") || !table.stringColumn("dataset").get(i).equals(dataset)
+                    || (builder != null && !table.stringColumn("builder").get(i).equals(builder))) {
                 continue;
             }
-            if (best == null || row.getDouble("cv_rmse") < best.getDouble("cv_rmse")) {
-                best = row;
+            if (best < 0 || table.doubleColumn("cv_rmse").getDouble(i) < table.doubleColumn("cv_rmse").getDouble(best)) {
+                best = i;
             }
         }
-        if (best == null) {
+        if (best < 0) {
             throw new IllegalArgumentException("no model for dataset '" + dataset + "'"
                     + (builder == null ? "" : " and builder '" + builder + "'") + " in study " + study
                     + "; datasets with models: " + table.stringColumn("dataset").unique().asList());
         }
-        return StoredModel.load(store, best.getString("model"));
+        return StoredModel.load(store, table.stringColumn("model").get(best));
     }
 
     /** Test-set predictions of a stored model: id, smiles, observed, predicted, ad_score, in_domain. */
