@@ -100,6 +100,10 @@ def compute_descriptors(smiles):
         fp[i] = gen.GetCountFingerprintAsNumPy(mol)
         t_fp += time.process_time() - t2
     desc[~np.isfinite(desc)] = np.nan
+    # Values beyond float32 range (RDKit's Ipc reaches ~1e40 on large molecules) are treated
+    # like inf: sklearn's tree models cast X to float32 and refuse them.
+    with np.errstate(invalid="ignore"):
+        desc[np.abs(desc) > np.finfo(np.float32).max] = np.nan
     return desc, fp, names, {"parse": t_parse, "descriptors": t_desc, "morgan": t_fp,
                              "unparsed": n_bad}
 
