@@ -4,7 +4,7 @@
 #   bench/compare-python.sh [baseline.py args...]
 #
 # Creates bench/python/.venv from PyPI when missing or when requirements.txt changed,
-# then runs baseline.py. Defaults: --data /work/shared/datasets/moleculeace
+# then runs baseline.py. Defaults: --data ../shared/datasets/moleculeace (beside the clone)
 # --sets CHEMBL2835_Ki,CHEMBL2147_Ki,CHEMBL204_Ki --seed 42 --out bench/results/python-baseline.json
 # (any of them can be overridden: later arguments win).
 set -euo pipefail
@@ -15,7 +15,7 @@ REQ="$PY_DIR/requirements.txt"
 STAMP="$VENV/.requirements.sha256"
 PYTHON="${PYTHON:-python3}"
 
-DATA="/work/shared/datasets/moleculeace"
+DATA="$(cd "$HERE/../.." && pwd)/shared/datasets/moleculeace"
 SETS="CHEMBL2835_Ki,CHEMBL2147_Ki,CHEMBL204_Ki"
 SEED=42
 OUT="$HERE/results/python-baseline.json"

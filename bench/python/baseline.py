@@ -41,6 +41,7 @@ from sklearn.linear_model import LinearRegression  # noqa: E402
 from sklearn.model_selection import KFold  # noqa: E402
 from sklearn.neighbors import KNeighborsRegressor  # noqa: E402
 from sklearn.neural_network import MLPRegressor  # noqa: E402
+from sklearn.compose import TransformedTargetRegressor  # noqa: E402
 from sklearn.pipeline import Pipeline  # noqa: E402
 from sklearn.preprocessing import StandardScaler  # noqa: E402
 from sklearn.svm import SVR  # noqa: E402
@@ -239,8 +240,11 @@ def builder_grid(builder, n_features, fingerprint, seed):
         return [(f"components={c}", lambda c=c: std(PLSRegression(n_components=c, scale=False)))
                 for c in comps]
     if builder == "mlp":
-        return [(f"units={u}", lambda u=u: std(MLPRegressor(hidden_layer_sizes=(u,), max_iter=100,
-                                                            random_state=seed)))
+        # y is standardised too (MODEL_SPACE.md): on raw pKi both libraries' networks underfit.
+        return [(f"units={u}", lambda u=u: TransformedTargetRegressor(
+            regressor=std(MLPRegressor(hidden_layer_sizes=(u,), max_iter=100, alpha=1e-4,
+                                       learning_rate_init=0.001, random_state=seed)),
+            transformer=StandardScaler()))
                 for u in (16, 64)]
     if builder == "tree":
         return [(f"depth={d}", lambda d=d: DecisionTreeRegressor(max_depth=d, min_samples_leaf=5,

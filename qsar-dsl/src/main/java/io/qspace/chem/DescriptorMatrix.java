@@ -30,6 +30,32 @@ public record DescriptorMatrix(List<String> names, double[][] values, Map<String
         return names.size();
     }
 
+    /** Columns in [from, to) with at least two distinct non-missing values: the ones that can inform a model. */
+    public int varyingColumns(int from, int to) {
+        int count = 0;
+        for (int c = from; c < to; c++) {
+            double first = Double.NaN;
+            for (double[] row : values) {
+                double v = row[c];
+                if (Double.isNaN(v)) {
+                    continue;
+                }
+                if (Double.isNaN(first)) {
+                    first = v;
+                } else if (v != first) {
+                    count++;
+                    break;
+                }
+            }
+        }
+        return count;
+    }
+
+    /** Varying columns of the whole matrix. */
+    public int varyingColumns() {
+        return varyingColumns(0, columns());
+    }
+
     /** One missing value (or a whole failed class on one molecule): row, descriptor class or column, reason. */
     public record Failure(int row, String descriptor, String reason) implements Serializable {}
 }

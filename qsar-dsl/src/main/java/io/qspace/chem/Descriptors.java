@@ -34,6 +34,11 @@ public final class Descriptors {
             "SpiroAtomCountDescriptor", "TPSADescriptor", "VABCDescriptor", "VAdjMaDescriptor", "WeightDescriptor",
             "WeightedPathDescriptor", "WienerNumbersDescriptor", "XLogPDescriptor", "ZagrebIndexDescriptor");
 
+    /** The names of CDK's usable 2D descriptor classes, as {@link #cdk(String...)} takes them. */
+    public static List<String> cdkClasses() {
+        return CDK_2D_CLASSES;
+    }
+
     /**
      * CDK classes in the default set: the 2D classes minus the four Chi classes (computed by {@link KierHallChi} at a
      * fraction of the cost, same values) and the classes whose cost per varying value is worst (measured, see

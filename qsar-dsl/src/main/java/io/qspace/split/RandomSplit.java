@@ -7,7 +7,7 @@ record RandomSplit(double testFraction) implements Split {
     @Override
     public boolean[] testMask(Dataset dataset, long seed) {
         int n = dataset.size();
-        int[] order = SplitSizes.shuffled(n, seed);
+        int[] order = Shuffle.permutation(n, seed);
         boolean[] test = new boolean[n];
         for (int k = 0, count = SplitSizes.testCount(n, testFraction); k < count; k++) {
             test[order[k]] = true;

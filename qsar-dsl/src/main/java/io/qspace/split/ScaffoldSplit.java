@@ -27,7 +27,7 @@ record ScaffoldSplit(double testFraction) implements Split {
             return new RandomSplit(testFraction).testMask(dataset, seed);
         }
         int target = SplitSizes.testCount(n, testFraction);
-        int[] order = SplitSizes.shuffled(ordered.size(), seed);
+        int[] order = Shuffle.permutation(ordered.size(), seed);
         boolean[] test = new boolean[n];
         int inTest = 0;
         for (int g : order) {

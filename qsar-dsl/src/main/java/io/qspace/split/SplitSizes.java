@@ -1,8 +1,6 @@
 package io.qspace.split;
 
-import java.util.Random;
-
-/** The arithmetic shared by the seeded splits: how many test compounds, and a shuffle that is the same on every JVM. */
+/** The arithmetic shared by the seeded splits: how many test compounds, (the shuffle is Shuffle's). */
 final class SplitSizes {
     private SplitSizes() {}
 
@@ -17,22 +15,6 @@ final class SplitSizes {
     static int testCount(int n, double fraction) {
         int count = (int) Math.round(n * fraction);
         return n < 2 ? 0 : Math.max(1, Math.min(n - 1, count));
-    }
-
-    /** java.util.Random's algorithm is specified, so a seed gives the same order everywhere. */
-    static int[] shuffled(int n, long seed) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Random random = new Random(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
     }
 
     static String fraction(double f) {

@@ -18,7 +18,7 @@ public final class YRandomisation {
         double[] q2 = new double[n];
         for (int s = 0; s < n; s++) {
             long shuffleSeed = Seeds.derive(seed, s);
-            int[] order = Folds.permutation(y.length, shuffleSeed);
+            int[] order = io.qspace.split.Shuffle.permutation(y.length, shuffleSeed);
             double[] shuffled = new double[y.length];
             for (int i = 0; i < y.length; i++) {
                 shuffled[i] = y[order[i]];
