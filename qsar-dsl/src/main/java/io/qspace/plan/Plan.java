@@ -57,7 +57,7 @@ public final class Plan {
         for (Dataset dataset : datasets) {
             String hash = hash(dataset);
             hashes.add(hash);
-            roots.add(Invocation.of(new PrepareTask(dataset.name(), hash, dataset.size(), study.split(),
+            roots.add(Invocation.of(new PrepareTask(dataset.name(), hash, study.split(),
                     study.descriptors(), study.filters(), selectors, study.seed(), study.builders(),
                     study.validation())));
         }

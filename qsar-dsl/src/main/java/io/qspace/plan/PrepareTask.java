@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * filter, impute, and run every selector, storing one {@link FeatureMatrix} per feature set. Its children are one
  * build invocation per feature set and builder.
  */
-public record PrepareTask(String datasetName, String datasetHash, int datasetSize, Split split,
+public record PrepareTask(String datasetName, String datasetHash, Split split,
                           DescriptorSet descriptors, Filters filters, List<Selector> selectors, long studySeed,
                           // continuation: not part of the identity
                           List<ModelBuilder> builders, Validation validation) implements Task {
