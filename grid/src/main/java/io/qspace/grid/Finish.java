@@ -1,0 +1,56 @@
+package io.qspace.grid;
+
+import com.hazelcast.map.EntryProcessor;
+import java.io.Serializable;
+import java.util.Map;
+
+/**
+ * Ends one attempt of an invocation. Success ends it for good (even if the sweeper had meanwhile given it to another
+ * member: the outputs are idempotent, the first result counts once). A failure puts it back in the queue until
+ * maxAttempts attempts failed, then ends it as failed with the error.
+ *
+ * <p>Returns the new status, or -1 when nothing changed (already ended, or the run is gone).
+ */
+public final class Finish implements EntryProcessor<String, InvState, Integer>, Serializable {
+    private static final long serialVersionUID = 1L;
+    private final int outcome;
+    private final String error;
+    private final int maxAttempts;
+    private final boolean keepDetail;
+    private final long now;
+
+    public Finish(int outcome, String error, int maxAttempts, boolean keepDetail, long now) {
+        this.outcome = outcome;
+        this.error = error;
+        this.maxAttempts = maxAttempts;
+        this.keepDetail = keepDetail;
+        this.now = now;
+    }
+
+    @Override
+    public Integer process(Map.Entry<String, InvState> entry) {
+        InvState s = entry.getValue();
+        if (s == null || s.terminal) {
+            return -1;
+        }
+        if (outcome == InvState.FAILED) {
+            s.attempts++;
+            s.error = error;
+            if (s.attempts < maxAttempts) {
+                s.status = InvState.QUEUED;
+                s.owner = null;
+                s.queuedAt = now;
+                entry.setValue(s);
+                return InvState.QUEUED;
+            }
+        }
+        s.status = outcome;
+        s.terminal = true;
+        s.owner = null;
+        if (outcome != InvState.FAILED && !keepDetail) {
+            s.payload = null; // the store has the outputs; the grid only needs to know it ended
+        }
+        entry.setValue(s);
+        return outcome;
+    }
+}

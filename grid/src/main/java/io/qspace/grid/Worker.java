@@ -1,0 +1,258 @@
+package io.qspace.grid;
+
+import com.hazelcast.collection.IQueue;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceNotActiveException;
+import com.hazelcast.map.IMap;
+import io.qspace.grid.code.AllowList;
+import io.qspace.grid.code.CodeCache;
+import io.qspace.plan.Invocation;
+import io.qspace.run.InvocationExecutor;
+import io.qspace.store.Serialization;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A member's slots. One fetcher pulls hints from the global queue and claims them in one batched entry processor, up
+ * to the member's window (invocations held, running or waiting); the slots run what was claimed. A finished
+ * invocation's children are created (state first), then hinted, and only then is the parent marked done, so at every
+ * moment an unfinished tree has an unfinished entry: that is what makes the end exact.
+ */
+public final class Worker {
+    private static final Logger LOG = Logger.getLogger(Worker.class.getName());
+    private final HazelcastInstance hz;
+    private final GridSettings settings;
+    private final IMap<String, InvState> state;
+    private final IQueue<String> hints;
+    private final String me;
+    private final RunContexts runs;
+    private final CounterBuffer counters;
+    private final CodeCache code;
+    private final LinkedBlockingQueue<InvState> claimed = new LinkedBlockingQueue<>();
+    private final Semaphore window;
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running = true;
+
+    public Worker(HazelcastInstance hz, GridSettings settings) {
+        this.hz = hz;
+        this.settings = settings;
+        this.state = hz.getMap(GridNames.STATE);
+        this.hints = hz.getQueue(GridNames.HINTS);
+        IMap<String, RunInfo> runMap = hz.getMap(GridNames.RUNS);
+        this.me = hz.getCluster().getLocalMember().getUuid().toString();
+        this.runs = new RunContexts(runMap);
+        this.counters = new CounterBuffer(runMap);
+        this.code = new CodeCache(Worker.class.getClassLoader(), AllowList.of(settings.allow()));
+        this.window = new Semaphore(Math.max(settings.window(), settings.slots()));
+    }
+
+    public Worker start() {
+        threads.add(daemon("qspace-fetch", this::fetch));
+        threads.add(daemon("qspace-counters", this::flushCounters));
+        for (int i = 1; i <= settings.slots(); i++) {
+            threads.add(daemon("qspace-slot-" + i, this::slot));
+        }
+        return this;
+    }
+
+    private Thread daemon(String name, Runnable body) {
+        Thread t = new Thread(() -> {
+            try {
+                body.run();
+            } catch (HazelcastInstanceNotActiveException e) {
+                // shutting down
+            }
+        }, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private void fetch() {
+        while (running) {
+            int n;
+            List<String> keys = new ArrayList<>();
+            try {
+                window.acquire();
+                n = 1 + window.drainPermits();
+                hints.drainTo(keys, n);
+                if (keys.isEmpty()) {
+                    String k = hints.poll(500, TimeUnit.MILLISECONDS);
+                    if (k != null) {
+                        keys.add(k);
+                        hints.drainTo(keys, n - 1);
+                    }
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            int got = 0;
+            if (!keys.isEmpty()) {
+                try {
+                    Map<String, InvState> won = state.executeOnKeys(new LinkedHashSet<>(keys), new Claim(me));
+                    for (InvState s : won.values()) {
+                        if (s != null) {
+                            got++;
+                            counters.add(s.runId, c -> c.running++);
+                            claimed.add(s);
+                        }
+                    }
+                } catch (HazelcastInstanceNotActiveException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    // the hints are gone but their entries are still queued: the sweeper re-hints them
+                    LOG.log(Level.WARNING, "claiming " + keys.size() + " invocations failed", e);
+                }
+            }
+            window.release(n - got);
+        }
+    }
+
+    private void slot() {
+        while (running) {
+            InvState s;
+            try {
+                s = claimed.poll(500, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (s == null) {
+                continue;
+            }
+            try {
+                runOne(s);
+            } catch (HazelcastInstanceNotActiveException e) {
+                return;
+            } catch (RuntimeException e) {
+                // left claimed: if this member stays, the retry below never happens, so record it as a failure
+                LOG.log(Level.WARNING, "invocation " + s.key() + " could not be completed on the grid", e);
+                safeFail(s, e);
+            } finally {
+                window.release();
+            }
+        }
+    }
+
+    private void runOne(InvState s) {
+        RunContexts.Context run = runs.get(s.runId);
+        if (run == null) {
+            return; // the run ended or was cancelled
+        }
+        Invocation invocation;
+        try {
+            invocation = code.decode(s.payload, s.code, run.store());
+        } catch (RuntimeException e) {
+            // a refused or unreadable invocation fails the same way every time: no retries
+            complete(run, s, null, InvState.FAILED, "cannot read invocation " + s.invocationId + ": "
+                    + e.getMessage(), List.of(), 1);
+            return;
+        }
+        InvocationExecutor.Outcome outcome;
+        try {
+            outcome = run.executor().execute(invocation, () -> runs.cancelled(s.runId) || !running);
+        } catch (CancellationException e) {
+            counters.add(s.runId, c -> c.running--);
+            return;
+        }
+        int status = switch (outcome.status()) {
+            case EXECUTED -> InvState.EXECUTED;
+            case REUSED -> InvState.REUSED;
+            case FAILED -> InvState.FAILED;
+        };
+        complete(run, s, invocation, status, outcome.error(), outcome.children(), run.info().maxAttempts);
+    }
+
+    private void complete(RunContexts.Context run, InvState s, Invocation invocation, int status, String error,
+                          List<Invocation> children, int maxAttempts) {
+        long now = System.currentTimeMillis();
+        int created = 0;
+        long plannedDelta = 0;
+        if (status != InvState.FAILED && !children.isEmpty() && !runs.cancelled(s.runId)) {
+            List<String> keys = new ArrayList<>(children.size());
+            List<CompletionStage<Integer>> pending = new ArrayList<>(children.size());
+            for (Invocation child : children) {
+                InvState cs = new InvState(s.runId, child.id(), child.kind(), Serialization.toBytes(child), s.code,
+                        now);
+                keys.add(cs.key());
+                pending.add(state.submitToKey(cs.key(), new Create(cs)));
+                plannedDelta += child.task().expectedSubtreeSize();
+            }
+            List<String> toHint = new ArrayList<>(keys.size());
+            for (int i = 0; i < keys.size(); i++) {
+                int r = pending.get(i).toCompletableFuture().join();
+                if (r == Create.CREATED) {
+                    created++;
+                }
+                if (r != Create.EXISTS) {
+                    toHint.add(keys.get(i));
+                }
+            }
+            hints.addAll(toHint);
+        }
+        int result = state.executeOnKey(s.key(), new Finish(status, error, maxAttempts, run.info().keepDetail, now));
+        if (result == InvState.QUEUED) {
+            hints.add(s.key());
+        }
+        int newChildren = created;
+        long planned = invocation == null ? 0 : plannedDelta - (invocation.task().expectedSubtreeSize() - 1);
+        boolean ended = result == InvState.EXECUTED || result == InvState.REUSED || result == InvState.FAILED;
+        counters.add(s.runId, c -> {
+            c.running--;
+            c.created += newChildren;
+            if (ended) {
+                c.terminal++;
+                c.planned += planned;
+                switch (result) {
+                    case InvState.EXECUTED -> c.executed++;
+                    case InvState.REUSED -> c.reused++;
+                    default -> c.failed++;
+                }
+            }
+        });
+    }
+
+    private void safeFail(InvState s, RuntimeException e) {
+        try {
+            int result = state.executeOnKey(s.key(), new Finish(InvState.FAILED, String.valueOf(e), 1, false,
+                    System.currentTimeMillis()));
+            counters.add(s.runId, c -> {
+                c.running--;
+                if (result == InvState.FAILED) {
+                    c.terminal++;
+                    c.failed++;
+                }
+            });
+        } catch (RuntimeException ignored) {
+            // the sweeper will find it claimed by a member that left, or the run is gone
+        }
+    }
+
+    private void flushCounters() {
+        while (running) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            }
+            counters.flush();
+        }
+    }
+
+    public void stop() {
+        running = false;
+        for (Thread t : threads) {
+            t.interrupt();
+        }
+        counters.flush();
+        runs.close();
+    }
+}
