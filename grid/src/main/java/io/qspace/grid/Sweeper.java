@@ -42,6 +42,7 @@ public final class Sweeper implements MembershipListener {
         t.setDaemon(true);
         return t;
     });
+    private final Map<String, io.qspace.store.ObjectStore> stores = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean memberLeft;
     private int ticks;
     private final UUID registration;
@@ -106,6 +107,7 @@ public final class Sweeper implements MembershipListener {
                     requeued.add(e.getKey());
                     counters.add(runId, c -> c.running--);
                 } else if (e.getValue() != null && e.getValue() == InvState.FAILED) {
+                    recordLost(runId, e.getKey().substring(runId.length() + 1));
                     counters.add(runId, c -> {
                         c.running--;
                         c.terminal++;
@@ -132,6 +134,15 @@ public final class Sweeper implements MembershipListener {
         }
         counters.flush();
         return repaired;
+    }
+
+    private void recordLost(String runId, String invocationId) {
+        RunInfo info = hz.<String, RunInfo>getMap(GridNames.RUNS).get(runId);
+        if (info != null) {
+            FailureRecords.write(stores.computeIfAbsent(info.storeUri, io.qspace.store.ObjectStores::open),
+                    info.study, invocationId, "the member running it left the grid " + maxLost
+                            + " times (killed, out of memory, or hung)");
+        }
     }
 
     public void stop() {

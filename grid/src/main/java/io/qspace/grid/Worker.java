@@ -152,8 +152,9 @@ public final class Worker {
             invocation = code.decode(s.payload, s.code, run.store());
         } catch (RuntimeException e) {
             // a refused or unreadable invocation fails the same way every time: no retries
-            complete(run, s, null, InvState.FAILED, "cannot read invocation " + s.invocationId + ": "
-                    + e.getMessage(), List.of(), 1);
+            String error = "cannot read invocation " + s.invocationId + ": " + e.getMessage();
+            FailureRecords.write(run.store(), run.info().study, s.invocationId, error);
+            complete(run, s, null, InvState.FAILED, error, List.of(), 1);
             return;
         }
         InvocationExecutor.Outcome outcome;
@@ -222,6 +223,10 @@ public final class Worker {
 
     private void safeFail(InvState s, RuntimeException e) {
         try {
+            RunContexts.Context run = runs.get(s.runId);
+            if (run != null) {
+                FailureRecords.write(run.store(), run.info().study, s.invocationId, String.valueOf(e));
+            }
             int result = state.executeOnKey(s.key(), new Finish(InvState.FAILED, String.valueOf(e), 1, false,
                     System.currentTimeMillis()));
             counters.add(s.runId, c -> {
