@@ -1,6 +1,10 @@
 package io.qspace.grid;
 
 import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.Map;
 
@@ -9,9 +13,11 @@ import java.util.Map;
  * members holding the same (duplicated) hint never both run it. A stale hint (claimed, finished, cancelled) claims
  * nothing and returns null.
  */
-public final class Claim implements EntryProcessor<String, InvState, InvState>, Serializable {
+public final class Claim implements EntryProcessor<String, InvState, InvState>, Serializable, IdentifiedDataSerializable {
     private static final long serialVersionUID = 1L;
-    private final String owner;
+    private String owner;
+
+    public Claim() {}
 
     public Claim(String owner) {
         this.owner = owner;
@@ -27,5 +33,25 @@ public final class Claim implements EntryProcessor<String, InvState, InvState>, 
         s.owner = owner;
         entry.setValue(s);
         return s;
+    }
+
+    @Override
+    public int getFactoryId() {
+        return GridSerialization.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return GridSerialization.CLAIM;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeString(owner);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        owner = in.readString();
     }
 }

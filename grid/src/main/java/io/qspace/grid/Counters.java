@@ -1,11 +1,15 @@
 package io.qspace.grid;
 
 import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.Map;
 
 /** Deltas for a run's counters, added in one entry processor so concurrent members never lose each other's. */
-public final class Counters implements EntryProcessor<String, RunInfo, Void>, Serializable {
+public final class Counters implements EntryProcessor<String, RunInfo, Void>, Serializable, IdentifiedDataSerializable {
     private static final long serialVersionUID = 1L;
 
     long planned;
@@ -46,5 +50,33 @@ public final class Counters implements EntryProcessor<String, RunInfo, Void>, Se
         info.failed += failed;
         entry.setValue(info);
         return null;
+    }
+
+    @Override
+    public int getFactoryId() {
+        return GridSerialization.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return GridSerialization.COUNTERS;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        for (long v : new long[] {planned, created, terminal, running, executed, reused, failed}) {
+            out.writeLong(v);
+        }
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        planned = in.readLong();
+        created = in.readLong();
+        terminal = in.readLong();
+        running = in.readLong();
+        executed = in.readLong();
+        reused = in.readLong();
+        failed = in.readLong();
     }
 }

@@ -1,6 +1,10 @@
 package io.qspace.grid;
 
 import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.Map;
 
@@ -11,13 +15,15 @@ import java.util.Map;
  *
  * <p>Returns the new status, or -1 when nothing changed (already ended, or the run is gone).
  */
-public final class Finish implements EntryProcessor<String, InvState, Integer>, Serializable {
+public final class Finish implements EntryProcessor<String, InvState, Integer>, Serializable, IdentifiedDataSerializable {
     private static final long serialVersionUID = 1L;
-    private final int outcome;
-    private final String error;
-    private final int maxAttempts;
-    private final boolean keepDetail;
-    private final long now;
+    private int outcome;
+    private String error;
+    private int maxAttempts;
+    private boolean keepDetail;
+    private long now;
+
+    public Finish() {}
 
     public Finish(int outcome, String error, int maxAttempts, boolean keepDetail, long now) {
         this.outcome = outcome;
@@ -52,5 +58,33 @@ public final class Finish implements EntryProcessor<String, InvState, Integer>, 
         }
         entry.setValue(s);
         return outcome;
+    }
+
+    @Override
+    public int getFactoryId() {
+        return GridSerialization.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return GridSerialization.FINISH;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeInt(outcome);
+        out.writeString(error);
+        out.writeInt(maxAttempts);
+        out.writeBoolean(keepDetail);
+        out.writeLong(now);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        outcome = in.readInt();
+        error = in.readString();
+        maxAttempts = in.readInt();
+        keepDetail = in.readBoolean();
+        now = in.readLong();
     }
 }

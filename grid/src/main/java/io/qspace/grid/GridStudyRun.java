@@ -72,23 +72,20 @@ final class GridStudyRun implements StudyRun {
         info.planned = plan.expectedInvocations();
         runs.set(runId, info);
         long now = System.currentTimeMillis();
-        List<String> keys = new ArrayList<>();
-        List<CompletionStage<Integer>> pending = new ArrayList<>();
+        // a fresh run id: none of its entries can exist yet, so the roots are written in bulk, not created one by one
+        java.util.Map<String, InvState> entries = new java.util.LinkedHashMap<>();
         for (Invocation root : plan.roots()) {
             CodeShipper.Encoded e = shipper.encode(root, store);
             InvState s = new InvState(runId, root.id(), root.kind(), e.payload(), e.code(), now);
-            keys.add(s.key());
-            pending.add(state.submitToKey(s.key(), new Create(s)));
-        }
-        List<String> toHint = new ArrayList<>();
-        int created = 0;
-        for (int i = 0; i < keys.size(); i++) {
-            int r = pending.get(i).toCompletableFuture().join();
-            created += r == Create.CREATED ? 1 : 0;
-            if (r != Create.EXISTS) {
-                toHint.add(keys.get(i));
+            entries.put(s.key(), s);
+            if (entries.size() == 5_000) {
+                state.setAll(entries);
+                entries.clear();
             }
         }
+        state.setAll(entries);
+        List<String> toHint = plan.roots().stream().map(r -> InvState.key(runId, r.id())).distinct().toList();
+        int created = toHint.size();
         Counters delta = new Counters();
         delta.created = created;
         runs.executeOnKey(runId, delta);

@@ -61,6 +61,7 @@ public final class HazelcastConfigs {
         defaultProperty(config, "hazelcast.phone.home.enabled", "false");
         addStructures(config);
         config.getSerializationConfig().setJavaSerializationFilterConfig(filter());
+        GridSerialization.register(config.getSerializationConfig());
         return config;
     }
 
@@ -126,6 +127,7 @@ public final class HazelcastConfigs {
         }
         config.setProperty("hazelcast.logging.type", "jdk");
         config.getSerializationConfig().setJavaSerializationFilterConfig(filter());
+        GridSerialization.register(config.getSerializationConfig());
         return config;
     }
 }

@@ -1,5 +1,9 @@
 package io.qspace.grid;
 
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.UUID;
 
@@ -7,7 +11,7 @@ import java.util.UUID;
  * One invocation's state on the grid: the truth about it (the queue only hints at which keys may be claimable).
  * Public fields, because Hazelcast's queries read them by name (runId, status, owner) for the sweeper and the end.
  */
-public final class InvState implements Serializable {
+public final class InvState implements Serializable, IdentifiedDataSerializable {
     private static final long serialVersionUID = 1L;
 
     public static final int QUEUED = 0;
@@ -56,6 +60,48 @@ public final class InvState implements Serializable {
 
     public boolean claimedBy(UUID member) {
         return status == CLAIMED && member.toString().equals(owner);
+    }
+
+    @Override
+    public int getFactoryId() {
+        return GridSerialization.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return GridSerialization.INV_STATE;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeString(runId);
+        out.writeString(invocationId);
+        out.writeString(kind);
+        out.writeInt(status);
+        out.writeString(owner);
+        out.writeInt(attempts);
+        out.writeInt(lost);
+        out.writeLong(queuedAt);
+        out.writeByteArray(payload);
+        out.writeString(code);
+        out.writeString(error);
+        out.writeBoolean(terminal);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        runId = in.readString();
+        invocationId = in.readString();
+        kind = in.readString();
+        status = in.readInt();
+        owner = in.readString();
+        attempts = in.readInt();
+        lost = in.readInt();
+        queuedAt = in.readLong();
+        payload = in.readByteArray();
+        code = in.readString();
+        error = in.readString();
+        terminal = in.readBoolean();
     }
 
     InvState copy() {

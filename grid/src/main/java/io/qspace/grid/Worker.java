@@ -38,6 +38,7 @@ public final class Worker {
     private final CounterBuffer counters;
     private final CodeCache code;
     private final LinkedBlockingQueue<InvState> claimed = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Done> done = new LinkedBlockingQueue<>();
     private final Semaphore window;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
@@ -58,6 +59,7 @@ public final class Worker {
     public Worker start() {
         threads.add(daemon("qspace-fetch", this::fetch));
         threads.add(daemon("qspace-counters", this::flushCounters));
+        threads.add(daemon("qspace-finish", this::finishDone));
         for (int i = 1; i <= settings.slots(); i++) {
             threads.add(daemon("qspace-slot-" + i, this::slot));
         }
@@ -199,14 +201,25 @@ public final class Worker {
             }
             hints.addAll(toHint);
         }
-        int result = state.executeOnKey(s.key(), new Finish(status, error, maxAttempts, run.info().keepDetail, now));
-        if (result == InvState.QUEUED) {
-            hints.add(s.key());
-        }
-        int newChildren = created;
         long planned = invocation == null ? 0 : plannedDelta - (invocation.task().expectedSubtreeSize() - 1);
+        if (status == InvState.FAILED) {
+            int result = state.executeOnKey(s.key(), new Finish(status, error, maxAttempts, run.info().keepDetail,
+                    now));
+            if (result == InvState.QUEUED) {
+                hints.add(s.key());
+            }
+            count(s.runId, result, created, planned);
+        } else {
+            // successes end in batches: one entry processor per member and batch instead of one per invocation
+            done.add(new Done(s.runId, s.key(), status, run.info().keepDetail, created, planned));
+        }
+    }
+
+    private record Done(String runId, String key, int status, boolean keepDetail, int created, long planned) {}
+
+    private void count(String runId, int result, int newChildren, long planned) {
         boolean ended = result == InvState.EXECUTED || result == InvState.REUSED || result == InvState.FAILED;
-        counters.add(s.runId, c -> {
+        counters.add(runId, c -> {
             c.running--;
             c.created += newChildren;
             if (ended) {
@@ -219,6 +232,49 @@ public final class Worker {
                 }
             }
         });
+    }
+
+    private void finishDone() {
+        List<Done> batch = new ArrayList<>();
+        while (running || !done.isEmpty()) {
+            batch.clear();
+            try {
+                Done first = done.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+            } catch (InterruptedException e) {
+                return;
+            }
+            done.drainTo(batch, 4096);
+            Map<String, List<Done>> groups = new java.util.HashMap<>();
+            for (Done d : batch) {
+                groups.computeIfAbsent(d.status() + "/" + d.keepDetail(), k -> new ArrayList<>()).add(d);
+            }
+            long now = System.currentTimeMillis();
+            for (List<Done> group : groups.values()) {
+                Map<String, Done> byKey = new java.util.LinkedHashMap<>();
+                group.forEach(d -> byKey.put(d.key(), d));
+                Done any = group.get(0);
+                Map<String, Integer> results;
+                try {
+                    results = state.executeOnKeys(byKey.keySet(),
+                            new Finish(any.status(), "", 1, any.keepDetail(), now));
+                } catch (HazelcastInstanceNotActiveException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    // still claimed by this member: if it stays, the next batch will not see them, so say so
+                    LOG.log(Level.WARNING, "ending " + byKey.size() + " invocations failed; they will run again "
+                            + "if this member leaves", e);
+                    continue;
+                }
+                for (Done d : byKey.values()) {
+                    Integer r = results.get(d.key());
+                    count(d.runId(), r == null ? -1 : r, d.created(), d.planned());
+                }
+            }
+        }
     }
 
     private void safeFail(InvState s, RuntimeException e) {
