@@ -33,9 +33,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * exactly as the embedded runner does.
  */
 final class GridStudyRun implements StudyRun {
-    private static final long POLL_MILLIS = 200;
+    private static final long POLL_MILLIS = 100;
     /** Confirm the end this often even when the counters do not say so: a killed member may have taken deltas. */
-    private static final int CONFIRM_EVERY_POLLS = 10;
+    private static final int CONFIRM_EVERY_POLLS = 20;
 
     private final HazelcastInstance hz;
     private final Plan plan;

@@ -40,6 +40,7 @@ public final class Worker {
     private final LinkedBlockingQueue<InvState> claimed = new LinkedBlockingQueue<>();
     private final LinkedBlockingQueue<Done> done = new LinkedBlockingQueue<>();
     private final Semaphore window;
+    private final int refill;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
@@ -53,7 +54,9 @@ public final class Worker {
         this.runs = new RunContexts(runMap);
         this.counters = new CounterBuffer(runMap);
         this.code = new CodeCache(Worker.class.getClassLoader(), AllowList.of(settings.allow()));
-        this.window = new Semaphore(Math.max(settings.window(), settings.slots()));
+        int size = Math.max(settings.window(), settings.slots());
+        this.window = new Semaphore(size);
+        this.refill = size > settings.slots() ? Math.max(1, size / 4) : 1;
     }
 
     public Worker start() {
@@ -84,8 +87,10 @@ public final class Worker {
             int n;
             List<String> keys = new ArrayList<>();
             try {
-                window.acquire();
-                n = 1 + window.drainPermits();
+                // with a window beyond the slots, refill in chunks: refilling at every freed permit would shrink
+                // claims to one invocation per round trip, the very cost batching is there to spread
+                window.acquire(refill);
+                n = refill + window.drainPermits();
                 hints.drainTo(keys, n);
                 if (keys.isEmpty()) {
                     String k = hints.poll(500, TimeUnit.MILLISECONDS);
@@ -300,7 +305,7 @@ public final class Worker {
     private void flushCounters() {
         while (running) {
             try {
-                Thread.sleep(100);
+                Thread.sleep(50);
             } catch (InterruptedException e) {
                 return;
             }

@@ -25,7 +25,7 @@ public final class RateBench {
         Files.createDirectories(out);
         Path store = Files.createTempDirectory("qspace-rate");
         List<Double> rates = new ArrayList<>();
-        try (Members m = new Members(members, slots, window, a.integer("--port", 24000 + 10 * java.util.concurrent.ThreadLocalRandom.current().nextInt(100)), out.resolve("logs"));
+        try (Members m = new Members(members, slots, window, a.integer("--port", 24000 + 10 * java.util.concurrent.ThreadLocalRandom.current().nextInt(100)), Path.of("bench", "target", "grid-logs"));
              GridRunner grid = Grid.connect(m.connectSpec())) {
             for (int r = 0; r <= repeats; r++) { // the first run warms up and is not counted
                 var plan = SleepPlans.of("rate" + r + "-" + System.nanoTime(), tasks, 0, store);
