@@ -22,6 +22,7 @@ public final class GridRunner implements Runner {
     private final String description;
     private volatile int maxAttempts = DEFAULT_MAX_ATTEMPTS;
     private volatile boolean keepDetail;
+    private volatile java.util.function.BiConsumer<String, String> onInvocation;
 
     GridRunner(HazelcastInstance hz, AutoCloseable owned, String description) {
         this.hz = hz;
@@ -44,6 +45,15 @@ public final class GridRunner implements Runner {
         return this;
     }
 
+    /**
+     * Per-invocation status events (invocation id, "claimed"/"executed"/"reused"/"failed"/"queued") for studies
+     * submitted from now on: off by default, since it costs one event per state change per study.
+     */
+    public GridRunner onInvocation(java.util.function.BiConsumer<String, String> listener) {
+        this.onInvocation = listener;
+        return this;
+    }
+
     public HazelcastInstance hazelcast() {
         return hz;
     }
@@ -54,7 +64,7 @@ public final class GridRunner implements Runner {
         plan.publish(store);
         String runId = plan.study().name() + "-" + UUID.randomUUID().toString().substring(0, 8);
         GridStudyRun run = new GridStudyRun(hz, plan, store, listener, runId);
-        run.start(shipper, maxAttempts, keepDetail);
+        run.start(shipper, maxAttempts, keepDetail, onInvocation);
         return run;
     }
 

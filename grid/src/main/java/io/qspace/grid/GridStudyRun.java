@@ -50,6 +50,8 @@ final class GridStudyRun implements StudyRun {
     private final long started = System.nanoTime();
     private volatile Progress last;
     private Thread monitor;
+    private volatile java.util.UUID detail;
+    private static final String[] STATUS_NAMES = {"queued", "claimed", "executed", "reused", "failed"};
 
     GridStudyRun(HazelcastInstance hz, Plan plan, ObjectStore store, ProgressListener listener, String runId) {
         this.hz = hz;
@@ -67,7 +69,13 @@ final class GridStudyRun implements StudyRun {
         return runId;
     }
 
-    void start(CodeShipper shipper, int maxAttempts, boolean keepDetail) {
+    void start(CodeShipper shipper, int maxAttempts, boolean keepDetail,
+               java.util.function.BiConsumer<String, String> onInvocation) {
+        if (onInvocation != null) {
+            detail = state.addEntryListener((com.hazelcast.map.listener.EntryUpdatedListener<String, InvState>)
+                    e -> onInvocation.accept(e.getValue().invocationId, STATUS_NAMES[e.getValue().status]),
+                    ofRun(), true);
+        }
         RunInfo info = new RunInfo(runId, plan.study().name(), plan.storeUri(), maxAttempts, keepDetail);
         info.planned = plan.expectedInvocations();
         runs.set(runId, info);
@@ -155,7 +163,15 @@ final class GridStudyRun implements StudyRun {
             hints.removeAll(queued);
             state.removeAll(ofRun());
             runs.setTtl(runId, 10, TimeUnit.MINUTES); // long enough for running tasks to see the flag
+            dropDetail();
             finished.countDown();
+        }
+    }
+
+    private void dropDetail() {
+        if (detail != null) {
+            state.removeEntryListener(detail);
+            detail = null;
         }
     }
 
@@ -202,6 +218,7 @@ final class GridStudyRun implements StudyRun {
         last = end;
         listener.finished(end);
         Results results = ledger.compact(store, plan, end);
+        dropDetail();
         state.removeAll(ofRun());
         runs.delete(runId);
         return results;

@@ -54,6 +54,21 @@ class GridEmbeddedIT {
     }
 
     @Test
+    void perInvocationDetailOnlyWhenAsked(@TempDir Path dir) throws Exception {
+        java.util.Map<String, String> last = new java.util.concurrent.ConcurrentHashMap<>();
+        try (GridRunner detailed = new GridRunner(grid.hazelcast(), () -> {}, "same member")) {
+            detailed.onInvocation(last::put).submit(GridClusterIT.treePlan("detail", dir, 1, 1, 3, 0),
+                    ProgressListener.none()).await();
+        }
+        long deadline = System.currentTimeMillis() + 5000;
+        while (last.size() < 4 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50); // events are asynchronous
+        }
+        assertEquals(4, last.size(), last.toString());
+        assertTrue(last.values().stream().allMatch(s -> s.equals("executed")), last.toString());
+    }
+
+    @Test
     void cancelDropsQueuedInvocations(@TempDir Path dir) throws Exception {
         StudyRun run = grid.submit(GridClusterIT.treePlan("cancel", dir, 40, 0, 1, 500), ProgressListener.none());
         Thread.sleep(700);
