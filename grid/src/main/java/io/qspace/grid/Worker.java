@@ -139,7 +139,7 @@ public final class Worker {
                 runOne(s);
             } catch (HazelcastInstanceNotActiveException e) {
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 // left claimed: if this member stays, the retry below never happens, so record it as a failure
                 LOG.log(Level.WARNING, "invocation " + s.key() + " could not be completed on the grid", e);
                 safeFail(s, e);
@@ -157,7 +157,7 @@ public final class Worker {
         Invocation invocation;
         try {
             invocation = code.decode(s.payload, s.code, run.store());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             // a refused or unreadable invocation fails the same way every time: no retries
             String error = "cannot read invocation " + s.invocationId + ": " + e.getMessage();
             FailureRecords.write(run.store(), run.info().study, s.invocationId, error);

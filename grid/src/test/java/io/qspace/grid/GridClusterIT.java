@@ -1,11 +1,11 @@
 package io.qspace.grid;
 
+import io.qspace.Study;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.qspace.grid.tasks.BareStudy;
 import io.qspace.grid.testing.FailingTask;
 import io.qspace.grid.testing.HoldsTask;
 import io.qspace.grid.testing.MemberProcess;
@@ -65,7 +65,7 @@ class GridClusterIT {
         for (int i = 0; i < roots; i++) {
             rs.add(Invocation.of(new TreeTask(study, "r" + i, depth, fanout, sleep)));
         }
-        return Plan.ofRoots(BareStudy.named(study, store.toString()), rs, store.toString());
+        return Plan.ofRoots(Study.named(study).store(store.toString()), rs, store.toString());
     }
 
     static String resultsCsv(Path store, String study) throws Exception {
@@ -95,7 +95,7 @@ class GridClusterIT {
         for (int i = 0; i < 3; i++) {
             roots.add(Invocation.of(new TreeTask("mixed", "ok" + i, 1, 2, 0)));
         }
-        Plan plan = Plan.ofRoots(BareStudy.named("mixed", dir.toString()), roots, dir.toString());
+        Plan plan = Plan.ofRoots(Study.named("mixed").store(dir.toString()), roots, dir.toString());
         Results r = grid.maxAttempts(3).submit(plan, ProgressListener.none()).await();
 
         try (var attempts = Files.list(dir.resolve("attempts/boom"))) {
@@ -150,7 +150,7 @@ class GridClusterIT {
                 roots.add(Invocation.of((Task) type.getConstructor(String.class, int.class).newInstance("dyn", n)));
             }
             Path store = dir.resolve("store");
-            Plan plan = Plan.ofRoots(BareStudy.named("dyn", store.toString()), roots, store.toString());
+            Plan plan = Plan.ofRoots(Study.named("dyn").store(store.toString()), roots, store.toString());
             Results r = grid.submit(plan, ProgressListener.none()).await();
             assertEquals(0, r.failed(), () -> r.failures().print());
             assertEquals(4, r.table().rowCount());
@@ -176,7 +176,7 @@ class GridClusterIT {
                 String.valueOf(rootMessage(e)));
 
         // through an invocation: recorded as failed with the reason, once, without retries
-        Plan plan = Plan.ofRoots(BareStudy.named("refuse", dir.toString()),
+        Plan plan = Plan.ofRoots(Study.named("refuse").store(dir.toString()),
                 List.of(Invocation.of(new HoldsTask("refuse", new java.text.SimpleDateFormat("yyyy")))),
                 dir.toString());
         Results r = grid.submit(plan, ProgressListener.none()).await();

@@ -49,7 +49,8 @@ public final class InvocationExecutor {
             return new Outcome(invocation, reused ? Status.REUSED : Status.EXECUTED, children, "");
         } catch (CancellationException e) {
             throw e;
-        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+        } catch (Exception | StackOverflowError | OutOfMemoryError | LinkageError e) {
+            // a class missing or mismatched on this machine fails this invocation, never the slot running it
             String error = describe(e);
             try {
                 store.put(StoreKeys.failure(invocation.id()), ResultRecord.failure(invocation.coordinates(),

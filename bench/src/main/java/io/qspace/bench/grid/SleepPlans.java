@@ -1,6 +1,6 @@
 package io.qspace.bench.grid;
 
-import io.qspace.grid.tasks.BareStudy;
+import io.qspace.Study;
 import io.qspace.grid.tasks.SleepTask;
 import io.qspace.plan.Invocation;
 import io.qspace.plan.Plan;
@@ -17,6 +17,6 @@ final class SleepPlans {
         for (int i = 0; i < n; i++) {
             roots.add(Invocation.of(new SleepTask(study, i, millis)));
         }
-        return Plan.ofRoots(BareStudy.named(study, store.toString()), roots, store.toString());
+        return Plan.ofRoots(Study.named(study).store(store.toString()), roots, store.toString());
     }
 }

@@ -22,15 +22,19 @@ public final class MemberProcess implements AutoCloseable {
     public static MemberProcess start(String name, String cluster, int basePort, int slots, Path logDir,
                                       String... extraProps) throws IOException {
         Files.createDirectories(logDir);
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2",
-                "-Dqspace.cluster=" + cluster, "-Dqspace.port=" + basePort, "-Dqspace.slots=" + slots,
-                "-Dqspace.members=" + members(basePort), "-Dqspace.sweep.seconds=2",
-                "-Dqspace.test.member=" + name));
-        cmd.addAll(List.of(extraProps));
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.qspace.grid.Member"));
+        // Through the same start script the container image runs, so what the tests prove is what ships.
+        List<String> options = new ArrayList<>(List.of("-Dqspace.sweep.seconds=2", "-Dqspace.test.member=" + name));
+        options.addAll(List.of(extraProps));
+        ProcessBuilder builder = new ProcessBuilder("bash", Path.of("bin", "qspace-member").toString());
+        builder.environment().put("QSPACE_CLASSPATH", System.getProperty("java.class.path"));
+        builder.environment().put("QSPACE_HEAP", "256m");
+        builder.environment().put("QSPACE_CLUSTER", cluster);
+        builder.environment().put("QSPACE_PORT", Integer.toString(basePort));
+        builder.environment().put("QSPACE_SLOTS", Integer.toString(slots));
+        builder.environment().put("QSPACE_MEMBERS", members(basePort));
+        builder.environment().put("JAVA_OPTS", String.join(" ", options));
         Path log = logDir.resolve(name + ".log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new MemberProcess(p, log, name);
     }
 
