@@ -50,7 +50,12 @@ public final class MlpTrainer {
         yMean /= n;
         double yVar = 0;
         for (double v : y) yVar += (v - yMean) * (v - yMean);
-        double yScale = Math.sqrt(yVar / n) > 1e-12 ? Math.sqrt(yVar / n) : 1;
+        if (Math.sqrt(yVar / n) <= 1e-12 * (Math.abs(yMean) + 1)) {
+            // Nothing to learn; training would only leave random input-dependent wiggles around the constant.
+            return new Mlp(hidden, new double[p], new double[p * hidden], new double[hidden], new double[hidden], 0,
+                    yMean, 1);
+        }
+        double yScale = Math.sqrt(yVar / n);
         double[] target = new double[n];
         for (int i = 0; i < n; i++) target[i] = (y[i] - yMean) / yScale;
 
