@@ -3,18 +3,14 @@ package io.qspace.model;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import smile.base.cart.Loss;
-import smile.data.DataFrame;
-import smile.regression.GradientTreeBoost;
+import io.qspace.model.trees.Boosting;
 
 /**
- * Gradient tree boosting with least-squares loss (Smile). Trees are grown best-first to at most maxLeafNodes leaves,
+ * Gradient tree boosting with least-squares loss ({@link Boosting}, histogram trees). Trees are grown best-first to at most maxLeafNodes leaves,
  * as scikit-learn does when max_leaf_nodes is set; each tree sees a random subsample of the compounds.
  */
 public final class GradientBoostingBuilder extends GridBuilder {
     private static final long serialVersionUID = 1L;
-    /** The leaf budget, not the depth, limits these trees. */
-    private static final int UNLIMITED_DEPTH = 1000;
 
     GradientBoostingBuilder() {
         this(defaults());
@@ -61,12 +57,7 @@ public final class GradientBoostingBuilder extends GridBuilder {
 
     @Override
     protected Model fitPoint(double[][] x, double[] y, long seed) {
-        DataFrame frame = SmileTable.of(x, y);
-        // Smile draws the subsamples from MathEx's thread-local generator on this thread: seed it here.
-        Seeds.seedSmile(seed);
-        GradientTreeBoost boost = GradientTreeBoost.fit(SmileTable.FORMULA, frame, Loss.ls(), intValue("trees"),
-                UNLIMITED_DEPTH, intValue("maxLeafNodes"), intValue("minLeaf"), doubleValue("learningRate"),
-                doubleValue("subsample"));
-        return new TableModel(boost, SmileTable.schema(frame));
+        return Boosting.fit(x, y, intValue("trees"), intValue("maxLeafNodes"), intValue("minLeaf"),
+                doubleValue("subsample"), doubleValue("learningRate"), seed);
     }
 }

@@ -3,18 +3,16 @@ package io.qspace.model;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import smile.data.DataFrame;
-import smile.regression.RandomForest;
+import io.qspace.model.trees.Forest;
+import io.qspace.model.trees.TreeSettings;
 
 /**
- * Random forest (Smile): bootstrap samples, a random third of the features tried at each split, leaves down to one
- * compound (Smile nodeSize 1, the closest equivalent of scikit-learn's min_samples_leaf=1), depth practically
- * unlimited. Smile grows trees in parallel on the common ForkJoin pool; each tree gets its own seed from ours.
+ * Random forest as scikit-learn's RandomForestRegressor: bootstrap samples, a random fraction of the non-constant
+ * features tried at each split, leaves down to minLeaf compounds, no depth limit. Histogram trees
+ * ({@link Forest}); trees are grown on all cores, each from its own seed derived from ours.
  */
 public final class RandomForestBuilder extends GridBuilder {
     private static final long serialVersionUID = 1L;
-    /** Stands in for "no depth limit": leaves of one compound stop growth long before. */
-    private static final int UNLIMITED_DEPTH = 1000;
 
     RandomForestBuilder() {
         this(defaults());
@@ -58,12 +56,9 @@ public final class RandomForestBuilder extends GridBuilder {
     @Override
     protected Model fitPoint(double[][] x, double[] y, long seed) {
         int p = x[0].length;
-        int trees = intValue("trees");
         // As scikit-learn: max(1, int(fraction * p)).
         int mtry = Math.max(1, (int) (doubleValue("maxFeatures") * p));
-        DataFrame frame = SmileTable.of(x, y);
-        RandomForest forest = RandomForest.fit(SmileTable.FORMULA, frame, trees, mtry, UNLIMITED_DEPTH,
-                Math.max(2, x.length), intValue("minLeaf"), 1.0, Seeds.forSmile(seed, trees));
-        return new TableModel(forest, SmileTable.schema(frame));
+        TreeSettings settings = new TreeSettings(Integer.MAX_VALUE, intValue("minLeaf"), mtry, Integer.MAX_VALUE);
+        return Forest.fit(x, y, intValue("trees"), settings, true, seed, Runtime.getRuntime().availableProcessors());
     }
 }

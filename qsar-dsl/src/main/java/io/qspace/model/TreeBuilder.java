@@ -3,10 +3,12 @@ package io.qspace.model;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import smile.data.DataFrame;
-import smile.regression.RegressionTree;
+import io.qspace.model.trees.Tree;
 
-/** A single regression tree (Smile CART) on raw features: no randomness, the seed is unused. */
+/**
+ * A single regression tree (CART on histogram splits, every feature tried, {@link Tree}) on raw features: no
+ * randomness, the seed is unused.
+ */
 public final class TreeBuilder extends GridBuilder {
     private static final long serialVersionUID = 1L;
 
@@ -40,10 +42,6 @@ public final class TreeBuilder extends GridBuilder {
 
     @Override
     protected Model fitPoint(double[][] x, double[] y, long seed) {
-        DataFrame frame = SmileTable.of(x, y);
-        // maxNodes = n leaves cannot bind: depth and leaf size are the only limits, as in scikit-learn.
-        RegressionTree tree = RegressionTree.fit(SmileTable.FORMULA, frame, intValue("maxDepth"),
-                Math.max(2, x.length), intValue("minLeaf"));
-        return new TableModel(tree, SmileTable.schema(frame));
+        return Tree.fit(x, y, intValue("maxDepth"), intValue("minLeaf"));
     }
 }

@@ -2,20 +2,17 @@ package io.qspace.select;
 
 import java.util.Comparator;
 import java.util.stream.IntStream;
-import java.util.stream.LongStream;
-import smile.data.DataFrame;
-import smile.data.formula.Formula;
-import smile.data.vector.DoubleVector;
-import smile.regression.RandomForest;
+import io.qspace.model.trees.Forest;
+import io.qspace.model.trees.TreeSettings;
 
 /**
  * "forestK": the K descriptors a random forest leans on most (impurity decrease summed over its trees), which also
  * finds descriptors acting non-linearly or only in combination, where a correlation ranking is blind.
  *
- * <p>Forest: {@value #TREES} regression trees, a third of the descriptors tried per split, bootstrap samples, at most
- * depth 20 and leaves of at least 5 molecules. Each tree gets its own seed derived from the caller's seed; Smile
- * reseeds its thread-local generator per tree (given seeds above 1, see {@link #treeSeeds}), and with fewer descriptors tried than available a tree is grown on one
- * thread, so the result depends on the seed only, also when several selections run at once.
+ * <p>Forest: {@value #TREES} histogram regression trees ({@link Forest}), a third of the descriptors tried per split,
+ * bootstrap samples, at most depth 20 and leaves of at least 5 molecules. Every tree's randomness comes from a seed
+ * derived from the caller's, and trees are combined in order, so the result depends on the seed only, also when
+ * several selections run at once.
  */
 record ForestImportance(int k) implements Selector {
     private static final long serialVersionUID = 1L;
@@ -57,26 +54,8 @@ record ForestImportance(int k) implements Selector {
         for (int i = 0; i < rows; i++) {
             for (int d = 0; d < p; d++) data[i][d] = x[i][descriptors[d]];
         }
-        String[] names = IntStream.range(0, p).mapToObj(d -> "x" + d).toArray(String[]::new);
-        DataFrame frame = DataFrame.of(data, names).merge(DoubleVector.of("activity", y));
-        int mtry = Math.max(1, p / 3);
-        RandomForest forest = RandomForest.fit(Formula.lhs("activity"), frame, TREES, mtry, MAX_DEPTH,
-                Math.max(2, rows), MIN_LEAF, 1.0, treeSeeds(seed));
-        return forest.importance();
-    }
-
-    /**
-     * Per-tree seeds, distinct and all above 1: Smile 3.1.1 silently skips reseeding a tree whose seed is 0, 1 or
-     * negative, and such a tree then draws from whatever state its worker thread was left in.
-     */
-    static LongStream treeSeeds(long seed) {
-        long base = splitMix64(seed) & 0x3FFF_FFFF_FFFF_FF00L;
-        return LongStream.range(0, TREES).map(t -> base + 2 + t);
-    }
-
-    private static long splitMix64(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        TreeSettings settings = new TreeSettings(MAX_DEPTH, MIN_LEAF, Math.max(1, p / 3), Integer.MAX_VALUE);
+        return Forest.fit(data, y, TREES, settings, true, seed, Runtime.getRuntime().availableProcessors())
+                .importance();
     }
 }

@@ -22,7 +22,8 @@ class NonlinearBuildersTest {
                 Builders.gradientBoosting().trees(100),
                 Builders.svr().c(10),
                 Builders.knn().k(5),
-                Builders.mlp().units(16).epochs(100));
+                // 300 rows make 2 Adam steps an epoch at lr 0.001 (scikit-learn's settings): it needs more epochs here.
+                Builders.mlp().units(16).epochs(1000));
     }
 
     @Test
