@@ -23,7 +23,8 @@ public final class Results {
         ColumnType.STRING, ColumnType.STRING, ColumnType.INTEGER, ColumnType.STRING, ColumnType.STRING,
         ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.DOUBLE,
         ColumnType.DOUBLE, ColumnType.INTEGER, ColumnType.INTEGER, ColumnType.INTEGER, ColumnType.DOUBLE,
-        ColumnType.STRING, ColumnType.STRING, ColumnType.STRING, ColumnType.STRING};
+        ColumnType.STRING, ColumnType.STRING, ColumnType.STRING, ColumnType.STRING,
+        ColumnType.STRING, ColumnType.STRING, ColumnType.LONG, ColumnType.STRING};
 
     private final ObjectStore store;
     private final String study;
