@@ -63,6 +63,11 @@ public final class Results {
         return new Results(store, study, table, issues, manifest);
     }
 
+    /** Only the study's results table (one read), typed; for readers that need neither issues nor manifest. */
+    static Table readTable(ObjectStore store, String study) {
+        return readCsv(new String(store.require(StoreKeys.studyResults(study)), StandardCharsets.UTF_8), TYPES, study);
+    }
+
     static Table readCsv(String csv, ColumnType[] types, String name) {
         try {
             CsvReadOptions.Builder options = CsvReadOptions.builder(new StringReader(csv)).tableName(name)
