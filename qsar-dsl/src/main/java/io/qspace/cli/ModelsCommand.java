@@ -25,7 +25,13 @@ final class ModelsCommand {
         ModelLibrary.Filter filter = ModelLibrary.Filter.all().dataset(args.get("--dataset"))
                 .nameContains(args.get("--name")).builder(args.get("--builder"))
                 .maxTestRmse(args.number("--max-test-rmse")).minCvQ2(args.number("--min-cv-q2"));
-        ModelLibrary library = ModelLibrary.open(args.get("--store", Main.DEFAULT_STORE));
+        ModelLibrary library;
+        try {
+            library = ModelLibrary.open(args.get("--store", Main.DEFAULT_STORE));
+        } catch (RuntimeException e) { // a wrong URI or an unreachable store: say which, no stack trace
+            err.println("qspace models: " + e.getMessage());
+            return 1;
+        }
         try {
             Table models = library.models(filter);
             if (models.rowCount() == 0) {

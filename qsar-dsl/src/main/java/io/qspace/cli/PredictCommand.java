@@ -27,7 +27,13 @@ final class PredictCommand {
                     + "\nusage: qspace " + USAGE);
             return 2;
         }
-        ModelLibrary library = ModelLibrary.open(args.get("--store", Main.DEFAULT_STORE));
+        ModelLibrary library;
+        try {
+            library = ModelLibrary.open(args.get("--store", Main.DEFAULT_STORE));
+        } catch (RuntimeException e) { // a wrong URI or an unreachable store: say which, no stack trace
+            err.println("qspace predict: " + e.getMessage());
+            return 1;
+        }
         try {
             StoredModel model;
             try {

@@ -67,7 +67,7 @@ public final class ModelLibrary {
             all = all == null ? rows : all.append(rows);
         }
         if (all == null) {
-            all = Results.readCsv(ResultRecord.header() + "\n", null, "models").copy();
+            all = Results.emptyTable();
             all.insertColumn(0, StringColumn.create("study"));
         }
         all.setName("models in " + store.uri());

@@ -68,6 +68,15 @@ public final class Results {
         return readCsv(new String(store.require(StoreKeys.studyResults(study)), StandardCharsets.UTF_8), TYPES, study);
     }
 
+    /** A results table with every column and no rows. */
+    static Table emptyTable() {
+        Table t = Table.create("results");
+        for (int i = 0; i < TYPES.length; i++) {
+            t.addColumns(TYPES[i].create(ResultRecord.COLUMNS.get(i)));
+        }
+        return t;
+    }
+
     static Table readCsv(String csv, ColumnType[] types, String name) {
         try {
             CsvReadOptions.Builder options = CsvReadOptions.builder(new StringReader(csv)).tableName(name)
