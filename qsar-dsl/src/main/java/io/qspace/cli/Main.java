@@ -15,9 +15,13 @@ import java.util.Arrays;
  * <pre>
  *   qspace sample [--store DIR] [--slots N]   the sample study over datasets-sample/ on the embedded default
  *   qspace run SCRIPT.jsh                     a study written as a JShell script, DSL imports preloaded
+ *   qspace models [--store DIR|URI] ...       the models in a store across studies, filtered
+ *   qspace predict --store ... --model KEY|--best DATASET SMILES...
  * </pre>
  */
 public final class Main {
+    static final String DEFAULT_STORE = "qspace-results";
+
     private Main() {}
 
     public static void main(String[] args) throws Exception {
@@ -28,6 +32,8 @@ public final class Main {
         int code = switch (args[0]) {
             case "sample" -> sample(Arrays.copyOfRange(args, 1, args.length));
             case "run" -> runScript(Arrays.copyOfRange(args, 1, args.length));
+            case "models" -> models(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
+            case "predict" -> predict(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
             default -> {
                 System.err.println("qspace: unknown command '" + args[0] + "'");
                 usage();
@@ -41,12 +47,18 @@ public final class Main {
         System.out.println("""
                 usage: qspace <command>
                   sample [--store DIR] [--slots N]   run the sample study over datasets-sample/ and print a leaderboard
-                  run SCRIPT.jsh                     run a study written as a JShell script (DSL imports preloaded)""");
+                  run SCRIPT.jsh                     run a study written as a JShell script (DSL imports preloaded)
+                  """ + ModelsCommand.USAGE + """
+
+                                                     list the models in a store across studies
+                  """ + PredictCommand.USAGE + """
+
+                                                     predict with a stored model, with the applicability domain""");
     }
 
     /** The sample study: every set in datasets-sample/, the default model space, 4 embedded slots. */
     static int sample(String[] args) {
-        String store = option(args, "--store", "qspace-results");
+        String store = option(args, "--store", DEFAULT_STORE);
         int slots = Integer.parseInt(option(args, "--slots", Integer.toString(EmbeddedRunner.DEFAULT_SLOTS)));
         Path data = home().resolve("datasets-sample");
         Study study = Study.named("sample")
@@ -72,6 +84,15 @@ public final class Main {
         }
         System.out.println("Results: " + plan.storeUri() + "studies/sample/results.csv");
         return 0;
+    }
+
+    /** @return the exit code; output goes to out, problems to err */
+    public static int models(String[] args, java.io.PrintStream out, java.io.PrintStream err) {
+        return ModelsCommand.run(args, out, err);
+    }
+
+    public static int predict(String[] args, java.io.PrintStream out, java.io.PrintStream err) {
+        return PredictCommand.run(args, out, err);
     }
 
     static int runScript(String[] args) throws Exception {

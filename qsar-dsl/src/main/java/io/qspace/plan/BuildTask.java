@@ -15,8 +15,8 @@ import java.util.Map;
  */
 public record BuildTask(String prepareId, String dataset, String featureSet, ModelBuilder builder,
                         Validation validation, long studySeed,
-                        // continuation
-                        DescriptorSet descriptors) implements Task {
+                        // continuation; the dataset hash and split are in prepareId already, carried for provenance
+                        DescriptorSet descriptors, String datasetHash, String split) implements Task {
 
     @Override
     public String kind() {
@@ -70,6 +70,6 @@ public record BuildTask(String prepareId, String dataset, String featureSet, Mod
     @Override
     public List<Invocation> children(TaskContext context) {
         return List.of(Invocation.of(new TestTask(Invocation.of(this).id(), prepareId, dataset, featureSet,
-                builder.name(), studySeed, descriptors)));
+                builder.name(), studySeed, descriptors, datasetHash, split)));
     }
 }

@@ -140,7 +140,7 @@ public record PrepareTask(String datasetName, String datasetHash, Split split,
         for (String featureSet : prepared.featureSets()) {
             for (ModelBuilder builder : builders) {
                 children.add(Invocation.of(new BuildTask(id(), datasetName, featureSet, builder, validation,
-                        studySeed, descriptors)));
+                        studySeed, descriptors, datasetHash, split.describe())));
             }
         }
         return children;

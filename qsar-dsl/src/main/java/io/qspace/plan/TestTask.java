@@ -16,7 +16,9 @@ import java.util.Map;
  * test part once, and store the model with its provenance, its test predictions and one result record.
  */
 public record TestTask(String buildId, String prepareId, String dataset, String featureSet, String builderName,
-                       long studySeed, DescriptorSet descriptors) implements Task {
+                       long studySeed, DescriptorSet descriptors,
+                       // provenance only: both are in buildId already
+                       String datasetHash, String split) implements Task {
 
     @Override
     public String kind() {
@@ -60,7 +62,7 @@ public record TestTask(String buildId, String prepareId, String dataset, String 
                 ResultRecord.parameters(build.chosen()), build.cvQ2(), build.cvRmse(),
                 Metrics.r2(yTest, predicted), Metrics.rmse(yTest, predicted), Metrics.mae(yTest, predicted),
                 build.yRandomisedQ2(), xTrain.length, xTest.length, build.fits() + 1, seconds,
-                StoreKeys.model(id), "ok", "", id);
+                StoreKeys.model(id), "ok", "", id, datasetHash, split, studySeed, StoredModel.currentVersion());
         StoredModel stored = new StoredModel(record, descriptors, fm.featureSet(), fm.medians(), model, domain,
                 studySeed, StoredModel.currentVersion());
         context.store().put(StoreKeys.model(id), Serialization.toBytes(stored));

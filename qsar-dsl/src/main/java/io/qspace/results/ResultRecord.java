@@ -13,21 +13,26 @@ import java.util.stream.Collectors;
 public record ResultRecord(String dataset, String featureSet, int features, String builder, String parameters,
                            double cvQ2, double cvRmse, double testR2, double testRmse, double testMae,
                            double yRandomisedQ2, int trainSize, int testSize, int fits, double seconds,
-                           String model, String status, String error, String invocation) implements Serializable {
+                           String model, String status, String error, String invocation,
+                           // provenance: which data, which split, which seed and which code made the model
+                           String datasetHash, String split, long seed, String qspaceVersion) implements Serializable {
 
     public static final List<String> COLUMNS = List.of("dataset", "feature_set", "n_features", "builder",
             "parameters", "cv_q2", "cv_rmse", "test_r2", "test_rmse", "test_mae", "yrand_q2", "n_train", "n_test",
-            "fits", "seconds", "model", "status", "error", "invocation");
+            "fits", "seconds", "model", "status", "error", "invocation", "dataset_hash", "split", "seed",
+            "qspace_version");
 
     public static String header() {
         return String.join(",", COLUMNS);
     }
 
-    /** A failed invocation as a row, so the results say what did not run and why. */
+    /** A failed invocation as a row, so the results say what did not run and why; it has no model, so no seed. */
     public static ResultRecord failure(Map<String, String> coordinates, String invocation, String error) {
         return new ResultRecord(coordinates.getOrDefault("dataset", ""), coordinates.getOrDefault("feature_set", ""),
                 0, coordinates.getOrDefault("builder", ""), "", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, 0, 0, 0, 0, "", "failed", error, invocation);
+                Double.NaN, Double.NaN, 0, 0, 0, 0, "", "failed", error, invocation,
+                coordinates.getOrDefault("dataset_hash", ""), coordinates.getOrDefault("split", ""), 0,
+                StoredModel.currentVersion());
     }
 
     /** The chosen point's parameters as "k=v; k=v" (semicolons keep the CSV easy on the eye). */
@@ -39,7 +44,8 @@ public record ResultRecord(String dataset, String featureSet, int features, Stri
     public String toCsvRow() {
         return Csv.row(List.of(dataset, featureSet, Integer.toString(features), builder, parameters, num(cvQ2),
                 num(cvRmse), num(testR2), num(testRmse), num(testMae), num(yRandomisedQ2), Integer.toString(trainSize),
-                Integer.toString(testSize), Integer.toString(fits), num(seconds), model, status, error, invocation));
+                Integer.toString(testSize), Integer.toString(fits), num(seconds), model, status, error, invocation,
+                datasetHash, split, status.equals("failed") ? "" : Long.toString(seed), qspaceVersion));
     }
 
     public String toCsv() {

@@ -23,7 +23,8 @@ public final class Results {
         ColumnType.STRING, ColumnType.STRING, ColumnType.INTEGER, ColumnType.STRING, ColumnType.STRING,
         ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.DOUBLE,
         ColumnType.DOUBLE, ColumnType.INTEGER, ColumnType.INTEGER, ColumnType.INTEGER, ColumnType.DOUBLE,
-        ColumnType.STRING, ColumnType.STRING, ColumnType.STRING, ColumnType.STRING};
+        ColumnType.STRING, ColumnType.STRING, ColumnType.STRING, ColumnType.STRING,
+        ColumnType.STRING, ColumnType.STRING, ColumnType.LONG, ColumnType.STRING};
 
     private final ObjectStore store;
     private final String study;
@@ -60,6 +61,20 @@ public final class Results {
             p.stringPropertyNames().stream().sorted().forEach(k -> manifest.put(k, p.getProperty(k)));
         });
         return new Results(store, study, table, issues, manifest);
+    }
+
+    /** Only the study's results table (one read), typed; for readers that need neither issues nor manifest. */
+    static Table readTable(ObjectStore store, String study) {
+        return readCsv(new String(store.require(StoreKeys.studyResults(study)), StandardCharsets.UTF_8), TYPES, study);
+    }
+
+    /** A results table with every column and no rows. */
+    static Table emptyTable() {
+        Table t = Table.create("results");
+        for (int i = 0; i < TYPES.length; i++) {
+            t.addColumns(TYPES[i].create(ResultRecord.COLUMNS.get(i)));
+        }
+        return t;
     }
 
     static Table readCsv(String csv, ColumnType[] types, String name) {

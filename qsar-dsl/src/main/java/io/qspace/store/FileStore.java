@@ -51,43 +51,13 @@ public final class FileStore implements ObjectStore {
      * own: a file name starting with ".partial-" would be taken for an unfinished write and hidden.
      */
     static void checkKey(String key) {
-        String why = portableKeyProblem(key);
+        String why = ObjectKeys.problem(key);
         if (why == null && key.substring(key.lastIndexOf('/') + 1).startsWith(PARTIAL)) {
             why = "names starting with '" + PARTIAL + "' are reserved for unfinished writes";
         }
         if (why != null) {
             throw new IllegalArgumentException("bad object key '" + key + "': " + why);
         }
-    }
-
-    private static String portableKeyProblem(String key) {
-        if (key.isEmpty()) {
-            return "it is empty";
-        }
-        if (key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 1024) {
-            return "longer than 1024 bytes in UTF-8";
-        }
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                return "control character U+" + String.format("%04X", (int) c) + " at " + i;
-            }
-            if ("\\:*?\"<>|".indexOf(c) >= 0) {
-                return "'" + c + "' is not allowed (keys must also be file names on Windows)";
-            }
-        }
-        for (String segment : key.split("/", -1)) {
-            if (segment.isEmpty()) {
-                return "leading, trailing or doubled '/'";
-            }
-            if (segment.equals(".") || segment.equals("..")) {
-                return "'" + segment + "' is not allowed as a path segment";
-            }
-            if (segment.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255) {
-                return "a segment is longer than 255 bytes in UTF-8";
-            }
-        }
-        return null;
     }
 
     @Override

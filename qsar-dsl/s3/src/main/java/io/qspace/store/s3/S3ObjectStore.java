@@ -1,5 +1,6 @@
 package io.qspace.store.s3;
 
+import io.qspace.store.ObjectKeys;
 import io.qspace.store.ObjectStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -126,7 +127,7 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     private String fullKey(String key) {
-        return location.prefix() + KeyRule.check(key);
+        return location.prefix() + ObjectKeys.check(key);
     }
 
     @Override

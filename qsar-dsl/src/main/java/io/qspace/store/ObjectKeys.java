@@ -1,17 +1,19 @@
-package io.qspace.store.s3;
+package io.qspace.store;
 
 import java.nio.charset.StandardCharsets;
 
 /**
  * The portable key rule of every qspace store (documented in ObjectStoreContract): a study copied from a folder to a
- * bucket, or back, must keep every key. S3 itself would accept almost anything; refusing here keeps stores alike.
+ * bucket, or back, must keep every key. S3 itself would accept almost anything and a folder accepts other things;
+ * one rule here keeps the stores alike.
  */
-final class KeyRule {
+public final class ObjectKeys {
     private static final String FORBIDDEN = "\\:*?\"<>|";
 
-    private KeyRule() {}
+    private ObjectKeys() {}
 
-    static String check(String key) {
+    /** @return the key, when every store can hold it; else IllegalArgumentException saying why not */
+    public static String check(String key) {
         String why = problem(key);
         if (why != null) {
             throw new IllegalArgumentException("bad object key '" + key + "': " + why);
@@ -19,7 +21,8 @@ final class KeyRule {
         return key;
     }
 
-    private static String problem(String key) {
+    /** @return why no store may hold the key, or null when it is portable */
+    public static String problem(String key) {
         if (key == null || key.isEmpty()) {
             return "it is empty";
         }

@@ -1,0 +1,130 @@
+package io.qspace.results;
+
+import io.qspace.store.ObjectStore;
+import io.qspace.store.ObjectStores;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Every model in a store, across its studies: find them by dataset, name, builder or metric, load one, predict.
+ * Reads each study's compacted results table (one object per study), never the per-model records.
+ */
+public final class ModelLibrary {
+    private final ObjectStore store;
+
+    public ModelLibrary(ObjectStore store) {
+        this.store = store;
+    }
+
+    public static ModelLibrary open(String storeUri) {
+        return new ModelLibrary(ObjectStores.open(storeUri));
+    }
+
+    public ObjectStore store() {
+        return store;
+    }
+
+    /** Studies with a results table, by name. */
+    public List<String> studies() {
+        try {
+            return store.list("studies/").stream().filter(k -> k.endsWith("/results.csv"))
+                    .map(k -> k.substring("studies/".length(), k.length() - "/results.csv".length()))
+                    .filter(s -> !s.contains("/")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("listing studies in " + store.uri() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Table models() {
+        return models(Filter.all());
+    }
+
+    /**
+     * Models that pass the filter, one row each: the study that made it first (by name), then the result columns.
+     * A model found by several studies (same inputs, same invocation) is listed once.
+     */
+    public Table models(Filter filter) {
+        Table all = null;
+        Set<String> seen = new HashSet<>();
+        for (String study : studies()) {
+            Table t = Results.readTable(store, study);
+            t = t.where(t.stringColumn("status").isEqualTo("ok"));
+            List<Integer> keep = new ArrayList<>();
+            for (int i = 0; i < t.rowCount(); i++) {
+                if (filter.accepts(t, i) && seen.add(t.stringColumn("model").get(i))) {
+                    keep.add(i);
+                }
+            }
+            Table rows = keep.isEmpty() ? t.emptyCopy() : t.rows(keep.stream().mapToInt(Integer::intValue).toArray());
+            rows.insertColumn(0, StringColumn.create("study", java.util.Collections.nCopies(rows.rowCount(), study)));
+            all = all == null ? rows : all.append(rows);
+        }
+        if (all == null) {
+            all = Results.emptyTable();
+            all.insertColumn(0, StringColumn.create("study"));
+        }
+        all.setName("models in " + store.uri());
+        return all.sortOn("dataset", "cv_rmse");
+    }
+
+    /** @param modelKey as in the table's model column, e.g. "models/test-ab12.model" */
+    public StoredModel load(String modelKey) {
+        return StoredModel.load(store, modelKey);
+    }
+
+    /** The model of a dataset with the lowest cross-validated RMSE across every study (never chosen by test set). */
+    public StoredModel best(String dataset) {
+        return best(Filter.all().dataset(dataset));
+    }
+
+    public StoredModel best(Filter filter) {
+        Table t = models(filter);
+        if (t.rowCount() == 0) {
+            throw new IllegalArgumentException("no model in " + store.uri() + " matches " + filter
+                    + "; datasets with models: " + models().stringColumn("dataset").unique().asList());
+        }
+        return load(t.stringColumn("model").get(0)); // sorted by dataset, then cv_rmse
+    }
+
+    public List<Prediction> predict(String modelKey, List<String> smiles) {
+        return load(modelKey).predict(smiles);
+    }
+
+    /** Which models to list; every bound is optional. Immutable: each method returns a new filter. */
+    public record Filter(String dataset, String nameContains, String builder, double maxTestRmse, double minCvQ2,
+                         double maxCvRmse) {
+        public static Filter all() {
+            return new Filter(null, null, null, Double.NaN, Double.NaN, Double.NaN);
+        }
+
+        public Filter dataset(String v) { return new Filter(v, nameContains, builder, maxTestRmse, minCvQ2, maxCvRmse); }
+        /** a case-insensitive part of the dataset (target) name */
+        public Filter nameContains(String v) { return new Filter(dataset, v, builder, maxTestRmse, minCvQ2, maxCvRmse); }
+        public Filter builder(String v) { return new Filter(dataset, nameContains, v, maxTestRmse, minCvQ2, maxCvRmse); }
+        public Filter maxTestRmse(double v) { return new Filter(dataset, nameContains, builder, v, minCvQ2, maxCvRmse); }
+        public Filter minCvQ2(double v) { return new Filter(dataset, nameContains, builder, maxTestRmse, v, maxCvRmse); }
+        public Filter maxCvRmse(double v) { return new Filter(dataset, nameContains, builder, maxTestRmse, minCvQ2, v); }
+
+        boolean accepts(Table t, int row) {
+            String d = t.stringColumn("dataset").get(row);
+            return (dataset == null || dataset.equals(d))
+                    && (nameContains == null || d.toLowerCase(Locale.ROOT).contains(nameContains.toLowerCase(Locale.ROOT)))
+                    && (builder == null || builder.equals(t.stringColumn("builder").get(row)))
+                    && atMost(t.doubleColumn("test_rmse").getDouble(row), maxTestRmse)
+                    && atMost(t.doubleColumn("cv_rmse").getDouble(row), maxCvRmse)
+                    && (Double.isNaN(minCvQ2) || t.doubleColumn("cv_q2").getDouble(row) >= minCvQ2);
+        }
+
+        /** a model without the metric does not pass a bound on it */
+        private static boolean atMost(double value, double bound) {
+            return Double.isNaN(bound) || value <= bound;
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.qspace.library;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.qspace.StudyStoreContract;
+import io.qspace.cli.Main;
+import io.qspace.model.Builders;
+import io.qspace.results.ModelLibrary;
+import io.qspace.results.ModelLibrary.Filter;
+import io.qspace.results.Prediction;
+import io.qspace.results.Results;
+import io.qspace.results.StoredModel;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
+
+/** Models across the studies of one store: listed, filtered, loaded and used, from Java and the command line. */
+class ModelLibraryTest {
+    private static final String DIAZEPAM = "CN1C(=O)CN=C(c2ccccc2)c2cc(Cl)ccc21";
+
+    @TempDir
+    static Path dir;
+    static String store;
+    static Results alpha;
+    static Results beta;
+
+    @BeforeAll
+    static void twoStudies() {
+        store = dir.resolve("store").toString();
+        alpha = StudyStoreContract.quickStudy("alpha", store).run();
+        beta = StudyStoreContract.quickStudy("beta", store).builders(Builders.tree().maxDepth(4)).run();
+    }
+
+    private static ModelLibrary library() {
+        return ModelLibrary.open(store);
+    }
+
+    @Test
+    void listsEveryModelOfEveryStudyOnce() {
+        ModelLibrary library = library();
+        assertEquals(List.of("alpha", "beta"), library.studies());
+        Table all = library.models();
+        assertEquals(8, all.rowCount(), all.print());
+        assertEquals(6, all.where(all.stringColumn("study").isEqualTo("alpha")).rowCount());
+        assertEquals(List.of("tree"), all.where(all.stringColumn("study").isEqualTo("beta"))
+                .stringColumn("builder").unique().asList());
+        assertEquals(8, all.stringColumn("model").unique().size());
+    }
+
+    @Test
+    void filtersByDatasetNameBuilderAndMetrics() {
+        ModelLibrary library = library();
+        assertEquals(8, library.models(Filter.all().dataset("sutherland_BZR")).rowCount());
+        assertEquals(0, library.models(Filter.all().dataset("sutherland")).rowCount(), "dataset is exact");
+        assertEquals(8, library.models(Filter.all().nameContains("bzr")).rowCount(), "name is a part, any case");
+        assertEquals(0, library.models(Filter.all().nameContains("CHEMBL")).rowCount());
+        Table pls = library.models(Filter.all().builder("pls"));
+        assertEquals(2, pls.rowCount());
+        assertTrue(pls.stringColumn("builder").allMatch("pls"::equals));
+
+        double[] rmse = library.models().doubleColumn("test_rmse").asDoubleArray();
+        Arrays.sort(rmse);
+        double median = rmse[rmse.length / 2];
+        Table good = library.models(Filter.all().maxTestRmse(median));
+        assertEquals(Arrays.stream(rmse).filter(v -> v <= median).count(), good.rowCount());
+        assertTrue(good.rowCount() < 8 && good.rowCount() > 0);
+        assertTrue(good.doubleColumn("test_rmse").max() <= median);
+
+        double[] q2 = library.models().doubleColumn("cv_q2").asDoubleArray();
+        double bestQ2 = Arrays.stream(q2).max().orElseThrow();
+        Table top = library.models(Filter.all().minCvQ2(bestQ2));
+        assertEquals(1, top.rowCount(), top.print());
+        assertEquals(bestQ2, top.doubleColumn("cv_q2").get(0));
+    }
+
+    @Test
+    void loadsTheBestModelByCvAcrossStudiesAndPredictsWithItsDomain() {
+        ModelLibrary library = library();
+        StoredModel best = library.best("sutherland_BZR");
+        double lowest = library.models().doubleColumn("cv_rmse").min();
+        assertEquals(lowest, best.provenance().cvRmse(), 1e-12);
+
+        List<Prediction> p = library.predict(best.provenance().model(),
+                List.of(DIAZEPAM, "CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC"));
+        assertTrue(p.get(0).ok() && p.get(0).value() > 3 && p.get(0).value() < 11, p.toString());
+        assertTrue(p.get(0).inDomain(), "a benzodiazepine is in the domain of a benzodiazepine model: " + p.get(0));
+        assertFalse(p.get(1).inDomain(), "an 80-carbon chain is not: " + p.get(1));
+        assertTrue(p.get(1).domainScore() > p.get(0).domainScore());
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> library.best("nope"));
+        assertTrue(e.getMessage().contains("sutherland_BZR"), e.getMessage());
+    }
+
+    @Test
+    void theModelsCommandListsAndFilters() {
+        Output all = run(Main::models, "--store", store);
+        assertEquals(0, all.code, all.err);
+        assertTrue(all.out.contains("8 model(s)"), all.out);
+        assertTrue(all.out.contains("alpha") && all.out.contains("beta") && all.out.contains("knn"), all.out);
+
+        Output pls = run(Main::models, "--store", store, "--builder", "pls", "--dataset", "sutherland_BZR");
+        assertTrue(pls.out.contains("2 model(s)"), pls.out);
+        assertFalse(pls.out.contains("knn"), pls.out);
+
+        Output none = run(Main::models, "--store", store, "--max-test-rmse", "0.0001");
+        assertEquals(0, none.code);
+        assertTrue(none.out.contains("no models") && none.out.contains("[alpha, beta]"), none.out);
+
+        Output bad = run(Main::models, "--store", store, "--max-rmse", "1");
+        assertEquals(2, bad.code);
+        assertTrue(bad.err.contains("unknown option --max-rmse"), bad.err);
+    }
+
+    @Test
+    void thePredictCommandPrintsCsvWithTheDomainFlag() {
+        Output best = run(Main::predict, "--store", store, "--best", "sutherland_BZR", DIAZEPAM, "not a molecule");
+        assertEquals(1, best.code, "a SMILES that does not parse makes the exit code 1: " + best.err);
+        String[] lines = best.out.strip().split("\n");
+        assertEquals(4, lines.length, best.out);
+        assertTrue(lines[0].startsWith("# sutherland_BZR"), lines[0]);
+        assertEquals("smiles,predicted,ad_score,in_domain,error", lines[1]);
+        String[] diazepam = lines[2].split(",");
+        assertEquals(DIAZEPAM, diazepam[0]);
+        double predicted = Double.parseDouble(diazepam[1]);
+        assertEquals(library().best("sutherland_BZR").predict(DIAZEPAM).value(), predicted, 1e-12);
+        assertEquals("true", diazepam[3]);
+        assertTrue(lines[3].startsWith("not a molecule,,,false,") && lines[3].length() > "not a molecule,,,false,".length(),
+                lines[3]);
+
+        String key = alpha.table().stringColumn("model").get(0);
+        Output byKey = run(Main::predict, "--store", store, "--model", key, DIAZEPAM);
+        assertEquals(0, byKey.code, byKey.err);
+        assertTrue(byKey.out.contains(key), byKey.out);
+
+        Output neither = run(Main::predict, "--store", store, DIAZEPAM);
+        assertEquals(2, neither.code);
+        assertTrue(neither.err.contains("--model KEY or --best DATASET"), neither.err);
+    }
+
+    interface Command {
+        int run(String[] args, PrintStream out, PrintStream err);
+    }
+
+    record Output(int code, String out, String err) {}
+
+    private static Output run(Command command, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = command.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Output(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}
