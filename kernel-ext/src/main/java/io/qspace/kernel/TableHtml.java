@@ -61,10 +61,19 @@ public final class TableHtml {
         return html.toString();
     }
 
+    /** Doubles to four decimals: 0.8976755252958257 is noise to a reader; the table keeps full precision. */
+    private static String text(tech.tablesaw.columns.Column<?> column, int r) {
+        if (column instanceof tech.tablesaw.api.DoubleColumn d && !d.isMissing(r)) {
+            double v = d.getDouble(r);
+            if (Double.isFinite(v) && Math.abs(v) < 1e9) return Double.toString(Math.round(v * 1e4) / 1e4);
+        }
+        return column.getString(r);
+    }
+
     private static void row(StringBuilder html, Table table, int r, int drawn, Function<String, String> cellHtml) {
         html.append("<tr>");
         for (int c = 0; c < table.columnCount(); c++) {
-            String text = table.column(c).getString(r);
+            String text = text(table.column(c), r);
             if (c == drawn) html.append("<td>").append(cellHtml.apply(text)).append("</td>");
             html.append("<td>").append(Html.escape(text)).append("</td>");
         }
