@@ -22,8 +22,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * Every notebook in notebooks/ executed by the venv's papermill on the real qsar-java kernel, top to bottom, as a
- * user would run it. The notebooks and the sample data are copied under target/ first, so each run starts from an
- * empty store (nothing reused from an earlier run) and nothing is written into the source tree.
+ * user would run it. Each notebook and the sample data are copied to a folder of their own under target/ first, so
+ * each run starts from an empty store (nothing reused from an earlier run or another notebook) and nothing is
+ * written into the source tree.
  */
 class NotebooksIT {
 
@@ -44,18 +45,19 @@ class NotebooksIT {
         assertTrue(Files.isExecutable(papermill) && Files.isRegularFile(VENV.resolve("share/jupyter/kernels/qsar-java/kernel.json")),
                 "no notebook environment at " + VENV + ": run kernel-ext/bin/install-kernel first");
         deleteTree(WORK);
-        Path notebooks = WORK.resolve("notebooks");
-        Files.createDirectories(notebooks);
-        copyTree(REPO.resolve("datasets-sample"), WORK.resolve("datasets-sample"));
         List<Path> sources;
         try (Stream<Path> s = Files.list(REPO.resolve("notebooks"))) {
             sources = s.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
         }
         assertFalse(sources.isEmpty(), "no notebooks in " + REPO.resolve("notebooks"));
-        for (Path source : sources) Files.copy(source, notebooks.resolve(source.getFileName()));
 
         for (Path source : sources) {
             String name = source.getFileName().toString().replace(".ipynb", "");
+            // a folder per notebook: its own empty store, so each one runs from scratch as a user's first run does
+            Path notebooks = WORK.resolve(name).resolve("notebooks");
+            Files.createDirectories(notebooks);
+            copyTree(REPO.resolve("datasets-sample"), WORK.resolve(name).resolve("datasets-sample"));
+            Files.copy(source, notebooks.resolve(source.getFileName()));
             Path out = WORK.resolve("out").resolve(name + ".ipynb");
             Files.createDirectories(out.getParent());
             List<String> cmd = new ArrayList<>(List.of(papermill.toString(), name + ".ipynb", out.toString(),
