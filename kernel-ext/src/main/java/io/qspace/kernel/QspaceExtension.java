@@ -1,5 +1,6 @@
 package io.qspace.kernel;
 
+import io.qspace.run.ProgressListener;
 import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 
@@ -16,5 +17,7 @@ public final class QspaceExtension implements Extension {
         NotebookImports imports = new NotebookImports(kernel::evalRaw);
         imports.run();
         new NotebookMagics(imports).registerOn(kernel.getMagicsRegistry());
+        // studies started in a cell show a progress bar instead of printing lines into it
+        ProgressListener.setDefault(new NotebookProgressFactory(kernel));
     }
 }

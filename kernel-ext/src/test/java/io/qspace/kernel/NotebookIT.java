@@ -156,5 +156,12 @@ class NotebookIT {
         String status = text(resultOf("%qspace").get("text/plain"));
         assertTrue(status.contains("qspace kernel: imported"), status);
         assertTrue(status.contains("io.qspace.data") && status.contains("tech.tablesaw.api"), status);
+        assertTrue(status.contains("study.run()") && status.contains("%grid"), "%qspace is the DSL's help: " + status);
+    }
+
+    @Test
+    void gridMagicSaysWhereTheGridRunnerComesFrom() {
+        String grid = text(resultOf("%grid").get("text/plain"));
+        assertTrue(grid.contains("grid module") && grid.contains("embedded runner"), grid);
     }
 }

@@ -30,6 +30,8 @@ class TableHtmlTest {
         assertEquals(1 + 3, count(html, "<tr>"));
         assertEquals(2, count(html, "<th>"));
         assertTrue(html.contains("<td>0.5</td>"), html);
+        String rounded = new TableHtml().render(Table.create("r", DoubleColumn.create("x", 0.8976755252958257, 2.0)));
+        assertTrue(rounded.contains("<td>0.8977</td>") && rounded.contains("<td>2.0</td>"), rounded);
         assertTrue(html.contains("3 rows &times; 2 columns"), html);
         assertFalse(html.contains("&hellip;"), html);
     }

@@ -1,0 +1,106 @@
+package io.qspace.kernel;
+
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import tech.tablesaw.api.Table;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The plots a model-space study wants most, from results tables; each is an XChart chart that renders as PNG. */
+public final class Plots {
+
+    private Plots() {
+    }
+
+    /**
+     * A metric per builder, one bar series per dataset: each bar is the builder's best feature set, the lowest value
+     * for an error (rmse, mae) and the highest for a fit (q2, r2). {@code results} is {@code Results.table()}.
+     */
+    public static CategoryChart byBuilder(Table results, String metric) {
+        requireColumns(results, "dataset", "builder", "status", metric);
+        boolean lowerIsBetter = metric.contains("rmse") || metric.contains("mae");
+        Map<String, Map<String, Double>> best = new TreeMap<>();
+        TreeMap<String, Boolean> builders = new TreeMap<>();
+        for (int i = 0; i < results.rowCount(); i++) {
+            if (!"ok".equals(results.stringColumn("status").get(i))) continue;
+            double v = results.numberColumn(metric).getDouble(i);
+            if (!Double.isFinite(v)) continue;
+            String builder = results.stringColumn("builder").get(i);
+            builders.put(builder, true);
+            best.computeIfAbsent(results.stringColumn("dataset").get(i), d -> new LinkedHashMap<>())
+                    .merge(builder, v, lowerIsBetter ? Math::min : Math::max);
+        }
+        if (best.isEmpty()) {
+            throw new IllegalArgumentException("no successful models with a value for " + metric
+                    + ": look at results.failures() for what went wrong");
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(720).height(360)
+                .title((lowerIsBetter ? "lowest " : "highest ") + metric + " per builder")
+                .xAxisTitle("builder").yAxisTitle(metric).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        List<String> xs = new ArrayList<>(builders.keySet());
+        best.forEach((dataset, values) -> {
+            List<Double> ys = new ArrayList<>();
+            for (String b : xs) ys.add(values.getOrDefault(b, 0.0));
+            chart.addSeries(dataset, xs, ys);
+        });
+        return chart;
+    }
+
+    /**
+     * Predicted against observed activity, one series per entry (e.g. per dataset's best model), with the y = x line.
+     * Each table is a {@code Results.testPredictions(model)}: columns observed and predicted.
+     */
+    public static XYChart predictedVsObserved(Map<String, Table> predictions) {
+        XYChart chart = new XYChartBuilder().width(520).height(420).title("test set: predicted vs observed")
+                .xAxisTitle("observed").yAxisTitle("predicted").build();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setMarkerSize(6);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Map.Entry<String, Table> e : predictions.entrySet()) {
+            Table t = e.getValue();
+            requireColumns(t, "observed", "predicted");
+            List<Double> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            for (int i = 0; i < t.rowCount(); i++) {
+                double o = t.numberColumn("observed").getDouble(i);
+                double p = t.numberColumn("predicted").getDouble(i);
+                if (!Double.isFinite(o) || !Double.isFinite(p)) continue;
+                x.add(o);
+                y.add(p);
+                lo = Math.min(lo, Math.min(o, p));
+                hi = Math.max(hi, Math.max(o, p));
+            }
+            if (!x.isEmpty()) chart.addSeries(e.getKey(), x, y);
+        }
+        if (lo <= hi) {
+            XYSeries identity = chart.addSeries("y = x", new double[]{lo, hi}, new double[]{lo, hi});
+            identity.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            identity.setMarker(SeriesMarkers.NONE);
+            identity.setLineColor(java.awt.Color.GRAY);
+        }
+        return chart;
+    }
+
+    private static void requireColumns(Table table, String... names) {
+        for (String name : names) {
+            if (!table.containsColumn(name)) {
+                throw new IllegalArgumentException("table '" + table.name() + "' has no column '" + name
+                        + "'; its columns are " + table.columnNames());
+            }
+        }
+    }
+}

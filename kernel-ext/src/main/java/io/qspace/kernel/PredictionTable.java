@@ -1,0 +1,39 @@
+package io.qspace.kernel;
+
+import io.qspace.results.Prediction;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.util.List;
+
+/** Predictions as a Tablesaw table: smiles, predicted, domain score, in domain, error. */
+public final class PredictionTable {
+
+    private PredictionTable() {
+    }
+
+    public static Table of(List<Prediction> predictions) {
+        Table table = Table.create("predictions",
+                StringColumn.create("smiles"), DoubleColumn.create("predicted"), DoubleColumn.create("domain_score"),
+                BooleanColumn.create("in_domain"), StringColumn.create("error"));
+        for (Prediction p : predictions) {
+            table.stringColumn("smiles").append(p.smiles());
+            table.doubleColumn("predicted").append(round(p.value()));
+            table.doubleColumn("domain_score").append(round(p.domainScore()));
+            table.booleanColumn("in_domain").append(p.inDomain());
+            table.stringColumn("error").append(p.error() == null ? "" : p.error());
+        }
+        return table;
+    }
+
+    private static double round(double v) {
+        return Double.isFinite(v) ? Math.round(v * 1000) / 1000.0 : v;
+    }
+
+    /** True for a non-empty list holding predictions only: such a list renders as a table. */
+    static boolean isPredictions(List<?> list) {
+        return !list.isEmpty() && list.stream().allMatch(Prediction.class::isInstance);
+    }
+}

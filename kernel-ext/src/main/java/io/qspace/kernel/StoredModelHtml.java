@@ -1,0 +1,33 @@
+package io.qspace.kernel;
+
+import io.qspace.results.ResultRecord;
+import io.qspace.results.StoredModel;
+
+/** A stored model's summary: what it was trained on, how it was chosen and how it did, as a two-column table. */
+final class StoredModelHtml {
+
+    String render(StoredModel model) {
+        ResultRecord p = model.provenance();
+        StringBuilder html = new StringBuilder("<div class=\"qspace-model\"><table class=\"dataframe\" border=\"1\">");
+        row(html, "dataset", p.dataset());
+        row(html, "builder", p.builder() + (p.parameters().isEmpty() ? "" : " (" + p.parameters() + ")"));
+        row(html, "feature set", p.featureSet() + ", " + p.features() + " features");
+        row(html, "descriptors", model.descriptors().describe());
+        row(html, "training / test", p.trainSize() + " / " + p.testSize() + " compounds");
+        row(html, "CV q² / RMSE", num(p.cvQ2()) + " / " + num(p.cvRmse()));
+        row(html, "test r² / RMSE / MAE", num(p.testR2()) + " / " + num(p.testRmse()) + " / " + num(p.testMae()));
+        row(html, "seed, qspace", model.seed() + ", " + model.qspaceVersion());
+        row(html, "stored as", p.model());
+        return html.append("</table><p>Predict new structures with <code>.predict(\"SMILES\", ...)</code>.</p></div>")
+                .toString();
+    }
+
+    private static void row(StringBuilder html, String name, String value) {
+        html.append("<tr><th style=\"text-align:left\">").append(Html.escape(name)).append("</th><td style=\"text-align:left\">")
+                .append(Html.escape(value)).append("</td></tr>");
+    }
+
+    private static String num(double v) {
+        return Double.isFinite(v) ? String.format("%.3f", v) : "-";
+    }
+}

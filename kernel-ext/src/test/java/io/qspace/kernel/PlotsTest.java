@@ -1,0 +1,50 @@
+package io.qspace.kernel;
+
+import io.qspace.run.Progress;
+import org.junit.jupiter.api.Test;
+import org.knowm.xchart.CategoryChart;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class PlotsTest {
+
+    static Table results() {
+        return Table.create("r",
+                StringColumn.create("dataset", "a", "a", "a", "b"),
+                StringColumn.create("builder", "pls", "pls", "rf", "pls"),
+                StringColumn.create("status", "ok", "ok", "ok", "failed"),
+                DoubleColumn.create("cv_rmse", 0.9, 0.7, 0.8, Double.NaN));
+    }
+
+    @Test
+    void byBuilderTakesEachBuildersBestFeatureSetAndSkipsFailures() {
+        CategoryChart chart = Plots.byBuilder(results(), "cv_rmse");
+        var series = List.copyOf(chart.getSeriesCollection());
+        assertEquals(1, series.size(), "the failed dataset has no series");
+        assertEquals("a", series.get(0).getName());
+        assertArrayEquals(new double[]{0.7, 0.8}, series.get(0).getYData(), 1e-12, "lowest RMSE of pls, then rf");
+    }
+
+    @Test
+    void byBuilderSaysWhatToDoWhenNothingSucceeded() {
+        Table failed = results().where(results().stringColumn("status").isEqualTo("failed"));
+        var e = assertThrows(IllegalArgumentException.class, () -> Plots.byBuilder(failed, "cv_rmse"));
+        assertTrue(e.getMessage().contains("results.failures()"), e.getMessage());
+    }
+
+    @Test
+    void progressBarWidthFollowsTheFractionAndTextIsEscaped() {
+        Progress p = new Progress("a<b", 4, 0, 1, 1, 0, 0, Duration.ofSeconds(3));
+        String html = new ProgressHtml().render(p, false);
+        assertTrue(html.contains("width:25%"), html);
+        assertTrue(html.contains("a&lt;b: 1/4"), html);
+        assertFalse(html.contains("- done"), html);
+        assertTrue(new ProgressHtml().render(p, true).contains("- done"));
+    }
+}
