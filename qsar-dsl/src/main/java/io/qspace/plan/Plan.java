@@ -64,6 +64,14 @@ public final class Plan {
         return new Plan(study, datasets, skipped, hashes, roots, resolveStore(study.store()));
     }
 
+    /**
+     * A plan of hand-made root invocations, without datasets: for runners' tests and benchmarks, which drive a
+     * runner with their own tasks (sleeps, failures, small trees).
+     */
+    public static Plan ofRoots(Study study, List<Invocation> roots, String storeUri) {
+        return new Plan(study, List.of(), List.of(), List.of(), roots, resolveStore(storeUri));
+    }
+
     /** A folder given relative to the working directory is pinned when planning, so every slot agrees. */
     private static String resolveStore(String store) {
         return store.contains("://") || store.startsWith("file:") ? store

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
@@ -33,7 +34,15 @@ public final class Serialization {
     }
 
     public static <T> T fromBytes(byte[] bytes, Class<T> type, ClassLoader loader) {
+        return fromBytes(bytes, type, loader, null);
+    }
+
+    /** As {@link #fromBytes(byte[], Class, ClassLoader)}, refusing every class the filter rejects (null: none). */
+    public static <T> T fromBytes(byte[] bytes, Class<T> type, ClassLoader loader, ObjectInputFilter filter) {
         try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(bytes), loader)) {
+            if (filter != null) {
+                in.setObjectInputFilter(filter);
+            }
             return type.cast(in.readObject());
         } catch (IOException | ClassNotFoundException e) {
             throw new IllegalStateException("cannot read a " + type.getSimpleName() + ": " + e, e);

@@ -1,0 +1,66 @@
+package io.qspace.bench.grid;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** n real member JVMs on 127.0.0.1 (the bench's own class path), started together and stopped together. */
+final class Members implements AutoCloseable {
+    final String cluster = "bench-" + Long.toHexString(System.nanoTime());
+    final int port;
+    private final List<Process> processes = new ArrayList<>();
+    private final List<Path> logs = new ArrayList<>();
+
+    Members(int n, int slots, int window, int port, Path logDir) throws Exception {
+        this.port = port;
+        Files.createDirectories(logDir);
+        for (int i = 0; i < n; i++) {
+            Path log = logDir.resolve(cluster + "-m" + i + ".log");
+            logs.add(log);
+            processes.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2",
+                    "-Dqspace.cluster=" + cluster, "-Dqspace.port=" + port, "-Dqspace.slots=" + slots,
+                    "-Dqspace.window=" + window, "-Dqspace.members=" + addresses(n),
+                    "-cp", System.getProperty("java.class.path"), "io.qspace.grid.Member")
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start());
+        }
+        // members must not outlive the bench, whatever ends it
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> processes.forEach(Process::destroyForcibly)));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60 + 10L * n);
+        for (int i = 0; i < n; i++) {
+            while (!Files.readString(logs.get(i)).contains("qspace member ")) {
+                if (!processes.get(i).isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("member " + i + " did not start: " + Files.readString(logs.get(i)));
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    String addresses(int n) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < Math.max(n, 3); i++) {
+            s.append(i == 0 ? "" : ",").append("127.0.0.1:").append(port + i);
+        }
+        return s.toString();
+    }
+
+    String connectSpec() {
+        return cluster + "@" + addresses(processes.size());
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        for (Process p : processes) {
+            p.destroy();
+        }
+        for (Process p : processes) {
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+    }
+}

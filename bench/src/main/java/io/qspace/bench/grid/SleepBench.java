@@ -1,0 +1,86 @@
+package io.qspace.bench.grid;
+
+import io.qspace.grid.Grid;
+import io.qspace.grid.GridRunner;
+import io.qspace.run.ProgressListener;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+
+/**
+ * The paper's sleep-N scaling: a fixed number of sleep-N invocations on n member JVMs with a given number of slots;
+ * relative parallel efficiency RPE_n = T_1 / (n T_n). JSON and a PNG plot to the output folder.
+ * Usage: SleepBench [--sleeps 0.5,2,8] [--members 1,2,4,8,16] [--slots 4] [--tasks 128] [--out bench/results]
+ */
+public final class SleepBench {
+    public static void main(String[] args) throws Exception {
+        Args a = new Args(args);
+        double[] sleeps = Arrays.stream(a.text("--sleeps", "0.5,2,8").split(",")).mapToDouble(Double::parseDouble)
+                .toArray();
+        int[] counts = Arrays.stream(a.text("--members", "1,2,4,8,16").split(",")).mapToInt(Integer::parseInt)
+                .toArray();
+        int slots = a.integer("--slots", 4);
+        int tasks = a.integer("--tasks", 128);
+        Path out = Path.of(a.text("--out", "bench/results"));
+        Files.createDirectories(out);
+        Path store = Files.createTempDirectory("qspace-sleep");
+        Map<Double, Map<Integer, Double>> seconds = new LinkedHashMap<>();
+        int port = a.integer("--port", 26000);
+        for (int n : counts) {
+            try (Members m = new Members(n, slots, slots, port, Path.of("bench", "target", "grid-logs"));
+                 GridRunner grid = Grid.connect(m.connectSpec())) {
+                for (double s : sleeps) {
+                    var plan = SleepPlans.of("sleep" + n + "-" + s + "-" + System.nanoTime(), tasks,
+                            Math.round(s * 1000), store);
+                    long t0 = System.nanoTime();
+                    var results = grid.submit(plan, ProgressListener.none()).await();
+                    double t = (System.nanoTime() - t0) / 1e9;
+                    if (results.executed() != tasks) {
+                        throw new IllegalStateException("expected " + tasks + " executed, got " + results.executed());
+                    }
+                    seconds.computeIfAbsent(s, k -> new LinkedHashMap<>()).put(n, t);
+                    System.out.printf(Locale.ROOT, "sleep %.2f s, %d member(s) x %d slots: %.2f s%n", s, n, slots, t);
+                }
+            }
+            port += 50; // a fresh port range, so a slow-to-die member never answers the next cluster
+        }
+        write(out, sleeps, counts, slots, tasks, seconds);
+    }
+
+    static void write(Path out, double[] sleeps, int[] counts, int slots, int tasks,
+                      Map<Double, Map<Integer, Double>> seconds) throws Exception {
+        XYChart chart = new XYChartBuilder().width(800).height(500).title("qspace grid: sleep-N relative parallel "
+                + "efficiency (" + tasks + " invocations, " + slots + " slots/member)").xAxisTitle("member JVMs")
+                .yAxisTitle("RPE = T1 / (n Tn)").build();
+        StringBuilder json = new StringBuilder("{\"bench\":\"grid-sleep\",\"slots\":" + slots + ",\"tasks\":" + tasks
+                + ",\"results\":[");
+        boolean first = true;
+        for (double s : sleeps) {
+            Map<Integer, Double> t = seconds.get(s);
+            double t1 = t.getOrDefault(counts[0], Double.NaN) * counts[0]; // T_1, scaled if the smallest n is not 1
+            List<Double> xs = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
+            for (int n : counts) {
+                double rpe = t1 / (n * t.get(n));
+                xs.add((double) n);
+                ys.add(rpe);
+                json.append(first ? "" : ",").append(String.format(Locale.ROOT,
+                        "{\"sleep_s\":%s,\"members\":%d,\"seconds\":%.3f,\"rpe\":%.4f}", s, n, t.get(n), rpe));
+                first = false;
+            }
+            chart.addSeries("sleep " + s + " s", xs, ys);
+        }
+        json.append("]}\n");
+        Files.writeString(out.resolve("grid-sleep.json"), json);
+        BitmapEncoder.saveBitmap(chart, out.resolve("grid-sleep").toString(), BitmapEncoder.BitmapFormat.PNG);
+        System.out.print(json);
+    }
+}

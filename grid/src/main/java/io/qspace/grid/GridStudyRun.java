@@ -1,0 +1,235 @@
+package io.qspace.grid;
+
+import com.hazelcast.aggregation.Aggregators;
+import com.hazelcast.collection.IQueue;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.projection.Projections;
+import com.hazelcast.query.Predicate;
+import com.hazelcast.query.Predicates;
+import io.qspace.grid.code.CodeShipper;
+import io.qspace.plan.Invocation;
+import io.qspace.plan.Plan;
+import io.qspace.results.Results;
+import io.qspace.run.InvocationExecutor;
+import io.qspace.run.Progress;
+import io.qspace.run.ProgressListener;
+import io.qspace.run.RunLedger;
+import io.qspace.run.StudyRun;
+import io.qspace.store.ObjectStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One study on the grid, seen from the client: it submits the roots, watches the run's counters (one small entry)
+ * for the progress display, confirms the end against the state entries, and compacts the results from the store
+ * exactly as the embedded runner does.
+ */
+final class GridStudyRun implements StudyRun {
+    private static final long POLL_MILLIS = 100;
+    /** Confirm the end this often even when the counters do not say so: a killed member may have taken deltas. */
+    private static final int CONFIRM_EVERY_POLLS = 20;
+
+    private final HazelcastInstance hz;
+    private final Plan plan;
+    private final ObjectStore store;
+    private final ProgressListener listener;
+    private final String runId;
+    private final IMap<String, InvState> state;
+    private final IMap<String, RunInfo> runs;
+    private final IQueue<String> hints;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final long started = System.nanoTime();
+    private volatile Progress last;
+    private Thread monitor;
+    private volatile java.util.UUID detail;
+    private static final String[] STATUS_NAMES = {"queued", "claimed", "executed", "reused", "failed"};
+
+    GridStudyRun(HazelcastInstance hz, Plan plan, ObjectStore store, ProgressListener listener, String runId) {
+        this.hz = hz;
+        this.plan = plan;
+        this.store = store;
+        this.listener = listener;
+        this.runId = runId;
+        this.state = hz.getMap(GridNames.STATE);
+        this.runs = hz.getMap(GridNames.RUNS);
+        this.hints = hz.getQueue(GridNames.HINTS);
+        this.last = new Progress(plan.study().name(), plan.expectedInvocations(), 0, 0, 0, 0, 0, Duration.ZERO);
+    }
+
+    String runId() {
+        return runId;
+    }
+
+    void start(CodeShipper shipper, int maxAttempts, boolean keepDetail,
+               java.util.function.BiConsumer<String, String> onInvocation) {
+        if (onInvocation != null) {
+            detail = state.addEntryListener((com.hazelcast.map.listener.EntryUpdatedListener<String, InvState>)
+                    e -> onInvocation.accept(e.getValue().invocationId, STATUS_NAMES[e.getValue().status]),
+                    ofRun(), true);
+        }
+        RunInfo info = new RunInfo(runId, plan.study().name(), plan.storeUri(), maxAttempts, keepDetail);
+        info.planned = plan.expectedInvocations();
+        runs.set(runId, info);
+        long now = System.currentTimeMillis();
+        // a fresh run id: none of its entries can exist yet, so the roots are written in bulk, not created one by one
+        java.util.Map<String, InvState> entries = new java.util.LinkedHashMap<>();
+        for (Invocation root : plan.roots()) {
+            CodeShipper.Encoded e = shipper.encode(root, store);
+            InvState s = new InvState(runId, root.id(), root.kind(), e.payload(), e.code(), now);
+            entries.put(s.key(), s);
+            if (entries.size() == 5_000) {
+                state.setAll(entries);
+                entries.clear();
+            }
+        }
+        state.setAll(entries);
+        List<String> toHint = plan.roots().stream().map(r -> InvState.key(runId, r.id())).distinct().toList();
+        int created = toHint.size();
+        Counters delta = new Counters();
+        delta.created = created;
+        runs.executeOnKey(runId, delta);
+        // hints in chunks: one huge addAll would be one huge message
+        for (int i = 0; i < toHint.size(); i += 10_000) {
+            hints.addAll(toHint.subList(i, Math.min(toHint.size(), i + 10_000)));
+        }
+        if (created == 0) {
+            finished.countDown();
+            return;
+        }
+        monitor = new Thread(this::watch, "qspace-grid-" + runId);
+        monitor.setDaemon(true);
+        monitor.start();
+    }
+
+    private void watch() {
+        int polls = 0;
+        while (finished.getCount() > 0 && !cancelled.get()) {
+            try {
+                Thread.sleep(POLL_MILLIS);
+                RunInfo info = runs.get(runId);
+                if (info == null) {
+                    continue;
+                }
+                last = progress(info);
+                listener.update(last);
+                if ((info.looksFinished() || ++polls % CONFIRM_EVERY_POLLS == 0) && unfinished() == 0) {
+                    finished.countDown();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // a member left mid-call (TargetDisconnectedException is not retried): poll again
+            }
+        }
+    }
+
+    private Predicate<String, InvState> ofRun() {
+        return Predicates.equal("runId", runId);
+    }
+
+    /** The exact count of this run's invocations that have not ended. */
+    long unfinished() {
+        return state.aggregate(Aggregators.count(), Predicates.and(ofRun(), Predicates.equal("terminal", false)));
+    }
+
+    private Progress progress(RunInfo info) {
+        int running = (int) Math.max(0, info.running);
+        int queued = (int) Math.max(0, info.created - info.terminal - running);
+        return new Progress(plan.study().name(), (int) Math.max(info.planned, info.created), queued, running,
+                (int) info.executed, (int) info.reused, (int) info.failed,
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    @Override
+    public Progress progress() {
+        return last;
+    }
+
+    @Override
+    public void cancel() {
+        if (cancelled.compareAndSet(false, true)) {
+            runs.executeOnKey(runId, new MarkCancelled());
+            Collection<String> queued = state.keySet(Predicates.and(ofRun(),
+                    Predicates.equal("status", InvState.QUEUED)));
+            hints.removeAll(queued);
+            state.removeAll(ofRun());
+            runs.setTtl(runId, 10, TimeUnit.MINUTES); // long enough for running tasks to see the flag
+            dropDetail();
+            finished.countDown();
+        }
+    }
+
+    private void dropDetail() {
+        if (detail != null) {
+            state.removeEntryListener(detail);
+            detail = null;
+        }
+    }
+
+    @Override
+    public boolean isDone() {
+        return finished.getCount() == 0;
+    }
+
+    @Override
+    public Results await() {
+        try {
+            finished.await();
+        } catch (InterruptedException e) {
+            cancel();
+            Thread.currentThread().interrupt();
+            throw new CancellationException("study " + plan.study().name() + " cancelled: the wait was interrupted");
+        }
+        if (cancelled.get()) {
+            throw new CancellationException("study " + plan.study().name() + " was cancelled after "
+                    + last.finished() + " of " + last.planned() + " invocations; what finished is stored and will be "
+                    + "reused when the study runs again");
+        }
+        RunLedger ledger = new RunLedger();
+        int executed = 0;
+        int reused = 0;
+        int failed = 0;
+        // keyed records: each invocation once, however often members ran it
+        for (Object[] row : state.project(Projections.multiAttribute("invocationId", "kind", "status"), ofRun())) {
+            InvocationExecutor.Status status = switch ((Integer) row[2]) {
+                case InvState.EXECUTED -> InvocationExecutor.Status.EXECUTED;
+                case InvState.REUSED -> InvocationExecutor.Status.REUSED;
+                default -> InvocationExecutor.Status.FAILED;
+            };
+            switch (status) {
+                case EXECUTED -> executed++;
+                case REUSED -> reused++;
+                case FAILED -> failed++;
+            }
+            ledger.add(new RunLedger.Entry((String) row[0], (String) row[1], status));
+        }
+        int total = executed + reused + failed;
+        Progress end = new Progress(plan.study().name(), total, 0, 0, executed, reused, failed,
+                Duration.ofNanos(System.nanoTime() - started));
+        last = end;
+        listener.finished(end);
+        Results results = ledger.compact(store, plan, end);
+        dropDetail();
+        state.removeAll(ofRun());
+        runs.delete(runId);
+        return results;
+    }
+
+    /** The run's state entries as (invocation id -> status), for tests and inspection before the end cleans up. */
+    java.util.Map<String, Integer> statuses() {
+        java.util.Map<String, Integer> out = new java.util.TreeMap<>();
+        for (Object[] row : state.project(Projections.multiAttribute("invocationId", "status"), ofRun())) {
+            out.put((String) row[0], (Integer) row[1]);
+        }
+        return out;
+    }
+}

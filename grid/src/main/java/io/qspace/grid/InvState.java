@@ -1,0 +1,117 @@
+package io.qspace.grid;
+
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.UUID;
+
+/**
+ * One invocation's state on the grid: the truth about it (the queue only hints at which keys may be claimable).
+ * Public fields, because Hazelcast's queries read them by name (runId, status, owner) for the sweeper and the end.
+ */
+public final class InvState implements Serializable, IdentifiedDataSerializable {
+    private static final long serialVersionUID = 1L;
+
+    public static final int QUEUED = 0;
+    public static final int CLAIMED = 1;
+    public static final int EXECUTED = 2;
+    public static final int REUSED = 3;
+    public static final int FAILED = 4;
+
+    public String runId;
+    public String invocationId;
+    public String kind;
+    public int status;
+    /** The claiming member's UUID as text (null unless claimed): the sweeper matches it against live members. */
+    public String owner;
+    /** Attempts that ended in an exception; bounded by the run's maxAttempts. */
+    public int attempts;
+    /** Times the invocation's member vanished while running it; bounded too, so a JVM-killing task ends. */
+    public int lost;
+    public long queuedAt;
+    /** The serialised invocation; dropped once it succeeded unless the run keeps detail. */
+    public byte[] payload;
+    /** Content hash of the code bundle its classes need, or "" when the members have them all. */
+    public String code;
+    public String error;
+    public boolean terminal;
+
+    public InvState() {}
+
+    public InvState(String runId, String invocationId, String kind, byte[] payload, String code, long now) {
+        this.runId = runId;
+        this.invocationId = invocationId;
+        this.kind = kind;
+        this.payload = payload;
+        this.code = code;
+        this.status = QUEUED;
+        this.queuedAt = now;
+    }
+
+    public static String key(String runId, String invocationId) {
+        return runId + "/" + invocationId;
+    }
+
+    public String key() {
+        return key(runId, invocationId);
+    }
+
+    public boolean claimedBy(UUID member) {
+        return status == CLAIMED && member.toString().equals(owner);
+    }
+
+    @Override
+    public int getFactoryId() {
+        return GridSerialization.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return GridSerialization.INV_STATE;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeString(runId);
+        out.writeString(invocationId);
+        out.writeString(kind);
+        out.writeInt(status);
+        out.writeString(owner);
+        out.writeInt(attempts);
+        out.writeInt(lost);
+        out.writeLong(queuedAt);
+        out.writeByteArray(payload);
+        out.writeString(code);
+        out.writeString(error);
+        out.writeBoolean(terminal);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        runId = in.readString();
+        invocationId = in.readString();
+        kind = in.readString();
+        status = in.readInt();
+        owner = in.readString();
+        attempts = in.readInt();
+        lost = in.readInt();
+        queuedAt = in.readLong();
+        payload = in.readByteArray();
+        code = in.readString();
+        error = in.readString();
+        terminal = in.readBoolean();
+    }
+
+    InvState copy() {
+        InvState c = new InvState(runId, invocationId, kind, payload, code, queuedAt);
+        c.status = status;
+        c.owner = owner;
+        c.attempts = attempts;
+        c.lost = lost;
+        c.error = error;
+        c.terminal = terminal;
+        return c;
+    }
+}

@@ -1,0 +1,324 @@
+package io.qspace.grid;
+
+import com.hazelcast.collection.IQueue;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceNotActiveException;
+import com.hazelcast.map.IMap;
+import io.qspace.grid.code.AllowList;
+import io.qspace.grid.code.CodeCache;
+import io.qspace.plan.Invocation;
+import io.qspace.run.InvocationExecutor;
+import io.qspace.store.Serialization;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A member's slots. One fetcher pulls hints from the global queue and claims them in one batched entry processor, up
+ * to the member's window (invocations held, running or waiting); the slots run what was claimed. A finished
+ * invocation's children are created (state first), then hinted, and only then is the parent marked done, so at every
+ * moment an unfinished tree has an unfinished entry: that is what makes the end exact.
+ */
+public final class Worker {
+    private static final Logger LOG = Logger.getLogger(Worker.class.getName());
+    private final HazelcastInstance hz;
+    private final GridSettings settings;
+    private final IMap<String, InvState> state;
+    private final IQueue<String> hints;
+    private final String me;
+    private final RunContexts runs;
+    private final CounterBuffer counters;
+    private final CodeCache code;
+    private final LinkedBlockingQueue<InvState> claimed = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Done> done = new LinkedBlockingQueue<>();
+    private final Semaphore window;
+    private final int refill;
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running = true;
+
+    public Worker(HazelcastInstance hz, GridSettings settings) {
+        this.hz = hz;
+        this.settings = settings;
+        this.state = hz.getMap(GridNames.STATE);
+        this.hints = hz.getQueue(GridNames.HINTS);
+        IMap<String, RunInfo> runMap = hz.getMap(GridNames.RUNS);
+        this.me = hz.getCluster().getLocalMember().getUuid().toString();
+        this.runs = new RunContexts(runMap);
+        this.counters = new CounterBuffer(runMap);
+        this.code = new CodeCache(Worker.class.getClassLoader(), AllowList.of(settings.allow()));
+        int size = Math.max(settings.window(), settings.slots());
+        this.window = new Semaphore(size);
+        this.refill = size > settings.slots() ? Math.max(1, size / 4) : 1;
+    }
+
+    public Worker start() {
+        threads.add(daemon("qspace-fetch", this::fetch));
+        threads.add(daemon("qspace-counters", this::flushCounters));
+        threads.add(daemon("qspace-finish", this::finishDone));
+        for (int i = 1; i <= settings.slots(); i++) {
+            threads.add(daemon("qspace-slot-" + i, this::slot));
+        }
+        return this;
+    }
+
+    private Thread daemon(String name, Runnable body) {
+        Thread t = new Thread(() -> {
+            try {
+                body.run();
+            } catch (HazelcastInstanceNotActiveException e) {
+                // shutting down
+            }
+        }, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private void fetch() {
+        while (running) {
+            int n;
+            List<String> keys = new ArrayList<>();
+            try {
+                // with a window beyond the slots, refill in chunks: refilling at every freed permit would shrink
+                // claims to one invocation per round trip, the very cost batching is there to spread
+                window.acquire(refill);
+                n = refill + window.drainPermits();
+                hints.drainTo(keys, n);
+                if (keys.isEmpty()) {
+                    String k = hints.poll(500, TimeUnit.MILLISECONDS);
+                    if (k != null) {
+                        keys.add(k);
+                        hints.drainTo(keys, n - 1);
+                    }
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            int got = 0;
+            if (!keys.isEmpty()) {
+                try {
+                    Map<String, InvState> won = state.executeOnKeys(new LinkedHashSet<>(keys), new Claim(me));
+                    for (InvState s : won.values()) {
+                        if (s != null) {
+                            got++;
+                            counters.add(s.runId, c -> c.running++);
+                            claimed.add(s);
+                        }
+                    }
+                } catch (HazelcastInstanceNotActiveException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    // the hints are gone but their entries are still queued: the sweeper re-hints them
+                    LOG.log(Level.WARNING, "claiming " + keys.size() + " invocations failed", e);
+                }
+            }
+            window.release(n - got);
+        }
+    }
+
+    private void slot() {
+        while (running) {
+            InvState s;
+            try {
+                s = claimed.poll(500, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (s == null) {
+                continue;
+            }
+            try {
+                runOne(s);
+            } catch (HazelcastInstanceNotActiveException e) {
+                return;
+            } catch (RuntimeException e) {
+                // left claimed: if this member stays, the retry below never happens, so record it as a failure
+                LOG.log(Level.WARNING, "invocation " + s.key() + " could not be completed on the grid", e);
+                safeFail(s, e);
+            } finally {
+                window.release();
+            }
+        }
+    }
+
+    private void runOne(InvState s) {
+        RunContexts.Context run = runs.get(s.runId);
+        if (run == null) {
+            return; // the run ended or was cancelled
+        }
+        Invocation invocation;
+        try {
+            invocation = code.decode(s.payload, s.code, run.store());
+        } catch (RuntimeException e) {
+            // a refused or unreadable invocation fails the same way every time: no retries
+            String error = "cannot read invocation " + s.invocationId + ": " + e.getMessage();
+            FailureRecords.write(run.store(), run.info().study, s.invocationId, error);
+            complete(run, s, null, InvState.FAILED, error, List.of(), 1);
+            return;
+        }
+        InvocationExecutor.Outcome outcome;
+        try {
+            outcome = run.executor().execute(invocation, () -> runs.cancelled(s.runId) || !running);
+        } catch (CancellationException e) {
+            counters.add(s.runId, c -> c.running--);
+            return;
+        }
+        int status = switch (outcome.status()) {
+            case EXECUTED -> InvState.EXECUTED;
+            case REUSED -> InvState.REUSED;
+            case FAILED -> InvState.FAILED;
+        };
+        complete(run, s, invocation, status, outcome.error(), outcome.children(), run.info().maxAttempts);
+    }
+
+    private void complete(RunContexts.Context run, InvState s, Invocation invocation, int status, String error,
+                          List<Invocation> children, int maxAttempts) {
+        long now = System.currentTimeMillis();
+        int created = 0;
+        long plannedDelta = 0;
+        if (status != InvState.FAILED && !children.isEmpty() && !runs.cancelled(s.runId)) {
+            List<String> keys = new ArrayList<>(children.size());
+            List<CompletionStage<Integer>> pending = new ArrayList<>(children.size());
+            for (Invocation child : children) {
+                InvState cs = new InvState(s.runId, child.id(), child.kind(), Serialization.toBytes(child), s.code,
+                        now);
+                keys.add(cs.key());
+                pending.add(state.submitToKey(cs.key(), new Create(cs)));
+                plannedDelta += child.task().expectedSubtreeSize();
+            }
+            List<String> toHint = new ArrayList<>(keys.size());
+            for (int i = 0; i < keys.size(); i++) {
+                int r = pending.get(i).toCompletableFuture().join();
+                if (r == Create.CREATED) {
+                    created++;
+                }
+                if (r != Create.EXISTS) {
+                    toHint.add(keys.get(i));
+                }
+            }
+            hints.addAll(toHint);
+        }
+        long planned = invocation == null ? 0 : plannedDelta - (invocation.task().expectedSubtreeSize() - 1);
+        if (status == InvState.FAILED) {
+            int result = state.executeOnKey(s.key(), new Finish(status, error, maxAttempts, run.info().keepDetail,
+                    now));
+            if (result == InvState.QUEUED) {
+                hints.add(s.key());
+            }
+            count(s.runId, result, created, planned);
+        } else {
+            // successes end in batches: one entry processor per member and batch instead of one per invocation
+            done.add(new Done(s.runId, s.key(), status, run.info().keepDetail, created, planned));
+        }
+    }
+
+    private record Done(String runId, String key, int status, boolean keepDetail, int created, long planned) {}
+
+    private void count(String runId, int result, int newChildren, long planned) {
+        boolean ended = result == InvState.EXECUTED || result == InvState.REUSED || result == InvState.FAILED;
+        counters.add(runId, c -> {
+            c.running--;
+            c.created += newChildren;
+            if (ended) {
+                c.terminal++;
+                c.planned += planned;
+                switch (result) {
+                    case InvState.EXECUTED -> c.executed++;
+                    case InvState.REUSED -> c.reused++;
+                    default -> c.failed++;
+                }
+            }
+        });
+    }
+
+    private void finishDone() {
+        List<Done> batch = new ArrayList<>();
+        while (running || !done.isEmpty()) {
+            batch.clear();
+            try {
+                Done first = done.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+            } catch (InterruptedException e) {
+                return;
+            }
+            done.drainTo(batch, 4096);
+            Map<String, List<Done>> groups = new java.util.HashMap<>();
+            for (Done d : batch) {
+                groups.computeIfAbsent(d.status() + "/" + d.keepDetail(), k -> new ArrayList<>()).add(d);
+            }
+            long now = System.currentTimeMillis();
+            for (List<Done> group : groups.values()) {
+                Map<String, Done> byKey = new java.util.LinkedHashMap<>();
+                group.forEach(d -> byKey.put(d.key(), d));
+                Done any = group.get(0);
+                Map<String, Integer> results;
+                try {
+                    results = state.executeOnKeys(byKey.keySet(),
+                            new Finish(any.status(), "", 1, any.keepDetail(), now));
+                } catch (HazelcastInstanceNotActiveException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    // still claimed by this member: if it stays, the next batch will not see them, so say so
+                    LOG.log(Level.WARNING, "ending " + byKey.size() + " invocations failed; they will run again "
+                            + "if this member leaves", e);
+                    continue;
+                }
+                for (Done d : byKey.values()) {
+                    Integer r = results.get(d.key());
+                    count(d.runId(), r == null ? -1 : r, d.created(), d.planned());
+                }
+            }
+        }
+    }
+
+    private void safeFail(InvState s, RuntimeException e) {
+        try {
+            RunContexts.Context run = runs.get(s.runId);
+            if (run != null) {
+                FailureRecords.write(run.store(), run.info().study, s.invocationId, String.valueOf(e));
+            }
+            int result = state.executeOnKey(s.key(), new Finish(InvState.FAILED, String.valueOf(e), 1, false,
+                    System.currentTimeMillis()));
+            counters.add(s.runId, c -> {
+                c.running--;
+                if (result == InvState.FAILED) {
+                    c.terminal++;
+                    c.failed++;
+                }
+            });
+        } catch (RuntimeException ignored) {
+            // the sweeper will find it claimed by a member that left, or the run is gone
+        }
+    }
+
+    private void flushCounters() {
+        while (running) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                return;
+            }
+            counters.flush();
+        }
+    }
+
+    public void stop() {
+        running = false;
+        for (Thread t : threads) {
+            t.interrupt();
+        }
+        counters.flush();
+        runs.close();
+    }
+}

@@ -1,0 +1,39 @@
+package io.qspace.grid.code;
+
+import java.util.Map;
+
+/**
+ * Defines one bundle's classes on a member, isolated from every other bundle: two notebooks may ship different
+ * versions of a class with the same name. Parent-first, so a bundle cannot replace qspace's or the JDK's classes.
+ */
+public final class BundleClassLoader extends ClassLoader {
+    static {
+        registerAsParallelCapable();
+    }
+
+    private final String hash;
+    private final Map<String, byte[]> classes;
+
+    BundleClassLoader(String hash, Map<String, byte[]> classes, ClassLoader parent) {
+        super("qspace-bundle-" + hash, parent);
+        this.hash = hash;
+        this.classes = classes;
+    }
+
+    public String hash() {
+        return hash;
+    }
+
+    boolean defines(String name) {
+        return classes.containsKey(name);
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        byte[] b = classes.get(name);
+        if (b == null) {
+            throw new ClassNotFoundException(name + " (not in code bundle " + hash + ")");
+        }
+        return defineClass(name, b, 0, b.length);
+    }
+}

@@ -1,0 +1,50 @@
+package io.qspace.grid.code;
+
+import io.qspace.plan.Invocation;
+import io.qspace.store.ContentHash;
+import io.qspace.store.ObjectStore;
+import io.qspace.store.Serialization;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The member's side of code shipping: one isolated loader per bundle, fetched from the store once and checked
+ * against its hash, and invocations read through it with the allow list applied.
+ */
+public final class CodeCache {
+    private final Map<String, BundleClassLoader> loaders = new ConcurrentHashMap<>();
+    private final ClassLoader parent;
+    private final AllowList allowList;
+
+    public CodeCache(ClassLoader parent, AllowList allowList) {
+        this.parent = parent;
+        this.allowList = allowList;
+    }
+
+    public Invocation decode(byte[] payload, String code, ObjectStore store) {
+        ClassLoader loader = code == null || code.isEmpty() ? parent : loader(code, store);
+        try {
+            return Serialization.fromBytes(payload, Invocation.class, loader, allowList);
+        } catch (IllegalStateException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SecurityException) {
+                    throw new SecurityException("invocation refused: " + t.getMessage(), e);
+                }
+            }
+            throw e;
+        }
+    }
+
+    ClassLoader loader(String hash, ObjectStore store) {
+        return loaders.computeIfAbsent(hash, h -> {
+            byte[] bytes = store.require(CodeBundle.key(h));
+            CodeBundle bundle = CodeBundle.fromBytes(bytes);
+            if (!bundle.hash().equals(h)) {
+                throw new SecurityException("code bundle " + h + " in " + store.uri() + " does not match its hash "
+                        + "(content " + ContentHash.of(bytes).substring(0, 16) + "...): refusing to load it");
+            }
+            return new BundleClassLoader(h, bundle.classes(), parent);
+        });
+    }
+
+}
