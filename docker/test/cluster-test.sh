@@ -73,8 +73,9 @@ PY
 
 # --- S3Proxy: filesystem backend, SigV4 with the credentials the SDK's default chain finds in the environment -----
 say "resolving S3Proxy 4.1.0"
-(cd "$repo" && mvn -B -q ${MVN_ARGS:-} dependency:get -Dartifact=org.gaul:s3proxy:4.1.0:jar:jar-with-dependencies -Dtransitive=false) >/dev/null
-s3jar="$(cd "$repo" && mvn -B -q help:evaluate -Dexpression=settings.localRepository -DforceStdout)/org/gaul/s3proxy/4.1.0/s3proxy-4.1.0-jar-with-dependencies.jar"
+(cd "$repo" && mvn -B -q ${MVN_ARGS:-} dependency:copy -Dartifact=org.gaul:s3proxy:4.1.0:jar:jar-with-dependencies \
+   -DoutputDirectory="$work") >/dev/null
+s3jar="$work/s3proxy-4.1.0-jar-with-dependencies.jar"
 [[ -f "$s3jar" ]] || fail "no $s3jar"
 export AWS_ACCESS_KEY_ID=qspace-test AWS_SECRET_ACCESS_KEY=qspace-test-secret AWS_REGION=us-east-1
 mkdir -p "$work/s3/qspace"   # filesystem backend: a bucket is a folder
