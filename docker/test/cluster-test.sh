@@ -36,6 +36,7 @@ trap cleanup EXIT
 # --- build and lay out what the images hold -----------------------------------------------------------------------
 if [[ "${QSPACE_TEST_BUILD:-1}" == 1 ]]; then
   say "building grid, qsar-dsl-s3, kernel-ext"
+  # shellcheck disable=SC2086 # MVN_ARGS: several flags, split on purpose
   (cd "$repo" && mvn -B -q ${MVN_ARGS:-} -DskipTests -Dqspace.skipKernel install -pl grid,qsar-dsl/s3,kernel-ext -am)
 fi
 "$repo/kernel-ext/bin/install-kernel" --no-build >/dev/null
@@ -73,6 +74,7 @@ PY
 
 # --- S3Proxy: filesystem backend, SigV4 with the credentials the SDK's default chain finds in the environment -----
 say "resolving S3Proxy 4.1.0"
+# shellcheck disable=SC2086 # MVN_ARGS: several flags, split on purpose
 (cd "$repo" && mvn -B -q ${MVN_ARGS:-} dependency:copy -Dartifact=org.gaul:s3proxy:4.1.0:jar:jar-with-dependencies \
    -DoutputDirectory="$work") >/dev/null
 s3jar="$work/s3proxy-4.1.0-jar-with-dependencies.jar"
