@@ -282,7 +282,7 @@ public final class Worker {
         }
     }
 
-    private void safeFail(InvState s, RuntimeException e) {
+    private void safeFail(InvState s, Throwable e) {
         try {
             RunContexts.Context run = runs.get(s.runId);
             if (run != null) {

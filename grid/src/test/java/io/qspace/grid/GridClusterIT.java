@@ -126,7 +126,7 @@ class GridClusterIT {
                     public void run(TaskContext c) throws Exception {
                         String id = Invocation.of(this).id();
                         ResultRecord r = new ResultRecord(study, "n" + n, 0, Helper.name(), "", Helper.square(n),
-                                0, 0, 0, 0, 0, 0, 0, 0, 0, "", "ok", "", id);
+                                0, 0, 0, 0, 0, 0, 0, 0, 0, "", "ok", "", id, "", "", 0L, "");
                         c.store().put(StoreKeys.record(id), r.toCsv().getBytes(StandardCharsets.UTF_8));
                     }
                     public List<Invocation> children(TaskContext c) { return List.of(); }

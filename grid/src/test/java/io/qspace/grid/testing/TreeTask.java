@@ -49,7 +49,7 @@ public record TreeTask(String study, String path, int depth, int fanout, long sl
         if (depth == 0) {
             double value = (context.seed() % 1_000_000) / 1_000_000.0;
             ResultRecord r = new ResultRecord(study, path, 0, "tree", "", value, 0, 0, 0, 0, 0, 0, 0, 0, 0, "",
-                    "ok", "", id);
+                    "ok", "", id, "", "", 0L, "");
             context.store().put(StoreKeys.record(id), r.toCsv().getBytes(StandardCharsets.UTF_8));
         }
     }
