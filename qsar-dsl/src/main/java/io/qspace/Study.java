@@ -9,6 +9,7 @@ import io.qspace.plan.Plan;
 import io.qspace.results.Results;
 import io.qspace.run.EmbeddedRunner;
 import io.qspace.run.Runner;
+import io.qspace.run.Runners;
 import io.qspace.select.Filters;
 import io.qspace.select.Selector;
 import io.qspace.select.Selectors;
@@ -140,8 +141,12 @@ public final class Study implements Serializable {
         return Plan.of(this);
     }
 
-    /** Runs on the embedded default: 4 slots in this JVM, with progress. */
+    /** Runs on the attached runner (see {@link Runners}), else on the embedded default: 4 slots in this JVM. */
     public Results run() {
+        Runner attached = Runners.attached();
+        if (attached != null) {
+            return run(attached);
+        }
         try (Runner runner = new EmbeddedRunner()) {
             return run(runner);
         }

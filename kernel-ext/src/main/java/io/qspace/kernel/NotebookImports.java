@@ -12,10 +12,9 @@ import java.util.List;
 public final class NotebookImports {
 
     /** Wanted packages; the ones missing from the class path of this kernel are left out at start. */
-    public static final List<String> WANTED = List.of(
-            "io.qspace", "io.qspace.data", "io.qspace.split", "io.qspace.chem", "io.qspace.select",
-            "io.qspace.model", "io.qspace.validate", "io.qspace.results", "io.qspace.kernel",
-            "tech.tablesaw.api", "org.knowm.xchart");
+    public static final List<String> WANTED = java.util.stream.Stream.concat(
+            io.qspace.DslImports.PACKAGES.stream(),
+            java.util.stream.Stream.of("io.qspace.kernel", "io.qspace.grid", "org.knowm.xchart")).toList();
 
     /** Evaluates one snippet of Java in the notebook; throws when it does not compile. */
     @FunctionalInterface

@@ -12,11 +12,8 @@ import java.util.List;
  */
 final class NotebookMagics {
 
-    static final String GRID_PENDING = "%grid: the grid runner lands with the grid module (grid/), which is not part "
-            + "of this kernel yet. Until then studies run on the embedded runner: study.run() uses 4 slots in this "
-            + "kernel's JVM.";
-
     private final NotebookImports imports;
+    private final GridMagic grid = new GridMagic();
 
     NotebookMagics(NotebookImports imports) {
         this.imports = imports;
@@ -24,7 +21,7 @@ final class NotebookMagics {
 
     void registerOn(MagicsRegistry registry) {
         registry.registerLineMagic("qspace", (LineMagic<String, BaseKernel>) (kernel, args) -> help());
-        registry.registerLineMagic("grid", (LineMagic<String, BaseKernel>) (kernel, args) -> GRID_PENDING);
+        registry.registerLineMagic("grid", (LineMagic<String, BaseKernel>) (kernel, args) -> grid.run(args));
     }
 
     /** What {@code %qspace} shows: a short reminder of the DSL, and which packages this kernel imported. */
@@ -47,7 +44,7 @@ final class NotebookMagics {
                 "  MoleculeTable.of(table, \"smiles\")              a table with structure depictions",
                 "  Smiles.of(\"c1ccccc1O\")                         one depiction",
                 "",
-                "magics: %qspace (this help), %grid (the grid runner, coming with the grid module)",
+                "magics: %qspace (this help); %grid connect CLUSTER@HOST:PORT | local [slots] | off, or %grid for members and load",
                 status());
     }
 

@@ -160,8 +160,8 @@ class NotebookIT {
     }
 
     @Test
-    void gridMagicSaysWhereTheGridRunnerComesFrom() {
+    void gridMagicSaysWhereStudiesRun() {
         String grid = text(resultOf("%grid").get("text/plain"));
-        assertTrue(grid.contains("grid module") && grid.contains("embedded runner"), grid);
+        assertTrue(grid.contains("not attached") && grid.contains("embedded runner"), grid);
     }
 }

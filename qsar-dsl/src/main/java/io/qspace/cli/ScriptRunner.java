@@ -1,7 +1,6 @@
 package io.qspace.cli;
 
 import java.io.PrintStream;
-import java.util.List;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
@@ -14,11 +13,6 @@ import jdk.jshell.SourceCodeAnalysis;
  * first snippet that does not compile or throws, with its line number.
  */
 public final class ScriptRunner {
-    /** The imports every script and notebook starts with. */
-    public static final List<String> IMPORTS = List.of(
-            "io.qspace.*", "io.qspace.data.*", "io.qspace.split.*", "io.qspace.chem.*", "io.qspace.select.*",
-            "io.qspace.model.*", "io.qspace.validate.*", "io.qspace.results.*", "io.qspace.run.*",
-            "tech.tablesaw.api.*", "java.util.*");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -32,8 +26,8 @@ public final class ScriptRunner {
     public boolean run(String source, String fileName) {
         try (JShell shell = JShell.builder().executionEngine("local").out(out).err(err).build()) {
             shell.addToClasspath(System.getProperty("java.class.path"));
-            for (String pkg : IMPORTS) {
-                if (!eval(shell, "import " + pkg + ";", fileName, 0)) {
+            for (String pkg : io.qspace.DslImports.PACKAGES) {
+                if (!eval(shell, "import " + pkg + ".*;", fileName, 0)) {
                     return false;
                 }
             }

@@ -1,0 +1,28 @@
+package io.qspace.run;
+
+/**
+ * Where {@code study.run()} runs when the call names no runner: the embedded default, or a runner the notebook
+ * attached to (the {@code %grid} magic sets one), so the same study cell runs locally or on a grid unchanged.
+ */
+public final class Runners {
+    private static volatile Runner attached;
+
+    private Runners() {}
+
+    /** From now on, {@code study.run()} runs on this runner (it stays open; detach to go back to embedded). */
+    public static void attach(Runner runner) {
+        attached = runner;
+    }
+
+    /** Back to the embedded default; returns the runner that was attached (to close it), or null. */
+    public static Runner detach() {
+        Runner previous = attached;
+        attached = null;
+        return previous;
+    }
+
+    /** The attached runner, or null when studies run embedded. */
+    public static Runner attached() {
+        return attached;
+    }
+}
