@@ -16,6 +16,7 @@ import io.qspace.run.Progress;
 import io.qspace.run.ProgressListener;
 import io.qspace.run.RunLedger;
 import io.qspace.run.StudyRun;
+import io.qspace.run.StudyWaits;
 import io.qspace.store.ObjectStore;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -182,17 +183,9 @@ final class GridStudyRun implements StudyRun {
 
     @Override
     public Results await() {
-        try {
-            finished.await();
-        } catch (InterruptedException e) {
-            cancel();
-            Thread.currentThread().interrupt();
-            throw new CancellationException("study " + plan.study().name() + " cancelled: the wait was interrupted");
-        }
+        StudyWaits.awaitEnd(finished, this, plan.study().name());
         if (cancelled.get()) {
-            throw new CancellationException("study " + plan.study().name() + " was cancelled after "
-                    + last.finished() + " of " + last.planned() + " invocations; what finished is stored and will be "
-                    + "reused when the study runs again");
+            throw StudyWaits.cancelled(plan.study().name(), last);
         }
         RunLedger ledger = new RunLedger();
         int executed = 0;

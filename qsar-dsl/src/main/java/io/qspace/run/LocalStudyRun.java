@@ -133,20 +133,12 @@ final class LocalStudyRun implements StudyRun {
 
     @Override
     public Results await() {
-        try {
-            finished.await();
-        } catch (InterruptedException e) {
-            cancel();
-            Thread.currentThread().interrupt();
-            throw new CancellationException("study " + plan.study().name() + " cancelled: the wait was interrupted");
-        }
+        StudyWaits.awaitEnd(finished, this, plan.study().name());
         for (Thread t : workers) {
             t.interrupt();
         }
         if (cancelled.get()) {
-            throw new CancellationException("study " + plan.study().name() + " was cancelled after "
-                    + progress().finished() + " of " + planned.get() + " invocations; what finished is stored and "
-                    + "will be reused when the study runs again");
+            throw StudyWaits.cancelled(plan.study().name(), progress());
         }
         listener.finished(progress());
         return ledger.compact(store, plan, progress());
