@@ -13,6 +13,7 @@ import io.qspace.select.Selector;
 import io.qspace.split.Split;
 import io.qspace.store.ContentHash;
 import io.qspace.store.Serialization;
+import io.qspace.validate.ApplicabilityDomain;
 import io.qspace.validate.Validation;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ public record PrepareTask(String datasetName, String datasetHash, Split split,
                           List<ModelBuilder> builders, Validation validation) implements Task {
 
     /** Bump when stored outputs change shape or meaning, so old stores are not misread. */
-    static final String FORMAT = "1";
+    static final String FORMAT = "2";
 
     public PrepareTask {
         selectors = List.copyOf(selectors);
@@ -107,9 +108,12 @@ public record PrepareTask(String datasetName, String datasetHash, Split split,
             for (int j = 0; j < fs.size(); j++) {
                 medians[j] = imputer.medians()[fs.columns()[j]];
             }
-            FeatureMatrix fm = new FeatureMatrix(datasetName, fs, columns(imputed, fs.columns()), allY, test, ids,
-                    smiles, medians);
+            double[][] fsValues = columns(imputed, fs.columns());
+            FeatureMatrix fm = new FeatureMatrix(datasetName, fs, fsValues, allY, test, ids, smiles, medians);
             context.store().put(StoreKeys.features(id(), fs.name()), Serialization.toBytes(fm));
+            // The domain depends on the feature set alone: fitted once here, not once per builder's test step.
+            context.store().put(StoreKeys.domain(id(), fs.name()),
+                    Serialization.toBytes(ApplicabilityDomain.fit(rows(fsValues, test, false))));
             names.add(fs.name());
             sizes.add(fs.size());
         }

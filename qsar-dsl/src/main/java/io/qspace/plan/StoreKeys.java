@@ -20,6 +20,11 @@ public final class StoreKeys {
         return "prepared/" + prepareId + "/" + featureSet + ".bin";
     }
 
+    /** The applicability domain of a feature set's training part, shared by every model built on it. */
+    public static String domain(String prepareId, String featureSet) {
+        return "prepared/" + prepareId + "/" + featureSet + ".domain";
+    }
+
     public static String build(String buildId) {
         return "builds/" + buildId + ".bin";
     }

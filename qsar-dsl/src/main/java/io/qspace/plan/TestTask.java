@@ -55,7 +55,8 @@ public record TestTask(String buildId, String prepareId, String dataset, String 
 
         Model model = build.chosen().fit(xTrain, yTrain, context.seed());
         double[] predicted = model.predict(xTest);
-        ApplicabilityDomain domain = ApplicabilityDomain.fit(xTrain);
+        ApplicabilityDomain domain = Serialization.fromBytes(
+                context.store().require(StoreKeys.domain(prepareId, featureSet)), ApplicabilityDomain.class);
         double seconds = build.seconds() + (System.nanoTime() - start) / 1e9;
 
         ResultRecord record = new ResultRecord(dataset, featureSet, fm.featureSet().size(), builderName,
