@@ -93,6 +93,23 @@ class NotebookIT {
         return sb.toString();
     }
 
+    /** Every text the cell whose source starts with the given text printed or displayed, joined. */
+    private static String allText(String sourceStart) {
+        StringBuilder all = new StringBuilder();
+        for (JsonObject cell : cells) {
+            if (!source(cell).startsWith(sourceStart)) continue;
+            for (JsonElement o : cell.getAsJsonArray("outputs")) {
+                JsonObject output = o.getAsJsonObject();
+                if (output.has("text")) all.append(text(output.get("text"))).append('\n');
+                if (output.has("data") && output.getAsJsonObject("data").has("text/plain")) {
+                    all.append(text(output.getAsJsonObject("data").get("text/plain"))).append('\n');
+                }
+            }
+            return all.toString();
+        }
+        throw new AssertionError("no cell starting with '" + sourceStart + "'");
+    }
+
     /** The data bundle of the result of the cell whose source starts with the given text. */
     private static JsonObject resultOf(String sourceStart) {
         for (JsonObject cell : cells) {
@@ -163,5 +180,15 @@ class NotebookIT {
     void gridMagicSaysWhereStudiesRun() {
         String grid = text(resultOf("%grid").get("text/plain"));
         assertTrue(grid.contains("not attached") && grid.contains("embedded runner"), grid);
+    }
+
+    @Test
+    void gridMagicAttachesTheNotebookAndStudiesRunThere() {
+        String attached = text(resultOf("%grid local").get("text/plain"));
+        assertTrue(attached.contains("attached") && attached.contains("members (1)"), attached);
+        String ran = allText("var repo");
+        assertTrue(ran.contains("GRID_ROWS=1") && ran.contains("EXECUTED=3"), ran);
+        String detached = text(resultOf("%grid off").get("text/plain"));
+        assertTrue(detached.contains("embedded runner"), detached);
     }
 }
