@@ -183,6 +183,26 @@ class NotebooksIT {
         assertTrue(lines.stream().skip(1).allMatch(l -> l.contains(",ok,")), String.join("\n", lines));
         assertTrue(Files.readString(BATCH_STORE.resolve("studies/ci-batch/manifest.properties")).contains("executed=13"));
         assertTrue(nb.stdout().contains("3 objects under studies/ci-batch/ in " + BATCH_STORE), nb.stdout());
+        assertPandasReads(results, 6);
+    }
+
+    /** The results table needs no extra code in pandas either: plain read_csv, numbers as numbers. */
+    static void assertPandasReads(Path csv, int rows) throws IOException {
+        String script = "import sys, pandas\n"
+                + "df = pandas.read_csv(sys.argv[1])\n"
+                + "assert len(df) == int(sys.argv[2]), len(df)\n"
+                + "assert str(df['cv_rmse'].dtype) == 'float64' and str(df['n_train'].dtype) == 'int64', df.dtypes\n"
+                + "assert (df['status'] == 'ok').all()\n"
+                + "print('pandas', pandas.__version__, 'read', len(df), 'rows')\n";
+        try {
+            Process p = new ProcessBuilder(VENV.resolve("bin/python").toString(), "-c", script, csv.toString(),
+                    Integer.toString(rows)).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), "pandas could not read " + csv + ":\n" + out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
     }
 
     static void assertPngImgInside(String html) {
