@@ -59,7 +59,7 @@ PY
 export JUPYTER_PATH="$work/jupyter"   # searched before the venv's own kernels: this spec wins
 
 # --- ports: free ones on loopback, three in a row for the members ------------------------------------------------
-read -r s3port hzport < <("$repo/.venv/bin/python" - <<'PY'
+read -r s3port hzport nbport < <("$repo/.venv/bin/python" - <<'PY'
 import socket, random
 def free(p):
     with socket.socket() as s:
@@ -67,8 +67,8 @@ def free(p):
         except OSError: return False
 while True:
     base = random.randrange(20000, 40000)
-    if all(free(p) for p in range(base, base + 4)):
-        print(base, base + 1); break
+    if all(free(p) for p in range(base, base + 5)):
+        print(base, base + 1, base + 4); break
 PY
 )
 
@@ -119,6 +119,19 @@ for i in 1 2 3; do
 done
 wait_for 30 "3 members in one cluster" grep -q "Members {size:3" "$work/member-3.log"
 say "3 members up in cluster $cluster ($((SECONDS - started))s)"
+
+# --- the notebook server the notebook image starts, with the same script: it must list the QSAR (Java) kernel ----
+nb_token="cluster-test-$RANDOM$RANDOM"
+root_flag=()
+((EUID == 0)) && root_flag=(--allow-root)   # CI runs as root; the image runs as its own user and needs no flag
+JUPYTER_TOKEN="$nb_token" QSPACE_NOTEBOOK_PORT=$nbport QSPACE_NOTEBOOK_DIR="$repo/notebooks" \
+  "$repo/docker/bin/qspace-notebook" "${root_flag[@]}" >"$work/notebook-server.log" 2>&1 &
+pids+=($!)
+kernels_listed() {
+  curl -s "http://127.0.0.1:$nbport/api/kernelspecs" -H "Authorization: token $nb_token" | grep -q '"QSAR (Java)"'
+}
+wait_for 60 "the notebook server to list the QSAR (Java) kernel" kernels_listed
+say "notebook server (docker/bin/qspace-notebook) up on 127.0.0.1:$nbport with the QSAR (Java) kernel"
 
 # --- the notebook, through the venv's papermill, on the kernel above ---------------------------------------------
 export QSPACE_GRID="$cluster@$members"
