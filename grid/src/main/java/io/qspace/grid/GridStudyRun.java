@@ -37,6 +37,8 @@ final class GridStudyRun implements StudyRun {
     private static final long POLL_MILLIS = 100;
     /** Confirm the end this often even when the counters do not say so: a killed member may have taken deltas. */
     private static final int CONFIRM_EVERY_POLLS = 20;
+    /** Roots per bulk write and hint message: small enough that members start early, big enough to batch. */
+    private static final int SUBMIT_CHUNK = 2_000;
 
     private final HazelcastInstance hz;
     private final Plan plan;
@@ -80,28 +82,13 @@ final class GridStudyRun implements StudyRun {
         RunInfo info = new RunInfo(runId, plan.study().name(), plan.storeUri(), maxAttempts, keepDetail);
         info.planned = plan.expectedInvocations();
         runs.set(runId, info);
-        long now = System.currentTimeMillis();
         // a fresh run id: none of its entries can exist yet, so the roots are written in bulk, not created one by one
-        java.util.Map<String, InvState> entries = new java.util.LinkedHashMap<>();
-        for (Invocation root : plan.roots()) {
-            CodeShipper.Encoded e = shipper.encode(root, store);
-            InvState s = new InvState(runId, root.id(), root.kind(), e.payload(), e.code(), now);
-            entries.put(s.key(), s);
-            if (entries.size() == 5_000) {
-                state.setAll(entries);
-                entries.clear();
-            }
-        }
-        state.setAll(entries);
         List<String> toHint = plan.roots().stream().map(r -> InvState.key(runId, r.id())).distinct().toList();
         int created = toHint.size();
         Counters delta = new Counters();
         delta.created = created;
-        runs.executeOnKey(runId, delta);
-        // hints in chunks: one huge addAll would be one huge message
-        for (int i = 0; i < toHint.size(); i += 10_000) {
-            hints.addAll(toHint.subList(i, Math.min(toHint.size(), i + 10_000)));
-        }
+        runs.executeOnKey(runId, delta); // all of them, before any can end: the counters never look finished early
+        submit(shipper);
         if (created == 0) {
             finished.countDown();
             return;
@@ -109,6 +96,44 @@ final class GridStudyRun implements StudyRun {
         monitor = new Thread(this::watch, "qspace-grid-" + runId);
         monitor.setDaemon(true);
         monitor.start();
+    }
+
+    /**
+     * Writes the roots' state entries and then their hints, chunk by chunk, so members start on the first chunk
+     * while the client encodes the next (encoding overlaps the previous chunk's write). Each chunk's hints follow
+     * its entries: a hint never points at an entry that is not there yet. The end is watched only after the last
+     * chunk, so an early chunk finishing before the next is written cannot look like the end.
+     */
+    private void submit(CodeShipper shipper) {
+        long now = System.currentTimeMillis();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.Map<String, InvState> chunk = new java.util.LinkedHashMap<>();
+        CompletionStage<Void> writing = null;
+        List<String> writingKeys = List.of();
+        List<Invocation> roots = plan.roots();
+        for (int i = 0; i <= roots.size(); i++) {
+            if (i < roots.size()) {
+                Invocation root = roots.get(i);
+                String key = InvState.key(runId, root.id());
+                if (seen.add(key)) {
+                    CodeShipper.Encoded e = shipper.encode(root, store);
+                    chunk.put(key, new InvState(runId, root.id(), root.kind(), e.payload(), e.code(), now));
+                }
+            }
+            if (chunk.size() == SUBMIT_CHUNK || (i == roots.size() && !chunk.isEmpty())) {
+                if (writing != null) {
+                    writing.toCompletableFuture().join();
+                    hints.addAll(writingKeys);
+                }
+                writingKeys = new ArrayList<>(chunk.keySet());
+                writing = state.setAllAsync(chunk);
+                chunk = new java.util.LinkedHashMap<>();
+            }
+        }
+        if (writing != null) {
+            writing.toCompletableFuture().join();
+            hints.addAll(writingKeys);
+        }
     }
 
     private void watch() {

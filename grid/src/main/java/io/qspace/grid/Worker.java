@@ -104,20 +104,20 @@ public final class Worker {
             }
             int got = 0;
             if (!keys.isEmpty()) {
-                try {
-                    Map<String, InvState> won = state.executeOnKeys(new LinkedHashSet<>(keys), new Claim(me));
-                    for (InvState s : won.values()) {
-                        if (s != null) {
-                            got++;
-                            counters.add(s.runId, c -> c.running++);
-                            claimed.add(s);
-                        }
+                // a failed partition group leaves its hints gone but its entries queued: the sweeper re-hints them
+                Map<String, InvState> won = PartitionBatches.execute(hz, state, new LinkedHashSet<>(keys),
+                        new Claim(me), e -> warn("claiming invocations failed", e));
+                Map<String, Integer> running = new java.util.HashMap<>();
+                for (InvState s : won.values()) {
+                    if (s != null) {
+                        got++;
+                        running.merge(s.runId, 1, Integer::sum);
+                        claimed.add(s);
                     }
-                } catch (HazelcastInstanceNotActiveException e) {
+                }
+                running.forEach((runId, k) -> counters.add(runId, c -> c.running += k));
+                if (!hz.getLifecycleService().isRunning()) {
                     return;
-                } catch (RuntimeException e) {
-                    // the hints are gone but their entries are still queued: the sweeper re-hints them
-                    LOG.log(Level.WARNING, "claiming " + keys.size() + " invocations failed", e);
                 }
             }
             window.release(n - got);
@@ -262,23 +262,21 @@ public final class Worker {
                 Map<String, Done> byKey = new java.util.LinkedHashMap<>();
                 group.forEach(d -> byKey.put(d.key(), d));
                 Done any = group.get(0);
-                Map<String, Integer> results;
-                try {
-                    results = state.executeOnKeys(byKey.keySet(),
-                            new Finish(any.status(), "", 1, any.keepDetail(), now));
-                } catch (HazelcastInstanceNotActiveException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    // still claimed by this member: if it stays, the next batch will not see them, so say so
-                    LOG.log(Level.WARNING, "ending " + byKey.size() + " invocations failed; they will run again "
-                            + "if this member leaves", e);
-                    continue;
-                }
+                // a failed group stays claimed by this member: if it stays, the next batch will not see them
+                Map<String, Integer> results = PartitionBatches.execute(hz, state, byKey.keySet(),
+                        new Finish(any.status(), "", 1, any.keepDetail(), now),
+                        e -> warn("ending invocations failed; they will run again if this member leaves", e));
                 for (Done d : byKey.values()) {
                     Integer r = results.get(d.key());
                     count(d.runId(), r == null ? -1 : r, d.created(), d.planned());
                 }
             }
+        }
+    }
+
+    private static void warn(String what, RuntimeException e) {
+        if (!(e instanceof HazelcastInstanceNotActiveException)) {
+            LOG.log(Level.WARNING, what, e);
         }
     }
 

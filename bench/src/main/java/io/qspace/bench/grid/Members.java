@@ -20,12 +20,21 @@ final class Members implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             Path log = logDir.resolve(cluster + "-m" + i + ".log");
             logs.add(log);
-            processes.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx256m", "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2",
                     "-Dqspace.cluster=" + cluster, "-Dqspace.port=" + port, "-Dqspace.slots=" + slots,
-                    "-Dqspace.window=" + window, "-Dqspace.members=" + addresses(n),
-                    "-cp", System.getProperty("java.class.path"), "io.qspace.grid.Member")
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start());
+                    "-Dqspace.window=" + window, "-Dqspace.members=" + addresses(n)));
+            // extra member JVM options for profiling, e.g. QSPACE_BENCH_MEMBER_OPTS="-XX:StartFlightRecording=..."
+            // ("%i" becomes the member's index, so each member writes its own recording)
+            String extra = System.getenv().getOrDefault("QSPACE_BENCH_MEMBER_OPTS", "").strip();
+            if (!extra.isEmpty()) {
+                for (String o : extra.split("\\s+")) {
+                    command.add(o.replace("%i", Integer.toString(i)));
+                }
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.qspace.grid.Member"));
+            processes.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start());
         }
         // members must not outlive the bench, whatever ends it
         Runtime.getRuntime().addShutdownHook(new Thread(() -> processes.forEach(Process::destroyForcibly)));

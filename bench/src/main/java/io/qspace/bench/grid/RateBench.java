@@ -32,9 +32,15 @@ public final class RateBench {
                 long t0 = System.nanoTime();
                 var run = grid.submit(plan, ProgressListener.none());
                 double submitted = (System.nanoTime() - t0) / 1e9;
+                while (!run.isDone()) {
+                    Thread.sleep(5);
+                }
+                double ended = (System.nanoTime() - t0) / 1e9;
                 var results = run.await();
                 double seconds = (System.nanoTime() - t0) / 1e9;
-                System.out.printf(Locale.ROOT, "submitted in %.2f s%n", submitted);
+                // where the time went: submission, running until the end was confirmed, then ledger and clean-up
+                System.out.printf(Locale.ROOT, "submitted in %.2f s, end seen at %.2f s, results at %.2f s%n",
+                        submitted, ended, seconds);
                 if (results.executed() != tasks) {
                     throw new IllegalStateException("expected " + tasks + " executed, got " + results.executed());
                 }
