@@ -37,6 +37,10 @@ public final class SleepBench {
         for (int n : counts) {
             try (Members m = new Members(n, slots, slots, port, Path.of("bench", "target", "grid-logs"));
                  GridRunner grid = Grid.connect(m.connectSpec())) {
+                // As in the paper, engines are up and warm before the clock starts: a round of short sleeps over
+                // every slot takes the JIT, the connections and the first claims out of T_n.
+                grid.submit(SleepPlans.of("warmup" + n + "-" + System.nanoTime(), 4 * n * slots, 100, store),
+                        ProgressListener.none()).await();
                 for (double s : sleeps) {
                     var plan = SleepPlans.of("sleep" + n + "-" + s + "-" + System.nanoTime(), tasks,
                             Math.round(s * 1000), store);
