@@ -37,8 +37,17 @@ public record ResultRecord(String dataset, String featureSet, int features, Stri
 
     /** The chosen point's parameters as "k=v; k=v" (semicolons keep the CSV easy on the eye). */
     public static String parameters(ModelBuilder point) {
-        return point.parameters().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        return point.parameters().entrySet().stream().map(e -> e.getKey() + "=" + shown(e.getValue()))
                 .collect(Collectors.joining("; "));
+    }
+
+    /** Doubles to 4 significant digits for reading (1/3 as 0.3333); the invocation's identity keeps them whole. */
+    private static String shown(Object value) {
+        if (value instanceof Double d && Double.isFinite(d)) {
+            return java.math.BigDecimal.valueOf(d).round(new java.math.MathContext(4)).stripTrailingZeros()
+                    .toPlainString();
+        }
+        return String.valueOf(value);
     }
 
     public String toCsvRow() {
