@@ -82,7 +82,7 @@ public final class Main {
         if (results.issues().rowCount() > 0) {
             System.out.println(results.issues().rowCount() + " input issue(s); see studies/sample/issues.csv in the store");
         }
-        System.out.println("Results: " + plan.storeUri() + "studies/sample/results.csv");
+        System.out.println("Results: " + plan.storeUri().replaceAll("/+$", "") + "/studies/sample/results.csv");
         return 0;
     }
 

@@ -8,10 +8,12 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
@@ -124,8 +126,13 @@ public final class Results {
         }
         Table out = ok.rows(firsts.stream().mapToInt(Integer::intValue).toArray());
         out.setName(study + " leaderboard");
-        return out.selectColumns("dataset", "feature_set", "builder", "parameters", "n_features", "cv_q2", "cv_rmse",
-                "test_r2", "test_rmse", "test_mae", "n_train", "n_test").sortOn("test_rmse");
+        Table board = out.selectColumns("dataset", "feature_set", "builder", "parameters", "n_features", "cv_q2",
+                "cv_rmse", "test_r2", "test_rmse", "test_mae", "n_train", "n_test").sortOn("test_rmse");
+        // Printing only: three decimals are what a metric means; the values themselves stay whole.
+        for (String metric : List.of("cv_q2", "cv_rmse", "test_r2", "test_rmse", "test_mae")) {
+            board.doubleColumn(metric).setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(3));
+        }
+        return board;
     }
 
     /** The best model of a dataset by CV RMSE. */
