@@ -37,8 +37,12 @@ final class GridStudyRun implements StudyRun {
     private static final long POLL_MILLIS = 100;
     /** Confirm the end this often even when the counters do not say so: a killed member may have taken deltas. */
     private static final int CONFIRM_EVERY_POLLS = 20;
-    /** Roots per bulk write and hint message: small enough that members start early, big enough to batch. */
-    private static final int SUBMIT_CHUNK = 2_000;
+    /**
+     * Roots per bulk write and hint message: the first chunk small, so that members start after a short write, then
+     * doubling up to a size that batches well while members work on what came before.
+     */
+    private static final int FIRST_CHUNK = 64;
+    private static final int MAX_CHUNK = 2_000;
 
     private final HazelcastInstance hz;
     private final Plan plan;
@@ -52,12 +56,21 @@ final class GridStudyRun implements StudyRun {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final long started = System.nanoTime();
     private volatile Progress last;
+    private Results results;
+    private volatile Collection<Object[]> endRows;
     private Thread monitor;
     private volatile java.util.UUID detail;
+    private final RunEnds ends;
+    private final java.util.concurrent.Executor cleaner;
+    /** Released when the counters say the run ended: the watcher confirms at once instead of at its next poll. */
+    private final java.util.concurrent.Semaphore looksFinished = new java.util.concurrent.Semaphore(0);
     private static final String[] STATUS_NAMES = {"queued", "claimed", "executed", "reused", "failed"};
 
-    GridStudyRun(HazelcastInstance hz, Plan plan, ObjectStore store, ProgressListener listener, String runId) {
+    GridStudyRun(HazelcastInstance hz, Plan plan, ObjectStore store, ProgressListener listener, String runId,
+                 RunEnds ends, java.util.concurrent.Executor cleaner) {
         this.hz = hz;
+        this.ends = ends;
+        this.cleaner = cleaner;
         this.plan = plan;
         this.store = store;
         this.listener = listener;
@@ -79,15 +92,13 @@ final class GridStudyRun implements StudyRun {
                     e -> onInvocation.accept(e.getValue().invocationId, STATUS_NAMES[e.getValue().status]),
                     ofRun(), true);
         }
+        ends.watch(runId, looksFinished::release);
         RunInfo info = new RunInfo(runId, plan.study().name(), plan.storeUri(), maxAttempts, keepDetail);
         info.planned = plan.expectedInvocations();
-        runs.set(runId, info);
         // a fresh run id: none of its entries can exist yet, so the roots are written in bulk, not created one by one
-        List<String> toHint = plan.roots().stream().map(r -> InvState.key(runId, r.id())).distinct().toList();
-        int created = toHint.size();
-        Counters delta = new Counters();
-        delta.created = created;
-        runs.executeOnKey(runId, delta); // all of them, before any can end: the counters never look finished early
+        int created = (int) plan.roots().stream().map(Invocation::id).distinct().count();
+        info.created = created; // all of them, before any can end: the counters never look finished early
+        runs.set(runId, info);
         submit(shipper);
         if (created == 0) {
             finished.countDown();
@@ -111,6 +122,7 @@ final class GridStudyRun implements StudyRun {
         CompletionStage<Void> writing = null;
         List<String> writingKeys = List.of();
         List<Invocation> roots = plan.roots();
+        int chunkSize = FIRST_CHUNK;
         for (int i = 0; i <= roots.size(); i++) {
             if (i < roots.size()) {
                 Invocation root = roots.get(i);
@@ -120,7 +132,8 @@ final class GridStudyRun implements StudyRun {
                     chunk.put(key, new InvState(runId, root.id(), root.kind(), e.payload(), e.code(), now));
                 }
             }
-            if (chunk.size() == SUBMIT_CHUNK || (i == roots.size() && !chunk.isEmpty())) {
+            if (chunk.size() == chunkSize || (i == roots.size() && !chunk.isEmpty())) {
+                chunkSize = Math.min(MAX_CHUNK, 2 * chunkSize);
                 if (writing != null) {
                     writing.toCompletableFuture().join();
                     hints.addAll(writingKeys);
@@ -140,14 +153,20 @@ final class GridStudyRun implements StudyRun {
         int polls = 0;
         while (finished.getCount() > 0 && !cancelled.get()) {
             try {
-                Thread.sleep(POLL_MILLIS);
+                boolean woken = looksFinished.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                looksFinished.drainPermits();
+                if (woken && confirmEnd()) {
+                    finished.countDown();
+                    return;
+                }
                 RunInfo info = runs.get(runId);
                 if (info == null) {
                     continue;
                 }
                 last = progress(info);
                 listener.update(last);
-                if ((info.looksFinished() || ++polls % CONFIRM_EVERY_POLLS == 0) && unfinished() == 0) {
+                boolean confirmNow = ++polls % CONFIRM_EVERY_POLLS == 0;
+                if ((info.looksFinished() && confirmEnd()) || (confirmNow && unfinished() == 0)) {
                     finished.countDown();
                 }
             } catch (InterruptedException e) {
@@ -156,6 +175,22 @@ final class GridStudyRun implements StudyRun {
                 // a member left mid-call (TargetDisconnectedException is not retried): poll again
             }
         }
+    }
+
+    /**
+     * Reads every state entry of the run once the counters say it ended: if all have ended, the same rows make the
+     * ledger, so the end costs one query over the members and not two.
+     */
+    private boolean confirmEnd() {
+        Collection<Object[]> rows = state.project(
+                Projections.multiAttribute("invocationId", "kind", "status", "terminal"), ofRun());
+        for (Object[] row : rows) {
+            if (!(Boolean) row[3]) {
+                return false;
+            }
+        }
+        endRows = rows;
+        return true;
     }
 
     private Predicate<String, InvState> ofRun() {
@@ -189,6 +224,7 @@ final class GridStudyRun implements StudyRun {
             hints.removeAll(queued);
             state.removeAll(ofRun());
             runs.setTtl(runId, 10, TimeUnit.MINUTES); // long enough for running tasks to see the flag
+            ends.forget(runId);
             dropDetail();
             finished.countDown();
         }
@@ -207,7 +243,10 @@ final class GridStudyRun implements StudyRun {
     }
 
     @Override
-    public Results await() {
+    public synchronized Results await() {
+        if (results != null) {
+            return results;
+        }
         StudyWaits.awaitEnd(finished, this, plan.study().name());
         if (cancelled.get()) {
             throw StudyWaits.cancelled(plan.study().name(), last);
@@ -216,8 +255,10 @@ final class GridStudyRun implements StudyRun {
         int executed = 0;
         int reused = 0;
         int failed = 0;
+        Collection<Object[]> rows = endRows != null ? endRows
+                : state.project(Projections.multiAttribute("invocationId", "kind", "status"), ofRun());
         // keyed records: each invocation once, however often members ran it
-        for (Object[] row : state.project(Projections.multiAttribute("invocationId", "kind", "status"), ofRun())) {
+        for (Object[] row : rows) {
             InvocationExecutor.Status status = switch ((Integer) row[2]) {
                 case InvState.EXECUTED -> InvocationExecutor.Status.EXECUTED;
                 case InvState.REUSED -> InvocationExecutor.Status.REUSED;
@@ -235,11 +276,21 @@ final class GridStudyRun implements StudyRun {
                 Duration.ofNanos(System.nanoTime() - started));
         last = end;
         listener.finished(end);
-        Results results = ledger.compact(store, plan, end);
-        dropDetail();
-        state.removeAll(ofRun());
-        runs.delete(runId);
+        results = ledger.compact(store, plan, end);
+        ends.forget(runId);
+        cleaner.execute(this::cleanUp);
         return results;
+    }
+
+    /** Drops the run's entries from the grid; its results live in the store. */
+    private void cleanUp() {
+        try {
+            dropDetail();
+            state.removeAll(ofRun());
+            runs.delete(runId);
+        } catch (RuntimeException e) {
+            // the connection went: the entries stay until the cluster restarts, harmless to other runs
+        }
     }
 
     /** The run's state entries as (invocation id -> status), for tests and inspection before the end cleans up. */

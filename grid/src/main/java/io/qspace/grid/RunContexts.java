@@ -2,8 +2,10 @@ package io.qspace.grid;
 
 import com.hazelcast.core.EntryEvent;
 import com.hazelcast.map.IMap;
+import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
+import com.hazelcast.query.Predicates;
 import io.qspace.run.ComputePool;
 import io.qspace.run.InvocationExecutor;
 import io.qspace.store.ObjectStore;
@@ -16,8 +18,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What a member knows about the runs it works for: settings and store, read once per run, and which runs were
  * cancelled (pushed by a listener, so a running task sees the flag at its next check without asking the grid).
+ *
+ * <p>The runs map changes at every counter flush of every member; a plain listener would carry each of those updates
+ * to every member (members x members x flushes). So members hear only of runs starting (to have the context ready
+ * before the first invocation arrives), ending, and being cancelled (a predicate listener: only updates that set
+ * the flag travel).
  */
-final class RunContexts implements EntryUpdatedListener<String, RunInfo>, EntryRemovedListener<String, RunInfo> {
+final class RunContexts implements EntryAddedListener<String, RunInfo>, EntryRemovedListener<String, RunInfo> {
     record Context(RunInfo info, ObjectStore store, InvocationExecutor executor) {}
 
     private final IMap<String, RunInfo> runs;
@@ -25,10 +32,13 @@ final class RunContexts implements EntryUpdatedListener<String, RunInfo>, EntryR
     private final Map<String, ObjectStore> stores = new ConcurrentHashMap<>();
     private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
     private final UUID listener;
+    private final UUID cancellations;
 
     RunContexts(IMap<String, RunInfo> runs) {
         this.runs = runs;
         this.listener = runs.addEntryListener(this, true);
+        this.cancellations = runs.addEntryListener((EntryUpdatedListener<String, RunInfo>) e ->
+                cancelled.add(e.getKey()), Predicates.equal("cancelled", true), false);
     }
 
     /** @return the run's context, or null when the run is gone (finished or cancelled and cleaned up) */
@@ -44,9 +54,18 @@ final class RunContexts implements EntryUpdatedListener<String, RunInfo>, EntryR
         if (info.cancelled) {
             cancelled.add(runId);
         }
+        return context(runId, info);
+    }
+
+    private Context context(String runId, RunInfo info) {
         ObjectStore store = stores.computeIfAbsent(info.storeUri, ObjectStores::open);
         return contexts.computeIfAbsent(runId,
                 id -> new Context(info, store, new InvocationExecutor(store, ComputePool.shared())));
+    }
+
+    /** Whether this member has the run's context at hand (heard of the run, or ran one of its invocations). */
+    boolean knows(String runId) {
+        return contexts.containsKey(runId);
     }
 
     boolean cancelled(String runId) {
@@ -54,9 +73,13 @@ final class RunContexts implements EntryUpdatedListener<String, RunInfo>, EntryR
     }
 
     @Override
-    public void entryUpdated(EntryEvent<String, RunInfo> event) {
-        if (event.getValue() != null && event.getValue().cancelled) {
-            cancelled.add(event.getKey());
+    public void entryAdded(EntryEvent<String, RunInfo> event) {
+        try {
+            if (event.getValue() != null) {
+                context(event.getKey(), event.getValue());
+            }
+        } catch (RuntimeException e) {
+            // a store this member cannot open: the first invocation of the run will fail with the reason
         }
     }
 
@@ -68,6 +91,7 @@ final class RunContexts implements EntryUpdatedListener<String, RunInfo>, EntryR
     void close() {
         try {
             runs.removeEntryListener(listener);
+            runs.removeEntryListener(cancellations);
         } catch (RuntimeException ignored) {
             // the instance is shutting down
         }

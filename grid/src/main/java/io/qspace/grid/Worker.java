@@ -42,6 +42,7 @@ public final class Worker {
     private final Semaphore window;
     private final int refill;
     private final List<Thread> threads = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger busySlots = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean running = true;
 
     public Worker(HazelcastInstance hz, GridSettings settings) {
@@ -135,6 +136,7 @@ public final class Worker {
             if (s == null) {
                 continue;
             }
+            busySlots.incrementAndGet();
             try {
                 runOne(s);
             } catch (HazelcastInstanceNotActiveException e) {
@@ -144,6 +146,7 @@ public final class Worker {
                 LOG.log(Level.WARNING, "invocation " + s.key() + " could not be completed on the grid", e);
                 safeFail(s, e);
             } finally {
+                busySlots.decrementAndGet();
                 window.release();
             }
         }
@@ -270,6 +273,9 @@ public final class Worker {
                     Integer r = results.get(d.key());
                     count(d.runId(), r == null ? -1 : r, d.created(), d.planned());
                 }
+            }
+            if (busySlots.get() == 0 && claimed.isEmpty() && done.isEmpty()) {
+                counters.flush(); // this member went idle, maybe at the end of a study: its client waits for this
             }
         }
     }

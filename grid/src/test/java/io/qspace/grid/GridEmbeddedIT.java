@@ -41,6 +41,7 @@ class GridEmbeddedIT {
         new EmbeddedRunner(2).submit(GridClusterIT.treePlan("a", dir.resolve("ea"), 3, 2, 3, 0),
                 ProgressListener.none()).await();
         assertEquals(GridClusterIT.resultsCsv(dir.resolve("ea"), "a"), GridClusterIT.resultsCsv(dir.resolve("a"), "a"));
+        grid.awaitCleanups();
         assertEquals(0, grid.hazelcast().getMap(GridNames.STATE).size(), "finished runs leave no state behind");
     }
 

@@ -91,17 +91,34 @@ public final class Curation {
      * Rows whose structure cannot be read are dropped with an issue naming the file, row and field.
      */
     static List<Compound> curate(List<RawRow> rows, String file, String smilesField, List<LoadIssue> issues) {
-        String[] canonical = new String[rows.size()];
-        String[] failure = new String[rows.size()];
-        // Each row depends only on itself, so the parallel map gives the same array whatever the thread count.
-        IntStream.range(0, rows.size()).parallel().forEach(i -> {
-            try {
-                canonical[i] = standardise(rows.get(i).smiles());
-            } catch (RuntimeException e) {
-                failure[i] = e.getMessage() == null ? e.toString() : e.getMessage();
-            }
-        });
+        Standardised s = Standardised.of(rows.stream().map(RawRow::smiles).toList());
+        return merge(rows, s.canonical(), s.failure(), file, smilesField, issues);
+    }
 
+    /** Curated SMILES (or why not) for each input structure, by position. */
+    record Standardised(String[] canonical, String[] failure) {
+        static Standardised of(List<String> smiles) {
+            String[] canonical = new String[smiles.size()];
+            String[] failure = new String[smiles.size()];
+            // Each entry depends only on itself, so the parallel map gives the same arrays whatever the thread count.
+            IntStream.range(0, smiles.size()).parallel().forEach(i -> {
+                try {
+                    canonical[i] = standardise(smiles.get(i));
+                } catch (RuntimeException e) {
+                    failure[i] = e.getMessage() == null ? e.toString() : e.getMessage();
+                }
+            });
+            return new Standardised(canonical, failure);
+        }
+    }
+
+    /**
+     * Merges rows whose structures were standardised already (canonical[i] for rows[i], null with failure[i] when
+     * it could not be): the part of curation a matrix of many targets needs once per target, after standardising
+     * each compound once.
+     */
+    static List<Compound> merge(List<RawRow> rows, String[] canonical, String[] failure, String file,
+                                String smilesField, List<LoadIssue> issues) {
         Map<String, List<RawRow>> byStructure = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             if (canonical[i] == null) {

@@ -25,6 +25,14 @@ public final class Datasets {
         return new SdfSource(pathOrGlob);
     }
 
+    /**
+     * One dataset per target of a compound x target matrix in KIBA's layout (DeepDTA's files: ligands_can.txt,
+     * proteins.txt, kiba_binding_affinity_v2.txt in one folder): the 229 kinases of KIBA at once.
+     */
+    public static KibaSource kiba(String folder) {
+        return new KibaSource(folder);
+    }
+
     /** SMILES files: "SMILES name activity" lines, or whitespace-separated columns under a header. */
     public static SmilesSource smiles(String pathOrGlob) {
         return new SmilesSource(pathOrGlob);

@@ -100,7 +100,7 @@ public record PrepareTask(String datasetName, String datasetHash, Split split,
         for (Selector selector : selectors) {
             context.checkCancelled();
             FeatureSet fs = selector.select(candidatesTrain, yTrain, kept, selection,
-                    Seeds.derive(context.seed(), selector.name()));
+                    InvocationSeeds.derive(context.seed(), selector.name()));
             if (fs.size() == 0) {
                 continue;
             }

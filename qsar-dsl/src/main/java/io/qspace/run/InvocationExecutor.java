@@ -1,7 +1,7 @@
 package io.qspace.run;
 
 import io.qspace.plan.Invocation;
-import io.qspace.plan.Seeds;
+import io.qspace.plan.InvocationSeeds;
 import io.qspace.plan.StoreKeys;
 import io.qspace.plan.TaskContext;
 import io.qspace.results.ResultRecord;
@@ -33,7 +33,7 @@ public final class InvocationExecutor {
     public enum Status { EXECUTED, REUSED, FAILED }
 
     public Outcome execute(Invocation invocation, BooleanSupplier cancelled) {
-        TaskContext context = new TaskContext(store, computePool, Seeds.of(invocation.task()), cancelled);
+        TaskContext context = new TaskContext(store, computePool, InvocationSeeds.of(invocation.task()), cancelled);
         try {
             boolean durable = invocation.task().reusable();
             boolean reused = durable && store.exists(StoreKeys.done(invocation.id()));

@@ -1,5 +1,7 @@
 package io.qspace.bench.grid;
 
+import io.qspace.grid.Grid;
+import io.qspace.grid.GridRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +19,13 @@ final class Members implements AutoCloseable {
     Members(int n, int slots, int window, int port, Path logDir) throws Exception {
         this.port = port;
         Files.createDirectories(logDir);
+        // One after the other: 16 JVMs starting at once on 2 cores miss each other's heartbeats while joining and
+        // split into several clusters, and the study would run on a part of them.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60 + 10L * n);
         for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                awaitUp(i - 1, deadline);
+            }
             Path log = logDir.resolve(cluster + "-m" + i + ".log");
             logs.add(log);
             List<String> command = new ArrayList<>(List.of(
@@ -38,15 +46,39 @@ final class Members implements AutoCloseable {
         }
         // members must not outlive the bench, whatever ends it
         Runtime.getRuntime().addShutdownHook(new Thread(() -> processes.forEach(Process::destroyForcibly)));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60 + 10L * n);
         for (int i = 0; i < n; i++) {
-            while (!Files.readString(logs.get(i)).contains("qspace member ")) {
-                if (!processes.get(i).isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("member " + i + " did not start: " + Files.readString(logs.get(i)));
-                }
-                Thread.sleep(100);
-            }
+            awaitUp(i, deadline);
         }
+    }
+
+    private void awaitUp(int i, long deadline) throws IOException, InterruptedException {
+        while (!Files.readString(logs.get(i)).contains("qspace member ")) {
+            if (!processes.get(i).isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("member " + i + " did not start: " + Files.readString(logs.get(i)));
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** A client of these members, once all of them are in one cluster (a split would time only part of them). */
+    GridRunner connect() throws InterruptedException {
+        GridRunner grid = Grid.connect(connectSpec());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (grid.hazelcast().getCluster().getMembers().size() != processes.size()) {
+            if (System.nanoTime() > deadline) {
+                int seen = grid.hazelcast().getCluster().getMembers().size();
+                grid.close();
+                throw new IllegalStateException("the client sees " + seen + " of " + processes.size() + " members "
+                        + "after 2 minutes: they split into several clusters; see " + logs.get(0).getParent());
+            }
+            Thread.sleep(200);
+        }
+        return grid;
+    }
+
+    /** The member JVMs' process ids, in start order. */
+    List<Long> pids() {
+        return processes.stream().map(Process::pid).toList();
     }
 
     String addresses(int n) {

@@ -1,6 +1,5 @@
 package io.qspace.bench.grid;
 
-import io.qspace.grid.Grid;
 import io.qspace.grid.GridRunner;
 import io.qspace.run.ProgressListener;
 import java.nio.file.Files;
@@ -26,7 +25,7 @@ public final class RateBench {
         Path store = Files.createTempDirectory("qspace-rate");
         List<Double> rates = new ArrayList<>();
         try (Members m = new Members(members, slots, window, a.integer("--port", 24000 + 10 * java.util.concurrent.ThreadLocalRandom.current().nextInt(100)), Path.of("bench", "target", "grid-logs"));
-             GridRunner grid = Grid.connect(m.connectSpec())) {
+             GridRunner grid = m.connect()) {
             for (int r = 0; r <= repeats; r++) { // the first run warms up and is not counted
                 var plan = SleepPlans.of("rate" + r + "-" + System.nanoTime(), tasks, 0, store);
                 long t0 = System.nanoTime();

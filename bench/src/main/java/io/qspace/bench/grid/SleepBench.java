@@ -1,6 +1,5 @@
 package io.qspace.bench.grid;
 
-import io.qspace.grid.Grid;
 import io.qspace.grid.GridRunner;
 import io.qspace.run.ProgressListener;
 import java.nio.file.Files;
@@ -18,7 +17,13 @@ import org.knowm.xchart.XYChartBuilder;
 /**
  * The paper's sleep-N scaling: a fixed number of sleep-N invocations on n member JVMs with a given number of slots;
  * relative parallel efficiency RPE_n = T_1 / (n T_n). JSON and a PNG plot to the output folder.
- * Usage: SleepBench [--sleeps 0.5,2,8] [--members 1,2,4,8,16] [--slots 4] [--tasks 128] [--out bench/results]
+ * Usage: SleepBench [--sleeps 0.5,2,8] [--members 1,2,4,8,16] [--slots 4] [--tasks 512,512,128 (one per sleep,
+ * or one for all)] [--window 4 (invocations a member holds, the paper's consumer window; default: the slots)]
+ * [--out bench/results]
+ *
+ * <p>Default sizes: 512 invocations are 8 waves of 64 slots at 16 members, a small study; 8-s invocations stay at
+ * 128 so T_1 stays under five minutes. Each study is timed on a settled cluster: a second's pause lets the previous
+ * study's clean-up finish, which on 16 JVMs sharing 2 cores would otherwise slow the next study's start.
  */
 public final class SleepBench {
     public static void main(String[] args) throws Exception {
@@ -28,20 +33,28 @@ public final class SleepBench {
         int[] counts = Arrays.stream(a.text("--members", "1,2,4,8,16").split(",")).mapToInt(Integer::parseInt)
                 .toArray();
         int slots = a.integer("--slots", 4);
-        int tasks = a.integer("--tasks", 128);
+        int[] taskList = Arrays.stream(a.text("--tasks", "512,512,128").split(",")).mapToInt(Integer::parseInt)
+                .toArray();
+        Map<Double, Integer> tasksOf = new LinkedHashMap<>();
+        for (int i = 0; i < sleeps.length; i++) {
+            tasksOf.put(sleeps[i], taskList[Math.min(i, taskList.length - 1)]);
+        }
+        int window = a.integer("--window", slots);
         Path out = Path.of(a.text("--out", "bench/results"));
         Files.createDirectories(out);
         Path store = Files.createTempDirectory("qspace-sleep");
         Map<Double, Map<Integer, Double>> seconds = new LinkedHashMap<>();
         int port = a.integer("--port", 26000);
         for (int n : counts) {
-            try (Members m = new Members(n, slots, slots, port, Path.of("bench", "target", "grid-logs"));
-                 GridRunner grid = Grid.connect(m.connectSpec())) {
+            try (Members m = new Members(n, slots, window, port, Path.of("bench", "target", "grid-logs"));
+                 GridRunner grid = m.connect()) {
                 // As in the paper, engines are up and warm before the clock starts: a round of short sleeps over
                 // every slot takes the JIT, the connections and the first claims out of T_n.
                 grid.submit(SleepPlans.of("warmup" + n + "-" + System.nanoTime(), 4 * n * slots, 100, store),
                         ProgressListener.none()).await();
                 for (double s : sleeps) {
+                    int tasks = tasksOf.get(s);
+                    Thread.sleep(1000);
                     var plan = SleepPlans.of("sleep" + n + "-" + s + "-" + System.nanoTime(), tasks,
                             Math.round(s * 1000), store);
                     long t0 = System.nanoTime();
@@ -56,16 +69,17 @@ public final class SleepBench {
             }
             port += 50; // a fresh port range, so a slow-to-die member never answers the next cluster
         }
-        write(out, sleeps, counts, slots, tasks, seconds);
+        write(out, sleeps, counts, slots, window, tasksOf, seconds);
     }
 
-    static void write(Path out, double[] sleeps, int[] counts, int slots, int tasks,
+    static void write(Path out, double[] sleeps, int[] counts, int slots, int window, Map<Double, Integer> tasksOf,
                       Map<Double, Map<Integer, Double>> seconds) throws Exception {
         XYChart chart = new XYChartBuilder().width(800).height(500).title("qspace grid: sleep-N relative parallel "
-                + "efficiency (" + tasks + " invocations, " + slots + " slots/member)").xAxisTitle("member JVMs")
-                .yAxisTitle("RPE = T1 / (n Tn)").build();
-        StringBuilder json = new StringBuilder("{\"bench\":\"grid-sleep\",\"slots\":" + slots + ",\"tasks\":" + tasks
-                + ",\"results\":[");
+                + "efficiency (" + slots + " slots, window " + window + " per member JVM; "
+                + Runtime.getRuntime().availableProcessors() + " cores)")
+                .xAxisTitle("member JVMs").yAxisTitle("RPE = T1 / (n Tn)").build();
+        StringBuilder json = new StringBuilder("{\"bench\":\"grid-sleep\",\"slots\":" + slots + ",\"window\":"
+                + window + ",\"cores\":" + Runtime.getRuntime().availableProcessors() + ",\"results\":[");
         boolean first = true;
         for (double s : sleeps) {
             Map<Integer, Double> t = seconds.get(s);
@@ -77,10 +91,11 @@ public final class SleepBench {
                 xs.add((double) n);
                 ys.add(rpe);
                 json.append(first ? "" : ",").append(String.format(Locale.ROOT,
-                        "{\"sleep_s\":%s,\"members\":%d,\"seconds\":%.3f,\"rpe\":%.4f}", s, n, t.get(n), rpe));
+                        "{\"sleep_s\":%s,\"tasks\":%d,\"members\":%d,\"seconds\":%.3f,\"rpe\":%.4f}", s, tasksOf.get(s), n,
+                        t.get(n), rpe));
                 first = false;
             }
-            chart.addSeries("sleep " + s + " s", xs, ys);
+            chart.addSeries("sleep " + s + " s, " + tasksOf.get(s) + " invocations", xs, ys);
         }
         json.append("]}\n");
         Files.writeString(out.resolve("grid-sleep.json"), json);

@@ -6,8 +6,8 @@ import io.qspace.store.ContentHash;
  * Seeds are derived from the study seed and an invocation's identity, never from time or thread order, so one member
  * or fifty give the same numbers.
  */
-public final class Seeds {
-    private Seeds() {}
+public final class InvocationSeeds {
+    private InvocationSeeds() {}
 
     /** An invocation's seed: its identity already names the study seed. */
     public static long of(Task task) {
