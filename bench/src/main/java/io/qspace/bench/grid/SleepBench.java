@@ -19,7 +19,7 @@ import org.knowm.xchart.XYChartBuilder;
  * relative parallel efficiency RPE_n = T_1 / (n T_n). JSON and a PNG plot to the output folder.
  * Usage: SleepBench [--sleeps 0.5,2,8] [--members 1,2,4,8,16] [--slots 4] [--tasks 512,512,128 (one per sleep,
  * or one for all)] [--window 4 (invocations a member holds, the paper's consumer window; default: the slots)]
- * [--out bench/results]
+ * [--out bench/results] [--replot bench/results/grid-sleep.json (only draw the plot again)]
  *
  * <p>Default sizes: 512 invocations are 8 waves of 64 slots at 16 members, a small study; 8-s invocations stay at
  * 128 so T_1 stays under five minutes. Each study is timed on a settled cluster: a second's pause lets the previous
@@ -28,6 +28,11 @@ import org.knowm.xchart.XYChartBuilder;
 public final class SleepBench {
     public static void main(String[] args) throws Exception {
         Args a = new Args(args);
+        String replot = a.text("--replot", null);
+        if (replot != null) {
+            replot(Path.of(replot));
+            return;
+        }
         double[] sleeps = Arrays.stream(a.text("--sleeps", "0.5,2,8").split(",")).mapToDouble(Double::parseDouble)
                 .toArray();
         int[] counts = Arrays.stream(a.text("--members", "1,2,4,8,16").split(",")).mapToInt(Integer::parseInt)
@@ -72,11 +77,46 @@ public final class SleepBench {
         write(out, sleeps, counts, slots, window, tasksOf, seconds);
     }
 
+    /** Draws the plot again from a results file, e.g. after a change to the chart only. */
+    static void replot(Path json) throws Exception {
+        Map<Double, Map<Integer, Double>> seconds = new LinkedHashMap<>();
+        Map<Double, Integer> tasksOf = new LinkedHashMap<>();
+        java.util.TreeSet<Integer> members = new java.util.TreeSet<>();
+        int slots = 0;
+        int window = 0;
+        try (var p = new com.fasterxml.jackson.core.JsonFactory().createParser(json.toFile())) {
+            double sleep = 0;
+            int tasks = 0;
+            int n = 0;
+            for (var t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t != com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                    continue;
+                }
+                String field = p.currentName();
+                p.nextToken();
+                switch (field) {
+                    case "slots" -> slots = p.getIntValue();
+                    case "window" -> window = p.getIntValue();
+                    case "sleep_s" -> sleep = p.getDoubleValue();
+                    case "tasks" -> tasks = p.getIntValue();
+                    case "members" -> n = p.getIntValue();
+                    case "seconds" -> {
+                        seconds.computeIfAbsent(sleep, k -> new LinkedHashMap<>()).put(n, p.getDoubleValue());
+                        tasksOf.put(sleep, tasks);
+                        members.add(n);
+                    }
+                    default -> { }
+                }
+            }
+        }
+        write(json.getParent(), seconds.keySet().stream().mapToDouble(Double::doubleValue).toArray(),
+                members.stream().mapToInt(Integer::intValue).toArray(), slots, window, tasksOf, seconds);
+    }
+
     static void write(Path out, double[] sleeps, int[] counts, int slots, int window, Map<Double, Integer> tasksOf,
                       Map<Double, Map<Integer, Double>> seconds) throws Exception {
-        XYChart chart = new XYChartBuilder().width(800).height(500).title("qspace grid: sleep-N relative parallel "
-                + "efficiency (" + slots + " slots, window " + window + " per member JVM; "
-                + Runtime.getRuntime().availableProcessors() + " cores)")
+        XYChart chart = new XYChartBuilder().width(800).height(500).title("sleep-N RPE: " + slots + " slots, window "
+                + window + " per member JVM, all on " + Runtime.getRuntime().availableProcessors() + " cores")
                 .xAxisTitle("member JVMs").yAxisTitle("RPE = T1 / (n Tn)").build();
         StringBuilder json = new StringBuilder("{\"bench\":\"grid-sleep\",\"slots\":" + slots + ",\"window\":"
                 + window + ",\"cores\":" + Runtime.getRuntime().availableProcessors() + ",\"results\":[");
