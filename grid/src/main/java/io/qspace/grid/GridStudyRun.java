@@ -165,8 +165,8 @@ final class GridStudyRun implements StudyRun {
                 }
                 last = progress(info);
                 listener.update(last);
-                boolean confirmNow = ++polls % CONFIRM_EVERY_POLLS == 0;
-                if ((info.looksFinished() && confirmEnd()) || (confirmNow && unfinished() == 0)) {
+                // polled, not woken: the cheap exact count; await reads the rows once it is zero
+                if ((info.looksFinished() || ++polls % CONFIRM_EVERY_POLLS == 0) && unfinished() == 0) {
                     finished.countDown();
                 }
             } catch (InterruptedException e) {

@@ -68,7 +68,7 @@ public final class HazelcastConfigs {
         defaultProperty(config, "hazelcast.partition.count", "71");
         defaultProperty(config, "hazelcast.phone.home.enabled", "false");
         // Hazelcast's metrics (for Management Center and JMX) are collected every 5 s from every probe: 40% of an
-        // idle member's CPU (bench/member-cost.sh, 16 members: 0.026 -> 0.016 of a core). qspace's own counters
+        // idle member's CPU (bench/member-cost.sh, 16 members: 0.026 -> 0.019 of a core). qspace's own counters
         // drive progress; hazelcast.metrics.enabled=true turns them back on.
         if (!metricsAsked(config.getProperties())) {
             config.getMetricsConfig().setEnabled(false);

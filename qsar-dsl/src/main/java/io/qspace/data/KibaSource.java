@@ -72,7 +72,8 @@ public final class KibaSource implements DatasetSource {
             return skippedAll(TARGETS + " names no target " + String.join(", ", unknown));
         }
         List<String> ids = new ArrayList<>(compounds.keySet());
-        Curation.Standardised structures = Curation.Standardised.of(new ArrayList<>(compounds.values()));
+        List<String> smiles = new ArrayList<>(compounds.values());
+        Curation.Standardised structures = Curation.Standardised.of(smiles);
         Map<String, List<RawRow>> rows = new LinkedHashMap<>();
         Map<String, List<LoadIssue>> issues = new LinkedHashMap<>();
         for (String t : targets) {
@@ -84,7 +85,7 @@ public final class KibaSource implements DatasetSource {
         String[] name = targets.toArray(new String[0]);
         int lines;
         try (BufferedReader in = Files.newBufferedReader(dir.resolve(MATRIX), StandardCharsets.US_ASCII)) {
-            lines = readMatrix(in, ids, new ArrayList<>(compounds.values()), name, rows, issues);
+            lines = readMatrix(in, ids, smiles, name, rows, issues);
         } catch (IOException e) {
             return skippedAll("cannot read " + dir.resolve(MATRIX) + ": " + e.getMessage());
         }
