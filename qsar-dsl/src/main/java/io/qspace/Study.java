@@ -7,7 +7,6 @@ import io.qspace.model.Builders;
 import io.qspace.model.ModelBuilder;
 import io.qspace.plan.Plan;
 import io.qspace.results.Results;
-import io.qspace.run.EmbeddedRunner;
 import io.qspace.run.Runner;
 import io.qspace.run.Runners;
 import io.qspace.select.Filters;
@@ -138,18 +137,15 @@ public final class Study implements Serializable {
 
     /** Reads the datasets and unwinds the study into its invocation tree; nothing heavy runs. */
     public Plan plan() {
-        return Plan.of(this);
+        return StudyPlanner.plan(this);
     }
 
-    /** Runs on the attached runner (see {@link Runners}), else on the embedded default: 4 slots in this JVM. */
+    /**
+     * Runs on the current runner ({@link Runners#current()}): the one a notebook attached with {@code %grid},
+     * else the embedded default, 4 slots in this JVM. The printed plan names which.
+     */
     public Results run() {
-        Runner attached = Runners.attached();
-        if (attached != null) {
-            return run(attached);
-        }
-        try (Runner runner = new EmbeddedRunner()) {
-            return run(runner);
-        }
+        return run(Runners.current());
     }
 
     public Results run(Runner runner) {

@@ -1,5 +1,6 @@
 package io.qspace.grid;
 
+import io.qspace.run.FailureRecords;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
@@ -107,7 +108,7 @@ public final class Sweeper implements MembershipListener {
                     requeued.add(e.getKey());
                     counters.add(runId, c -> c.running--);
                 } else if (e.getValue() != null && e.getValue() == InvState.FAILED) {
-                    recordLost(runId, e.getKey().substring(runId.length() + 1));
+                    recordLost(runId, e.getKey());
                     counters.add(runId, c -> {
                         c.running--;
                         c.terminal++;
@@ -136,11 +137,12 @@ public final class Sweeper implements MembershipListener {
         return repaired;
     }
 
-    private void recordLost(String runId, String invocationId) {
+    private void recordLost(String runId, String key) {
         RunInfo info = hz.<String, RunInfo>getMap(GridNames.RUNS).get(runId);
-        if (info != null) {
+        InvState s = state.get(key);
+        if (info != null && s != null) {
             FailureRecords.write(stores.computeIfAbsent(info.storeUri, io.qspace.store.ObjectStores::open),
-                    info.study, invocationId, "the member running it left the grid " + maxLost
+                    s.coordinatesMap(), s.invocationId, "the member running it left the grid " + maxLost
                             + " times (killed, out of memory, or hung)");
         }
     }

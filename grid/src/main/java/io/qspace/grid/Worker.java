@@ -7,7 +7,9 @@ import com.hazelcast.map.IMap;
 import io.qspace.grid.code.AllowList;
 import io.qspace.grid.code.CodeCache;
 import io.qspace.plan.Invocation;
+import io.qspace.run.FailureRecords;
 import io.qspace.run.InvocationExecutor;
+import io.qspace.run.InvocationStatus;
 import io.qspace.store.Serialization;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -163,7 +165,7 @@ public final class Worker {
         } catch (RuntimeException | LinkageError e) {
             // a refused or unreadable invocation fails the same way every time: no retries
             String error = "cannot read invocation " + s.invocationId + ": " + e.getMessage();
-            FailureRecords.write(run.store(), run.info().study, s.invocationId, error);
+            FailureRecords.write(run.store(), s.coordinatesMap(), s.invocationId, error);
             complete(run, s, null, InvState.FAILED, error, List.of(), 1);
             return;
         }
@@ -174,12 +176,7 @@ public final class Worker {
             counters.add(s.runId, c -> c.running--);
             return;
         }
-        int status = switch (outcome.status()) {
-            case EXECUTED -> InvState.EXECUTED;
-            case REUSED -> InvState.REUSED;
-            case FAILED -> InvState.FAILED;
-        };
-        complete(run, s, invocation, status, outcome.error(), outcome.children(), run.info().maxAttempts);
+        complete(run, s, invocation, outcome.status().code(), outcome.error(), outcome.children(), run.info().maxAttempts);
     }
 
     private void complete(RunContexts.Context run, InvState s, Invocation invocation, int status, String error,
@@ -191,7 +188,7 @@ public final class Worker {
             List<String> keys = new ArrayList<>(children.size());
             List<CompletionStage<Integer>> pending = new ArrayList<>(children.size());
             for (Invocation child : children) {
-                InvState cs = new InvState(s.runId, child.id(), child.kind(), Serialization.toBytes(child), s.code,
+                InvState cs = new InvState(s.runId, child, Serialization.toBytes(child), s.code,
                         now);
                 keys.add(cs.key());
                 pending.add(state.submitToKey(cs.key(), new Create(cs)));
@@ -233,9 +230,9 @@ public final class Worker {
             if (ended) {
                 c.terminal++;
                 c.planned += planned;
-                switch (result) {
-                    case InvState.EXECUTED -> c.executed++;
-                    case InvState.REUSED -> c.reused++;
+                switch (InvocationStatus.ofCode(result)) {
+                    case EXECUTED -> c.executed++;
+                    case REUSED -> c.reused++;
                     default -> c.failed++;
                 }
             }
@@ -290,7 +287,7 @@ public final class Worker {
         try {
             RunContexts.Context run = runs.get(s.runId);
             if (run != null) {
-                FailureRecords.write(run.store(), run.info().study, s.invocationId, String.valueOf(e));
+                FailureRecords.write(run.store(), s.coordinatesMap(), s.invocationId, String.valueOf(e));
             }
             int result = state.executeOnKey(s.key(), new Finish(InvState.FAILED, String.valueOf(e), 1, false,
                     System.currentTimeMillis()));
