@@ -42,7 +42,7 @@ final class StudyPlanner {
         Plan.Shape shape = new Plan.Shape(selectors.size(), study.builders().size(), gridPoints,
                 study.split().describe(), study.descriptors().describe(), study.validation().describe());
         return new Plan(study.name(), study.seed(), roots, study.store(), manifest(study, datasets, skipped),
-                datasets, skipped, hashes, shape, Runners.describeCurrent());
+                datasets, skipped, hashes, shape, Runners.describeCurrent(), study.timeLimit());
     }
 
     /** What the study was, in words: kept with every run's results. */

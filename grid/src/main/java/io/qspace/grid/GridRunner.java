@@ -75,6 +75,7 @@ public final class GridRunner implements Runner {
     public StudyRun submit(Plan plan, ProgressListener listener) {
         ObjectStore store = ObjectStores.open(plan.storeUri());
         String runId = RunIds.next();
+        StoreProbes.check(hz, store, plan.storeUri(), runId);
         plan.publish(store, runId);
         GridStudyRun run = new GridStudyRun(hz, plan, store, listener, runId, ends, cleaner);
         run.start(shipper, maxAttempts, keepDetail, onInvocation);

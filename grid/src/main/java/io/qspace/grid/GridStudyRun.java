@@ -95,6 +95,7 @@ final class GridStudyRun implements StudyRun {
         }
         ends.watch(runId, looksFinished::release);
         RunInfo info = new RunInfo(runId, plan.name(), plan.storeUri(), maxAttempts, keepDetail);
+        info.timeLimitMillis = plan.timeLimit().toMillis();
         info.planned = plan.expectedInvocations();
         // a fresh run id: none of its entries can exist yet, so the roots are written in bulk, not created one by one
         int created = (int) plan.roots().stream().map(Invocation::id).distinct().count();

@@ -40,6 +40,8 @@ public final class InvState implements Serializable, IdentifiedDataSerializable 
     /** Times the invocation's member vanished while running it; bounded too, so a JVM-killing task ends. */
     public int lost;
     public long queuedAt;
+    /** While claimed: the owner holds it until this time (epoch ms) unless it renews; then it is free again. */
+    public long leaseUntil;
     /** The serialised invocation; dropped once it succeeded unless the run keeps detail. */
     public byte[] payload;
     /** Content hash of the code bundle its classes need, or "" when the members have them all. */
@@ -124,6 +126,7 @@ public final class InvState implements Serializable, IdentifiedDataSerializable 
         out.writeInt(attempts);
         out.writeInt(lost);
         out.writeLong(queuedAt);
+        out.writeLong(leaseUntil);
         out.writeByteArray(payload);
         out.writeString(code);
         out.writeString(error);
@@ -142,6 +145,7 @@ public final class InvState implements Serializable, IdentifiedDataSerializable 
         attempts = in.readInt();
         lost = in.readInt();
         queuedAt = in.readLong();
+        leaseUntil = in.readLong();
         payload = in.readByteArray();
         code = in.readString();
         error = in.readString();
@@ -154,6 +158,7 @@ public final class InvState implements Serializable, IdentifiedDataSerializable 
         c.owner = owner;
         c.attempts = attempts;
         c.lost = lost;
+        c.leaseUntil = leaseUntil;
         c.error = error;
         c.terminal = terminal;
         return c;

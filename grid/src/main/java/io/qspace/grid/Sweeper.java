@@ -94,13 +94,14 @@ public final class Sweeper implements MembershipListener {
         for (Member m : hz.getCluster().getMembers()) {
             live.add(m.getUuid().toString());
         }
+        long now = System.currentTimeMillis();
         Predicate<String, InvState> orphaned = Predicates.and(Predicates.equal("status", InvState.CLAIMED),
-                Predicates.not(Predicates.in("owner", live.toArray(new String[0]))));
+                Predicates.or(Predicates.not(Predicates.in("owner", live.toArray(new String[0]))),
+                        Predicates.lessThan("leaseUntil", now)));
         Set<String> orphans = state.keySet(orphaned);
         int repaired = 0;
         if (!orphans.isEmpty()) {
-            Map<String, Integer> result = state.executeOnKeys(orphans,
-                    new Requeue(live, maxLost, System.currentTimeMillis()));
+            Map<String, Integer> result = state.executeOnKeys(orphans, new Requeue(live, maxLost, now));
             List<String> requeued = new ArrayList<>();
             for (Map.Entry<String, Integer> e : result.entrySet()) {
                 String runId = e.getKey().substring(0, e.getKey().indexOf('/'));
@@ -118,7 +119,7 @@ public final class Sweeper implements MembershipListener {
             }
             hints.addAll(requeued);
             repaired += requeued.size();
-            LOG.info("re-queued " + requeued.size() + " invocations claimed by members that left");
+            LOG.info("re-queued " + requeued.size() + " invocations claimed by members that left or whose leases ran out");
         }
         if (checkHints) {
             Predicate<String, InvState> waiting = Predicates.and(Predicates.equal("status", InvState.QUEUED),

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +26,14 @@ import java.util.Map;
  *
  * @param manifest ordered descriptions, written with every run's results ("split", "builders", ...)
  * @param runner   the runner {@code study.run()} would use when the plan was made, for printing
+ * @param timeLimit how long one invocation may run before it is stopped and retried or failed
  */
 public record Plan(String name, long seed, List<Invocation> roots, String storeUri, Map<String, String> manifest,
                    List<Dataset> datasets, List<DatasetSource.SkippedDataset> skipped, List<String> datasetHashes,
-                   Shape shape, String runner) {
+                   Shape shape, String runner, Duration timeLimit) {
+
+    /** How long one invocation may run unless the study says otherwise: generous, it catches only hangs. */
+    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofHours(4);
 
     /** The per-dataset shape of the tree, for printing: feature sets, builders and their grid points. */
     public record Shape(int featureSets, int builders, int gridPoints, String split, String descriptors,
@@ -43,6 +48,14 @@ public record Plan(String name, long seed, List<Invocation> roots, String storeU
         skipped = List.copyOf(skipped);
         datasetHashes = List.copyOf(datasetHashes);
         storeUri = resolveStore(storeUri);
+        if (timeLimit == null || timeLimit.isNegative() || timeLimit.isZero()) {
+            throw new IllegalArgumentException("an invocation's time limit must be positive, not " + timeLimit);
+        }
+    }
+
+    /** The same plan with another time limit per invocation. */
+    public Plan withTimeLimit(Duration limit) {
+        return new Plan(name, seed, roots, storeUri, manifest, datasets, skipped, datasetHashes, shape, runner, limit);
     }
 
     /**
@@ -51,7 +64,7 @@ public record Plan(String name, long seed, List<Invocation> roots, String storeU
      */
     public static Plan ofRoots(String name, List<Invocation> roots, String storeUri) {
         return new Plan(name, 0, roots, storeUri, Map.of("study", name), List.of(), List.of(), List.of(),
-                Shape.NONE, "");
+                Shape.NONE, "", DEFAULT_TIME_LIMIT);
     }
 
     /** A folder given relative to the working directory is pinned when planning, so every slot agrees. */

@@ -85,8 +85,8 @@ final class LocalStudyRun implements StudyRun {
             tally.started();
             InvocationExecutor.Outcome outcome;
             try {
-                outcome = executor.execute(next, cancelled::get);
-            } catch (CancellationException e) {
+                outcome = attempt(next);
+            } catch (CancellationException | InterruptedException e) {
                 tally.abandoned();
                 continue;
             }
@@ -103,6 +103,26 @@ final class LocalStudyRun implements StudyRun {
                 finished.countDown();
             }
         }
+    }
+
+    /** One attempt within the plan's time limit; past it the invocation fails with the reason, the slot goes on. */
+    private InvocationExecutor.Outcome attempt(Invocation next) throws InterruptedException {
+        AtomicBoolean stopped = new AtomicBoolean();
+        TimeLimits.Attempt<InvocationExecutor.Outcome> a;
+        try {
+            a = TimeLimits.run(() -> executor.execute(next, () -> cancelled.get() || stopped.get()),
+                    plan.timeLimit(), () -> stopped.set(true));
+        } catch (InterruptedException | CancellationException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e); // execute() turns every failure into an outcome: cannot happen
+        }
+        if (!a.timedOut()) {
+            return a.value();
+        }
+        String error = TimeLimits.exceeded(plan.timeLimit());
+        FailureRecords.write(store, next.coordinates(), next.id(), error);
+        return new InvocationExecutor.Outcome(next, InvocationStatus.FAILED, List.of(), error);
     }
 
     @Override
