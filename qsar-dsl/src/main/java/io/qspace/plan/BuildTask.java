@@ -63,7 +63,7 @@ public record BuildTask(String prepareId, String dataset, String featureSet, Mod
             fits += validation.yRandomisations() * validation.folds();
         }
         BuildOutcome outcome = new BuildOutcome(search.best(), search.cv().q2(), search.cv().rmse(), fits, yRandQ2,
-                search.toString(), (System.nanoTime() - start) / 1e9);
+                search.toString(), (System.nanoTime() - start) / 1e9, validation.selection().label(), new double[0][]);
         context.store().put(StoreKeys.build(Invocation.of(this).id()), Serialization.toBytes(outcome));
     }
 
