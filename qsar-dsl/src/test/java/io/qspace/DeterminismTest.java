@@ -18,9 +18,12 @@ class DeterminismTest {
 
     @Test
     void oneSlotAndFourSlotsGiveIdenticalResults() {
+        // supervised selection inside repeated folds: the fold selections must not depend on the slots either
         Study study = SampleData.quickStudy("same", one)
                 .builders(io.qspace.model.Builders.randomForest().trees(20), io.qspace.model.Builders.pls()
-                        .components(2));
+                        .components(2))
+                .selectors(io.qspace.select.Selectors.topCorrelated(5), io.qspace.select.Selectors.forestImportance(8))
+                .validation(io.qspace.validate.Validation.kFold(3).repeated(2));
         Results a;
         try (EmbeddedRunner runner = new EmbeddedRunner(1)) {
             a = runner.run(study.plan());
@@ -30,6 +33,8 @@ class DeterminismTest {
             b = runner.run(study.store(four.toString()).plan());
         }
         assertEquals(numbers(a.table()).print(), numbers(b.table()).print());
+        assertEquals(java.util.Set.of("inside-folds"), java.util.Set.copyOf(a.table().stringColumn("selection").asList()));
+        assertEquals(a.outOfFold(a.best("sutherland_BZR")).print(), b.outOfFold(b.best("sutherland_BZR")).print());
     }
 
     @Test
@@ -43,6 +48,6 @@ class DeterminismTest {
 
     private static Table numbers(Table t) {
         return t.selectColumns("dataset", "feature_set", "builder", "parameters", "cv_q2", "cv_rmse", "test_r2",
-                "test_rmse", "test_mae", "n_train", "n_test").sortOn("dataset", "feature_set", "builder");
+                "test_rmse", "test_mae", "n_train", "n_test", "selection", "cv_fold_rmse").sortOn("dataset", "feature_set", "builder");
     }
 }

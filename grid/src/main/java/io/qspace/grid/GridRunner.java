@@ -2,6 +2,8 @@ package io.qspace.grid;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.qspace.grid.code.CodeShipper;
+import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicates;
 import io.qspace.plan.Plan;
 import io.qspace.run.ProgressListener;
 import io.qspace.run.RunIds;
@@ -29,12 +31,8 @@ public final class GridRunner implements Runner {
     private volatile boolean keepDetail;
     private volatile java.util.function.BiConsumer<String, String> onInvocation;
     private final RunEnds ends;
-    /** Ended runs' grid entries are removed here, after their results were handed over: not on the caller's time. */
-    private final ExecutorService cleaner = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "qspace-grid-cleanup");
-        t.setDaemon(true);
-        return t;
-    });
+    private volatile GridKey key = GridKey.fromEnvironment();
+    private final java.util.Set<String> submitted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     GridRunner(HazelcastInstance hz, AutoCloseable owned, String description) {
         this.hz = hz;
@@ -49,6 +47,15 @@ public final class GridRunner implements Runner {
             throw new IllegalArgumentException("at least one attempt, not " + attempts);
         }
         this.maxAttempts = attempts;
+        return this;
+    }
+
+    /**
+     * The key this client signs its work with (default: QSPACE_GRID_KEY or QSPACE_GRID_KEY_FILE); members refuse
+     * work signed with any other.
+     */
+    public GridRunner key(GridKey key) {
+        this.key = key;
         return this;
     }
 
@@ -75,19 +82,58 @@ public final class GridRunner implements Runner {
     public StudyRun submit(Plan plan, ProgressListener listener) {
         ObjectStore store = ObjectStores.open(plan.storeUri());
         String runId = RunIds.next();
-        StoreProbes.check(hz, store, plan.storeUri(), runId);
+        StoreProbes.check(hz, store, plan.storeUri(), runId, key);
         plan.publish(store, runId);
-        GridStudyRun run = new GridStudyRun(hz, plan, store, listener, runId, ends, cleaner);
-        run.start(shipper, maxAttempts, keepDetail, onInvocation);
+        GridStudyRun run = new GridStudyRun(hz, plan.name(), plan.expectedInvocations(), store, listener, runId, ends);
+        run.start(plan, shipper, key, maxAttempts, keepDetail, onInvocation);
+        submitted.add(runId);
         return run;
     }
 
-    /** Waits until the grid entries of every run that ended so far are removed (they go after results are out). */
+    /**
+     * Follows the newest unfinished run of a study already on the grid, e.g. one submitted from a notebook whose
+     * kernel died: its progress, then its results. The grid ends runs itself, so there is nothing to resume.
+     *
+     * @throws IllegalStateException when no run of that study is under way, naming those that are
+     */
+    public StudyRun attach(String study, ProgressListener listener) {
+        IMap<String, RunInfo> runs = hz.getMap(GridNames.RUNS);
+        RunInfo newest = null;
+        java.util.Set<String> underWay = new java.util.TreeSet<>();
+        for (RunInfo info : runs.values(Predicates.and(Predicates.equal("ended", false),
+                Predicates.equal("cancelled", false)))) {
+            underWay.add(info.study);
+            if (info.study.equals(study) && (newest == null || info.startedAt > newest.startedAt)) {
+                newest = info;
+            }
+        }
+        if (newest == null) {
+            throw new IllegalStateException("no run of study '" + study + "' is under way on " + describe()
+                    + "; studies under way: " + underWay + ". A finished run's results are in its store: "
+                    + "Results.load(store, \"" + study + "\")");
+        }
+        GridStudyRun run = new GridStudyRun(hz, newest.study, (int) Math.max(newest.planned, newest.created),
+                ObjectStores.open(newest.storeUri), listener, newest.runId, ends);
+        run.attach();
+        return run;
+    }
+
+    /** Waits until the grid entries of every run submitted here that ended are removed (members drop them). */
     void awaitCleanups() {
-        try {
-            cleaner.submit(() -> { }).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("removing ended runs' grid entries did not finish: " + e, e);
+        IMap<String, InvState> state = hz.getMap(GridNames.STATE);
+        long deadline = System.currentTimeMillis() + 30_000;
+        for (String runId : submitted) {
+            while (!state.keySet(Predicates.equal("runId", runId)).isEmpty()) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException("the grid entries of run " + runId + " were not removed");
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
@@ -98,15 +144,6 @@ public final class GridRunner implements Runner {
 
     @Override
     public void close() {
-        cleaner.shutdown();
-        try {
-            if (!cleaner.awaitTermination(30, TimeUnit.SECONDS)) {
-                LOG.warning("grid entries of ended studies were still being removed at close; members drop them "
-                        + "when the cluster restarts");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         ends.close();
         try {
             owned.close();

@@ -9,7 +9,7 @@ import java.util.Properties;
  */
 public record GridSettings(int slots, int window, String cluster, String bindInterface, int port, String join,
                            String members, String allow, int sweepSeconds, int maxLost, int leaseSeconds,
-                           int backups, String partitionGroup) {
+                           int backups, String partitionGroup, int keepEndedMinutes, String stores) {
 
     public static GridSettings from(Properties fileProperties) {
         Map<String, String> env = System.getenv();
@@ -20,7 +20,8 @@ public record GridSettings(int slots, int window, String cluster, String bindInt
                 l.text("qspace.join", "tcp"), l.text("qspace.members", "127.0.0.1"), l.text("qspace.allow", ""),
                 l.integer("qspace.sweep.seconds", 5), l.integer("qspace.max.lost", 3),
                 l.integer("qspace.lease.seconds", 60), l.integer("qspace.backups", 1),
-                l.text("qspace.partition.group", "member"));
+                l.text("qspace.partition.group", "member"), l.integer("qspace.ended.keep.minutes", 10),
+                l.text("qspace.stores", ""));
     }
 
     public static GridSettings defaults() {
@@ -29,12 +30,12 @@ public record GridSettings(int slots, int window, String cluster, String bindInt
 
     public GridSettings withSlots(int n) {
         return new GridSettings(n, Math.max(window, n), cluster, bindInterface, port, join, members, allow,
-                sweepSeconds, maxLost, leaseSeconds, backups, partitionGroup);
+                sweepSeconds, maxLost, leaseSeconds, backups, partitionGroup, keepEndedMinutes, stores);
     }
 
     public GridSettings withCluster(String name) {
         return new GridSettings(slots, window, name, bindInterface, port, join, members, allow, sweepSeconds,
-                maxLost, leaseSeconds, backups, partitionGroup);
+                maxLost, leaseSeconds, backups, partitionGroup, keepEndedMinutes, stores);
     }
 
     /** Whether a setting was given anywhere (so that it overrides what a YAML file says about the network). */

@@ -11,11 +11,8 @@ import io.qspace.grid.code.CodeShipper;
 import io.qspace.plan.Invocation;
 import io.qspace.plan.Plan;
 import io.qspace.results.Results;
-import io.qspace.run.InvocationStatus;
-import io.qspace.run.RunTally;
 import io.qspace.run.Progress;
 import io.qspace.run.ProgressListener;
-import io.qspace.run.RunLedger;
 import io.qspace.run.StudyRun;
 import io.qspace.run.StudyWaits;
 import io.qspace.store.ObjectStore;
@@ -36,8 +33,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class GridStudyRun implements StudyRun {
     private static final long POLL_MILLIS = 100;
-    /** Confirm the end this often even when the counters do not say so: a killed member may have taken deltas. */
-    private static final int CONFIRM_EVERY_POLLS = 20;
     /**
      * Roots per bulk write and hint message: the first chunk small, so that members start after a short write, then
      * doubling up to a size that batches well while members work on what came before.
@@ -46,7 +41,7 @@ final class GridStudyRun implements StudyRun {
     private static final int MAX_CHUNK = 2_000;
 
     private final HazelcastInstance hz;
-    private final Plan plan;
+    private final String study;
     private final ObjectStore store;
     private final ProgressListener listener;
     private final String runId;
@@ -58,27 +53,25 @@ final class GridStudyRun implements StudyRun {
     private final long started = System.nanoTime();
     private volatile Progress last;
     private Results results;
-    private volatile Collection<Object[]> endRows;
     private Thread monitor;
+    private GridKey key = GridKey.none();
     private volatile java.util.UUID detail;
     private final RunEnds ends;
-    private final java.util.concurrent.Executor cleaner;
-    /** Released when the counters say the run ended: the watcher confirms at once instead of at its next poll. */
-    private final java.util.concurrent.Semaphore looksFinished = new java.util.concurrent.Semaphore(0);
+    /** Released when a member marked the run ended: the watcher looks at once instead of at its next poll. */
+    private final java.util.concurrent.Semaphore ended = new java.util.concurrent.Semaphore(0);
 
-    GridStudyRun(HazelcastInstance hz, Plan plan, ObjectStore store, ProgressListener listener, String runId,
-                 RunEnds ends, java.util.concurrent.Executor cleaner) {
+    GridStudyRun(HazelcastInstance hz, String study, int planned, ObjectStore store, ProgressListener listener,
+                 String runId, RunEnds ends) {
         this.hz = hz;
         this.ends = ends;
-        this.cleaner = cleaner;
-        this.plan = plan;
+        this.study = study;
         this.store = store;
         this.listener = listener;
         this.runId = runId;
         this.state = hz.getMap(GridNames.STATE);
         this.runs = hz.getMap(GridNames.RUNS);
         this.hints = hz.getQueue(GridNames.HINTS);
-        this.last = new Progress(plan.name(), plan.expectedInvocations(), 0, 0, 0, 0, 0, Duration.ZERO);
+        this.last = new Progress(study, planned, 0, 0, 0, 0, 0, Duration.ZERO);
     }
 
     @Override
@@ -86,27 +79,43 @@ final class GridStudyRun implements StudyRun {
         return runId;
     }
 
-    void start(CodeShipper shipper, int maxAttempts, boolean keepDetail,
+    void start(Plan plan, CodeShipper shipper, GridKey key, int maxAttempts, boolean keepDetail,
                java.util.function.BiConsumer<String, String> onInvocation) {
+        this.key = key;
         if (onInvocation != null) {
             detail = state.addEntryListener((com.hazelcast.map.listener.EntryUpdatedListener<String, InvState>)
                     e -> onInvocation.accept(e.getValue().invocationId, e.getValue().statusValue().label()),
                     ofRun(), true);
         }
-        ends.watch(runId, looksFinished::release);
+        ends.watch(runId, ended::release);
         RunInfo info = new RunInfo(runId, plan.name(), plan.storeUri(), maxAttempts, keepDetail);
         info.timeLimitMillis = plan.timeLimit().toMillis();
+        info.manifest = new java.util.LinkedHashMap<>(plan.manifest());
+        info.startedAt = System.currentTimeMillis();
         info.planned = plan.expectedInvocations();
+        info.signature = MemberTrust.signRun(key, info);
         // a fresh run id: none of its entries can exist yet, so the roots are written in bulk, not created one by one
         int created = (int) plan.roots().stream().map(Invocation::id).distinct().count();
         info.created = created; // all of them, before any can end: the counters never look finished early
-        runs.set(runId, info);
-        submit(shipper);
         if (created == 0) {
+            // nothing to run: the results (empty) are written here, as a member would
+            new io.qspace.run.RunLedger().compact(store, plan, runId, last);
             finished.countDown();
             return;
         }
-        monitor = new Thread(this::watch, "qspace-grid-" + runId);
+        runs.set(runId, info);
+        submit(plan, shipper);
+        watch();
+    }
+
+    /** Follows a run that is already on the grid (submitted by another client, maybe one that is gone). */
+    void attach() {
+        ends.watch(runId, ended::release);
+        watch();
+    }
+
+    private void watch() {
+        monitor = new Thread(this::follow, "qspace-grid-" + runId);
         monitor.setDaemon(true);
         monitor.start();
     }
@@ -117,7 +126,7 @@ final class GridStudyRun implements StudyRun {
      * its entries: a hint never points at an entry that is not there yet. The end is watched only after the last
      * chunk, so an early chunk finishing before the next is written cannot look like the end.
      */
-    private void submit(CodeShipper shipper) {
+    private void submit(Plan plan, CodeShipper shipper) {
         long now = System.currentTimeMillis();
         java.util.Set<String> seen = new java.util.HashSet<>();
         java.util.Map<String, InvState> chunk = new java.util.LinkedHashMap<>();
@@ -131,7 +140,9 @@ final class GridStudyRun implements StudyRun {
                 String key = InvState.key(runId, root.id());
                 if (seen.add(key)) {
                     CodeShipper.Encoded e = shipper.encode(root, store);
-                    chunk.put(key, new InvState(runId, root, e.payload(), e.code(), now));
+                    InvState entry = new InvState(runId, root, e.payload(), e.code(), now);
+                    entry.signature = MemberTrust.signInvocation(this.key, entry);
+                    chunk.put(key, entry);
                 }
             }
             if (chunk.size() == chunkSize || (i == roots.size() && !chunk.isEmpty())) {
@@ -151,26 +162,24 @@ final class GridStudyRun implements StudyRun {
         }
     }
 
-    private void watch() {
-        int polls = 0;
+    /** Shows progress from the run's counters until a member marks the run ended (woken by that event). */
+    private void follow() {
         while (finished.getCount() > 0 && !cancelled.get()) {
             try {
-                boolean woken = looksFinished.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                looksFinished.drainPermits();
-                if (woken && confirmEnd()) {
+                ended.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                ended.drainPermits();
+                RunInfo info = runs.get(runId);
+                if (info == null) {
+                    // expired after its end, or dropped by a cancel: the store has what there is
                     finished.countDown();
                     return;
                 }
-                RunInfo info = runs.get(runId);
-                if (info == null) {
-                    continue;
-                }
                 last = progress(info);
-                listener.update(last);
-                // polled, not woken: the cheap exact count; await reads the rows once it is zero
-                if ((info.looksFinished() || ++polls % CONFIRM_EVERY_POLLS == 0) && unfinished() == 0) {
+                if (info.ended) {
                     finished.countDown();
+                    return;
                 }
+                listener.update(last);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -179,35 +188,14 @@ final class GridStudyRun implements StudyRun {
         }
     }
 
-    /**
-     * Reads every state entry of the run once the counters say it ended: if all have ended, the same rows make the
-     * ledger, so the end costs one query over the members and not two.
-     */
-    private boolean confirmEnd() {
-        Collection<Object[]> rows = state.project(
-                Projections.multiAttribute("invocationId", "yieldsResult", "status", "terminal"), ofRun());
-        for (Object[] row : rows) {
-            if (!(Boolean) row[3]) {
-                return false;
-            }
-        }
-        endRows = rows;
-        return true;
-    }
-
     private Predicate<String, InvState> ofRun() {
         return Predicates.equal("runId", runId);
-    }
-
-    /** The exact count of this run's invocations that have not ended. */
-    long unfinished() {
-        return state.aggregate(Aggregators.count(), Predicates.and(ofRun(), Predicates.equal("terminal", false)));
     }
 
     private Progress progress(RunInfo info) {
         int running = (int) Math.max(0, info.running);
         int queued = (int) Math.max(0, info.created - info.terminal - running);
-        return new Progress(plan.name(), (int) Math.max(info.planned, info.created), queued, running,
+        return new Progress(study, (int) Math.max(info.planned, info.created), queued, running,
                 (int) info.executed, (int) info.reused, (int) info.failed,
                 Duration.ofNanos(System.nanoTime() - started));
     }
@@ -249,41 +237,19 @@ final class GridStudyRun implements StudyRun {
         if (results != null) {
             return results;
         }
-        StudyWaits.awaitEnd(finished, this, plan.name());
+        StudyWaits.awaitEnd(finished, this, study);
         if (cancelled.get()) {
-            throw StudyWaits.cancelled(plan.name(), last);
+            throw StudyWaits.cancelled(study, last);
         }
-        RunLedger ledger = new RunLedger();
-        RunTally tally = new RunTally(plan.name(), started);
-        Collection<Object[]> rows = endRows != null ? endRows
-                : state.project(Projections.multiAttribute("invocationId", "yieldsResult", "status"), ofRun());
-        // keyed records: each invocation once, however often members ran it
-        for (Object[] row : rows) {
-            InvocationStatus status = InvocationStatus.ofCode((Integer) row[2]);
-            if (!status.terminal()) {
-                status = InvocationStatus.FAILED; // cannot happen after a confirmed end; counted, never dropped
-            }
-            tally.count(status);
-            ledger.add(new RunLedger.Entry((String) row[0], (Boolean) row[1], status, null, null));
-        }
-        Progress end = tally.progress(0);
+        ends.forget(runId);
+        dropDetail();
+        // a member wrote the ledger: the table, the manifest with the run's counts, the latest copy
+        results = Results.load(store, study, runId);
+        Progress end = new Progress(study, results.executed() + results.reused() + results.failed(), 0, 0,
+                results.executed(), results.reused(), results.failed(), Duration.ofNanos(System.nanoTime() - started));
         last = end;
         listener.finished(end);
-        results = ledger.compact(store, plan, runId, end);
-        ends.forget(runId);
-        cleaner.execute(this::cleanUp);
         return results;
-    }
-
-    /** Drops the run's entries from the grid; its results live in the store. */
-    private void cleanUp() {
-        try {
-            dropDetail();
-            state.removeAll(ofRun());
-            runs.delete(runId);
-        } catch (RuntimeException e) {
-            // the connection went: the entries stay until the cluster restarts, harmless to other runs
-        }
     }
 
     /** The run's state entries as (invocation id -> status), for tests and inspection before the end cleans up. */

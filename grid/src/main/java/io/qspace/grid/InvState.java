@@ -48,6 +48,8 @@ public final class InvState implements Serializable, IdentifiedDataSerializable 
     public String code;
     public String error;
     public boolean terminal;
+    /** The signature of run, id, code and payload with the grid's key (see MemberTrust); "" without a key. */
+    public String signature = "";
 
     public InvState() {}
 
@@ -131,6 +133,7 @@ public final class InvState implements Serializable, IdentifiedDataSerializable 
         out.writeString(code);
         out.writeString(error);
         out.writeBoolean(terminal);
+        out.writeString(signature);
     }
 
     @Override
@@ -150,6 +153,7 @@ public final class InvState implements Serializable, IdentifiedDataSerializable 
         code = in.readString();
         error = in.readString();
         terminal = in.readBoolean();
+        signature = in.readString();
     }
 
     InvState copy() {
@@ -161,6 +165,7 @@ public final class InvState implements Serializable, IdentifiedDataSerializable 
         c.leaseUntil = leaseUntil;
         c.error = error;
         c.terminal = terminal;
+        c.signature = signature;
         return c;
     }
 }

@@ -14,17 +14,41 @@ public final class Member implements AutoCloseable {
     private final HazelcastInstance hz;
     private final Worker worker;
     private final Sweeper sweeper;
+    private final RunFinisher finisher;
 
     private Member(HazelcastInstance hz, GridSettings settings) {
         this.hz = hz;
+        MemberTrust.install(new MemberTrust(GridKey.fromEnvironment(), settings.stores()));
         this.worker = new Worker(hz, settings).start();
-        this.sweeper = new Sweeper(hz, settings);
+        this.finisher = new RunFinisher(hz, settings.keepEndedMinutes());
+        this.sweeper = new Sweeper(hz, settings, finisher);
     }
 
     public static Member start(Path yaml) {
         Config config = HazelcastConfigs.member(yaml);
         GridSettings settings = GridSettings.from(config.getProperties());
-        return new Member(Hazelcast.newHazelcastInstance(config), settings);
+        GridKey key = GridKey.fromEnvironment();
+        HazelcastInstance hz = Hazelcast.newHazelcastInstance(config);
+        java.net.InetAddress address;
+        try {
+            address = hz.getCluster().getLocalMember().getAddress().getInetAddress();
+        } catch (java.net.UnknownHostException e) {
+            address = null;
+        }
+        if (!key.present() && (address == null || !address.isLoopbackAddress())) {
+            hz.shutdown();
+            throw new IllegalStateException("this member listens on " + address + " without a grid key: anyone who "
+                    + "reaches its port could run code on every member. Set QSPACE_GRID_KEY (or QSPACE_GRID_KEY_FILE) "
+                    + "on members and clients, or bind to loopback (QSPACE_INTERFACE=127.0.0.1)");
+        }
+        return new Member(hz, settings);
+    }
+
+    /** What a member says at start about whose work it accepts. */
+    String trustLine() {
+        return GridKey.fromEnvironment().present()
+                ? "accepting work signed with the grid key"
+                : "no grid key: accepting work only from this machine (listening on loopback)";
     }
 
     /** A member inside the caller's JVM, with the given slots, for Grid.embedded(). */
@@ -40,6 +64,7 @@ public final class Member implements AutoCloseable {
     public void close() {
         worker.stop();
         sweeper.stop();
+        finisher.stop();
         hz.shutdown();
     }
 
@@ -49,7 +74,7 @@ public final class Member implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(member::close, "qspace-member-shutdown"));
         System.out.println("qspace member " + member.hz.getCluster().getLocalMember().getAddress() + " up in cluster "
                 + member.hz.getConfig().getClusterName() + " (" + member.hz.getCluster().getMembers().size()
-                + " members)");
+                + " members); " + member.trustLine());
         System.out.flush();
     }
 }

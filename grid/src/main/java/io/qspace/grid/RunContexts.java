@@ -25,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * the flag travel).
  */
 final class RunContexts implements EntryAddedListener<String, RunInfo>, EntryRemovedListener<String, RunInfo> {
-    record Context(RunInfo info, ObjectStore store, InvocationExecutor executor) {}
+    /** @param refusal why this member refuses the run (then store and executor are null), or null */
+    record Context(RunInfo info, ObjectStore store, InvocationExecutor executor, String refusal) {}
 
     private final IMap<String, RunInfo> runs;
     private final Map<String, Context> contexts = new ConcurrentHashMap<>();
@@ -58,9 +59,14 @@ final class RunContexts implements EntryAddedListener<String, RunInfo>, EntryRem
     }
 
     private Context context(String runId, RunInfo info) {
+        String refusal = MemberTrust.current().refusal(info);
+        if (refusal != null) {
+            // refused before its store is opened or any of its code is read
+            return contexts.computeIfAbsent(runId, id -> new Context(info, null, null, refusal));
+        }
         ObjectStore store = stores.computeIfAbsent(info.storeUri, ObjectStores::open);
         return contexts.computeIfAbsent(runId,
-                id -> new Context(info, store, new InvocationExecutor(store, ComputePool.shared())));
+                id -> new Context(info, store, new InvocationExecutor(store, ComputePool.shared()), null));
     }
 
     /** Whether this member has the run's context at hand (heard of the run, or ran one of its invocations). */

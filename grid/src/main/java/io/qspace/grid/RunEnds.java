@@ -9,9 +9,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Wakes a client's study run the moment its counters say every invocation ended, so the end is confirmed then and
- * not at the next poll. One listener per client for all its runs, filtered on the members: of the many counter
- * updates a run gets, only those that leave it looking finished travel to the client.
+ * Wakes a client's study run the moment a member marked it ended (its results are in the store), not at the next
+ * poll. One listener per client for all its runs, filtered on the members: of the many counter updates a run gets,
+ * only the one that ends it travels to the client.
  */
 final class RunEnds implements EntryUpdatedListener<String, RunInfo>, AutoCloseable {
     private final IMap<String, RunInfo> runs;
@@ -20,7 +20,7 @@ final class RunEnds implements EntryUpdatedListener<String, RunInfo>, AutoClosea
 
     RunEnds(IMap<String, RunInfo> runs) {
         this.runs = runs;
-        this.registration = runs.addEntryListener(this, Predicates.equal("looksFinished", true), false);
+        this.registration = runs.addEntryListener(this, Predicates.equal("ended", true), false);
     }
 
     void watch(String runId, Runnable onLooksFinished) {

@@ -21,6 +21,20 @@ public final class RunInfo implements Serializable {
     /** How long one attempt of an invocation may run (the study's time limit). */
     public long timeLimitMillis = java.time.Duration.ofHours(4).toMillis();
 
+    /** What the study was (the plan's manifest): the member that ends the run writes it with the results. */
+    public java.util.LinkedHashMap<String, String> manifest = new java.util.LinkedHashMap<>();
+    /** When the run started (epoch ms), for the manifest's seconds whoever ends it. */
+    public long startedAt;
+    /** A member is writing the results since this time (epoch ms); 0 when none is. */
+    public long endingSince;
+    /** The results are in the store: the run is over, whoever submitted it and whether it still listens. */
+    public boolean ended;
+    /** Why the end could not be written (the store refused), or null. */
+    public String endError;
+
+    /** The client's signature of the fields members act on (see MemberTrust); "" without a grid key. */
+    public String signature = "";
+
     public long planned;
     public long created;
     public long terminal;
@@ -42,5 +56,10 @@ public final class RunInfo implements Serializable {
     /** Whether the counters say every created invocation ended (a hint: the state entries have the last word). */
     public boolean looksFinished() {
         return created > 0 && terminal >= created;
+    }
+
+    /** Whether the run looks finished and nobody is writing its results yet: a member's cue to end it. */
+    public boolean awaitsEnd() {
+        return looksFinished() && !ended && !cancelled && endingSince == 0;
     }
 }

@@ -16,20 +16,37 @@ import java.util.concurrent.Callable;
  * can see (a folder inside a notebook's container) fails the study at submission, not every invocation later.
  */
 public final class StoreProbe implements Callable<String>, IdentifiedDataSerializable {
+    /** Marks an answer that refuses the client (key, store not allowed), not the store's reachability. */
+    static final String REFUSED = "refused:";
     private String storeUri;
     private String key;
     private byte[] expected;
+    private String signature;
 
     public StoreProbe() {}
 
-    public StoreProbe(String storeUri, String key, byte[] expected) {
+    public StoreProbe(String storeUri, String key, byte[] expected, GridKey gridKey) {
         this.storeUri = storeUri;
         this.key = key;
         this.expected = expected;
+        this.signature = gridKey.sign(parts(storeUri, key, expected));
+    }
+
+    private static String[] parts(String storeUri, String key, byte[] expected) {
+        return new String[] {"probe", storeUri, key, GridKey.digest(expected)};
     }
 
     @Override
     public String call() {
+        MemberTrust trust = MemberTrust.current();
+        if (!trust.key().verifies(signature, parts(storeUri, key, expected))) {
+            return REFUSED + " this client does not sign its work with the grid's key: give it the members' key "
+                    + "(QSPACE_GRID_KEY or QSPACE_GRID_KEY_FILE); no code of it will be loaded";
+        }
+        String notAllowed = trust.refusalOfStore(storeUri);
+        if (notAllowed != null) {
+            return REFUSED + " " + notAllowed + "; use one of those";
+        }
         try {
             ObjectStore store = ObjectStores.open(storeUri);
             Optional<byte[]> read = store.get(key);
@@ -59,6 +76,7 @@ public final class StoreProbe implements Callable<String>, IdentifiedDataSeriali
         out.writeString(storeUri);
         out.writeString(key);
         out.writeByteArray(expected);
+        out.writeString(signature);
     }
 
     @Override
@@ -66,5 +84,6 @@ public final class StoreProbe implements Callable<String>, IdentifiedDataSeriali
         storeUri = in.readString();
         key = in.readString();
         expected = in.readByteArray();
+        signature = in.readString();
     }
 }

@@ -16,14 +16,14 @@ final class StoreProbes {
     private StoreProbes() {}
 
     /** @throws IllegalStateException naming the members that cannot read the store, why, and what to use instead */
-    static void check(HazelcastInstance hz, ObjectStore store, String storeUri, String runId) {
+    static void check(HazelcastInstance hz, ObjectStore store, String storeUri, String runId, GridKey gridKey) {
         String key = "probes/" + runId;
         byte[] bytes = new byte[32];
         ThreadLocalRandom.current().nextBytes(bytes);
         try {
             store.put(key, bytes);
             Map<Member, Future<String>> answers = hz.getExecutorService(GridNames.PROBES)
-                    .submitToAllMembers(new StoreProbe(storeUri, key, bytes));
+                    .submitToAllMembers(new StoreProbe(storeUri, key, bytes, gridKey));
             if (answers.isEmpty()) {
                 throw new IllegalStateException("the grid has no members to run the study: start some with "
                         + "grid/bin/qspace-member");
@@ -41,6 +41,11 @@ final class StoreProbes {
                 }
             }
             if (!refused.isEmpty()) {
+                String why = String.join("; ", new java.util.TreeSet<>(refused.values()));
+                if (why.contains(StoreProbe.REFUSED)) {
+                    throw new IllegalStateException(refused.size() + " of " + answers.size() + " grid member(s) "
+                            + "refused the study, so nothing was submitted: " + why);
+                }
                 throw new IllegalStateException(refused.size() + " of " + answers.size() + " grid member(s) cannot "
                         + "use the study's store " + storeUri + ", so nothing was submitted: " + refused + ". Members "
                         + "read and write the store themselves: give the study a store every member reaches, e.g. "

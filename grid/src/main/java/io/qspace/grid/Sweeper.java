@@ -48,8 +48,11 @@ public final class Sweeper implements MembershipListener {
     private int ticks;
     private final UUID registration;
 
-    public Sweeper(HazelcastInstance hz, GridSettings settings) {
+    private final RunFinisher finisher;
+
+    Sweeper(HazelcastInstance hz, GridSettings settings, RunFinisher finisher) {
         this.hz = hz;
+        this.finisher = finisher;
         this.state = hz.getMap(GridNames.STATE);
         this.hints = hz.getQueue(GridNames.HINTS);
         this.counters = new CounterBuffer(hz.getMap(GridNames.RUNS));
@@ -80,6 +83,7 @@ public final class Sweeper implements MembershipListener {
             boolean full = memberLeft || ++ticks % FULL_CHECK_EVERY == 0;
             memberLeft = false;
             sweep(full);
+            finisher.sweep();
         } catch (HazelcastInstanceNotActiveException e) {
             timer.shutdown();
         } catch (RuntimeException e) {

@@ -178,6 +178,12 @@ public final class Worker {
         if (run == null) {
             return; // the run ended or was cancelled
         }
+        String refusal = run.refusal() != null ? run.refusal() : MemberTrust.current().refusal(s);
+        if (refusal != null) {
+            LOG.warning(refusal);
+            finishFailed(s, refusal, 1);
+            return;
+        }
         Invocation invocation;
         try {
             invocation = code.decode(s.payload, s.code, run.store());
@@ -220,6 +226,7 @@ public final class Worker {
             for (Invocation child : children) {
                 InvState cs = new InvState(s.runId, child, Serialization.toBytes(child), s.code,
                         now);
+                cs.signature = MemberTrust.signInvocation(MemberTrust.current().key(), cs);
                 keys.add(cs.key());
                 pending.add(state.submitToKey(cs.key(), new Create(cs)));
                 plannedDelta += child.task().expectedSubtreeSize();
@@ -325,7 +332,7 @@ public final class Worker {
     private void finishFailed(InvState s, String error, int maxAttempts) {
         try {
             RunContexts.Context run = runs.get(s.runId);
-            if (run != null) {
+            if (run != null && run.store() != null) {
                 FailureRecords.write(run.store(), s.coordinatesMap(), s.invocationId, error);
             }
         } catch (RuntimeException noStore) {

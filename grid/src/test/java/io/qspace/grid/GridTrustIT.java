@@ -19,6 +19,7 @@ import io.qspace.results.Results;
 import io.qspace.run.EmbeddedRunner;
 import io.qspace.run.ProgressListener;
 import io.qspace.run.StudyRun;
+import io.qspace.run.Progress;
 import io.qspace.select.Selectors;
 import io.qspace.validate.Validation;
 import java.nio.file.Files;
@@ -61,6 +62,11 @@ class GridTrustIT {
                 .validation(Validation.kFold(3))
                 .store(store.toString())
                 .seed(3);
+    }
+
+    /** A study long enough to kill its client in the middle. */
+    static Study orphanStudy(String name, Path store) {
+        return smallStudy(name, store, Builders.randomForest().trees(60), Builders.mlp().units(8).epochs(60));
     }
 
     static List<MemberProcess> start(int n, MemberProcess.Options... each) throws Exception {
@@ -193,6 +199,120 @@ class GridTrustIT {
             Thread.sleep(3_000); // the thawed member finds its claims gone and must not add anything
             Results again = Results.load(dir.resolve("grid").toString(), "frozen");
             assertEquals(r.table().rowCount(), again.table().rowCount(), "nothing duplicated after SIGCONT");
+        } finally {
+            for (MemberProcess m : members) {
+                m.close();
+            }
+        }
+    }
+
+    @Test
+    void aStudyOutlivesItsClientAndANewClientReattachesByName() throws Exception {
+        String cluster = cluster();
+        int port = port();
+        Path logs = Path.of("target", "member-logs", cluster);
+        List<MemberProcess> members = start(2, new MemberProcess.Options("o1", cluster, port, 2, logs),
+                new MemberProcess.Options("o2", cluster, port, 2, logs));
+        Path store = dir.resolve("grid");
+        Path clientLog = logs.resolve("client.log");
+        Process client = new ProcessBuilder("java", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                SubmittingClient.class.getName(), cluster + "@" + MemberProcess.members(port), store.toString(),
+                "orphan").redirectErrorStream(true).redirectOutput(clientLog.toFile()).start();
+        try (GridRunner grid = Grid.connect(cluster + "@" + MemberProcess.members(port))) {
+            IMap<String, RunInfo> runs = grid.hazelcast().getMap(GridNames.RUNS);
+            long deadline = System.currentTimeMillis() + 180_000;
+            RunInfo info = null;
+            while (System.currentTimeMillis() < deadline) {
+                info = runs.values().stream().filter(r -> r.study.equals("orphan")).findFirst().orElse(null);
+                if (info != null && info.terminal >= 2) {
+                    break;
+                }
+                assertTrue(client.isAlive(), "the client died on its own: " + Files.readString(clientLog));
+                Thread.sleep(50);
+            }
+            assertTrue(info != null && info.terminal >= 2 && !info.ended, "the study was under way: " + info);
+            client.destroyForcibly().waitFor(); // SIGKILL: no goodbye to the grid
+
+            List<io.qspace.run.Progress> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            StudyRun again = grid.attach("orphan", seen::add);
+            assertEquals(info.runId, again.runId(), "re-attached to the run the dead client submitted");
+            Results r = again.await();
+            assertTrue(!seen.isEmpty(), "the new client saw the study's progress");
+
+            Results reference;
+            try (EmbeddedRunner embedded = new EmbeddedRunner()) {
+                reference = embedded.run(orphanStudy("orphan", dir.resolve("embedded")).plan());
+            }
+            assertEquals(numbers(reference.table()).print(), numbers(r.table()).print());
+            Results loaded = Results.load(store.toString(), "orphan");
+            assertEquals(info.runId, loaded.runId());
+            assertEquals(numbers(reference.table()).print(), numbers(loaded.table()).print(),
+                    "the results are in the store for anyone");
+            IllegalStateException none = assertThrows(IllegalStateException.class,
+                    () -> grid.attach("orphan", ProgressListener.none()));
+            assertTrue(none.getMessage().contains("Results.load"), none.getMessage());
+        } finally {
+            client.destroyForcibly();
+            for (MemberProcess m : members) {
+                m.close();
+            }
+        }
+    }
+
+    @Test
+    void onlyWorkSignedWithTheGridKeyForAnAllowedStoreRuns() throws Exception {
+        String cluster = cluster();
+        int port = port();
+        Path logs = Path.of("target", "member-logs", cluster);
+        String secret = "trust-test-key-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+        Path allowed = dir.resolve("allowed");
+        List<MemberProcess> members = start(2,
+                new MemberProcess.Options("k1", cluster, port, 2, logs).env("QSPACE_GRID_KEY", secret)
+                        .env("QSPACE_STORES", allowed.toUri().toString()),
+                new MemberProcess.Options("k2", cluster, port, 2, logs).env("QSPACE_GRID_KEY", secret)
+                        .env("QSPACE_STORES", allowed.toUri().toString()));
+        try (GridRunner grid = Grid.connect(cluster + "@" + MemberProcess.members(port))) {
+            assertTrue(members.get(0).log().contains("accepting work signed with the grid key"), members.get(0).log());
+            Plan plan = smallStudy("signed", allowed.resolve("store")).plan();
+
+            IllegalStateException unsigned = assertThrows(IllegalStateException.class,
+                    () -> grid.key(GridKey.none()).submit(plan, ProgressListener.none()));
+            assertTrue(unsigned.getMessage().contains("does not sign its work with the grid's key"),
+                    unsigned.getMessage());
+            IllegalStateException wrong = assertThrows(IllegalStateException.class,
+                    () -> grid.key(GridKey.of("another-key-of-sixteen")).submit(plan, ProgressListener.none()));
+            assertTrue(wrong.getMessage().contains("QSPACE_GRID_KEY"), wrong.getMessage());
+
+            grid.key(GridKey.of(secret));
+            IllegalStateException store = assertThrows(IllegalStateException.class, () -> grid.submit(
+                    smallStudy("signed", dir.resolve("elsewhere")).plan(), ProgressListener.none()));
+            assertTrue(store.getMessage().contains("is not one this grid's members may open"), store.getMessage());
+            assertEquals(0, grid.hazelcast().getMap(GridNames.STATE).size(), "nothing was submitted");
+
+            // a client that skips the probe and writes work straight into the grid's maps: refused, nothing runs
+            Path rogueStore = allowed.resolve("rogue");
+            RunInfo rogue = new RunInfo("rogue-run", "rogue", rogueStore.toUri().toString(), 1, false);
+            rogue.created = 1;
+            grid.hazelcast().<String, RunInfo>getMap(GridNames.RUNS).set(rogue.runId, rogue);
+            Invocation root = Invocation.of(new io.qspace.grid.testing.TreeTask("rogue", "r", 0, 1, 0));
+            InvState entry = new InvState(rogue.runId, root, io.qspace.store.Serialization.toBytes(root), "",
+                    System.currentTimeMillis());
+            IMap<String, InvState> state = grid.hazelcast().getMap(GridNames.STATE);
+            state.set(entry.key(), entry);
+            grid.hazelcast().getQueue(GridNames.HINTS).add(entry.key());
+            long deadline = System.currentTimeMillis() + 60_000;
+            InvState seen = state.get(entry.key());
+            while (System.currentTimeMillis() < deadline && seen != null && !seen.terminal) {
+                Thread.sleep(100);
+                seen = state.get(entry.key());
+            }
+            assertTrue(seen == null || (seen.status == InvState.FAILED && seen.error.contains("refused")),
+                    "the unsigned invocation was refused: " + (seen == null ? "dropped" : seen.error));
+            assertTrue(!Files.exists(rogueStore.resolve("ranby")), "none of its code ran");
+
+            Results r = grid.submit(plan, ProgressListener.none()).await();
+            assertEquals(0, r.failed(), r.failures().print());
+            assertEquals(2, r.table().rowCount(), "signed work for an allowed store runs");
         } finally {
             for (MemberProcess m : members) {
                 m.close();

@@ -54,7 +54,7 @@ class RunSignalsIT {
             }
             assertTrue(ended.await(10, TimeUnit.SECONDS), "the update that ends the run reaches the client");
             Thread.sleep(500); // events of one key arrive in order: any earlier one would have been counted by now
-            assertEquals(1, heard.get(), "the two updates before it did not travel");
+            assertEquals(1, heard.get(), "the counter updates before the end did not travel");
         }
     }
 

@@ -34,6 +34,9 @@ final class ResultsHtml {
             return html.toString();
         }
         html.append(tableHtml.render(rounded(leaderboard)));
+        for (String note : results.leaderboardNotes()) {
+            html.append("<p><i>").append(Html.escape(note)).append("</i></p>");
+        }
         Map<String, Table> predictions = new LinkedHashMap<>();
         StringBuilder notes = new StringBuilder();
         for (String dataset : leaderboard.stringColumn("dataset").asList()) {

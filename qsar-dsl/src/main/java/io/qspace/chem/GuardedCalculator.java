@@ -26,6 +26,8 @@ final class GuardedCalculator implements AutoCloseable {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     // Deep recursion in some CDK searches on large molecules: a roomy stack makes StackOverflowError rarer.
     private static final long WORKER_STACK_BYTES = 16L << 20;
+    /** Wall time allowed a component, in multiples of its CPU limit, before it is stopped all the same. */
+    static final int WALL_FACTOR = 30;
 
     private final List<String> specs;
     private final long limitNanos;
@@ -59,19 +61,24 @@ final class GuardedCalculator implements AutoCloseable {
         return out;
     }
 
-    /** Returns the index of the next component still to compute (parts.length when done). */
+    /**
+     * Returns the index of the next component still to compute (parts.length when done). A component is stopped
+     * when it has used the limit in CPU time, not wall time: on a busy machine (four slots, a grid member sharing
+     * its cores) waiting for a core must not turn a value into NaN, or the same study would give other numbers
+     * under load. A component that uses no CPU and never returns is stopped after {@value #WALL_FACTOR} times the
+     * limit of wall time.
+     */
     private int waitFor(Job job, Future<?> future, List<DescriptorMatrix.Failure> failures) {
+        long poll = Math.max(1, Math.min(limitNanos / 4, TimeUnit.MILLISECONDS.toNanos(100)));
         while (true) {
-            long waited = System.nanoTime() - job.startedAt;
-            long remaining = limitNanos - waited;
             try {
-                if (remaining > 0) {
-                    future.get(remaining, TimeUnit.NANOSECONDS);
-                    synchronized (job) { failures.addAll(job.failures); }
-                    return parts.length;
-                }
+                future.get(poll, TimeUnit.NANOSECONDS);
+                synchronized (job) { failures.addAll(job.failures); }
+                return parts.length;
             } catch (TimeoutException e) {
-                continue; // re-check against the component running now
+                if (!job.overLimit(limitNanos)) {
+                    continue; // re-check against the component running now
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("descriptor calculation interrupted", e);
@@ -90,7 +97,7 @@ final class GuardedCalculator implements AutoCloseable {
             parts = Components.createAll(specs);
             String what = stuck < 0 ? "SMILES" : parts[stuck].name();
             failures.add(new DescriptorMatrix.Failure(job.row, what,
-                    "time limit of " + TimeUnit.NANOSECONDS.toMillis(limitNanos) + " ms exceeded"));
+                    "time limit of " + TimeUnit.NANOSECONDS.toMillis(limitNanos) + " ms of CPU exceeded"));
             if (stuck < 0) return parts.length; // parsing itself hung: the whole row stays NaN
             return stuck + 1;
         }
@@ -119,6 +126,8 @@ final class GuardedCalculator implements AutoCloseable {
         final List<DescriptorMatrix.Failure> failures = new java.util.ArrayList<>();
         volatile int current = -1;
         volatile long startedAt = System.nanoTime();
+        volatile long threadId = -1;
+        volatile long cpuStartedAt;
         boolean abandoned; // guarded by this
 
         Job(int row, String smiles, int from, MoleculeDescriptor[] parts, double[] out) {
@@ -129,9 +138,26 @@ final class GuardedCalculator implements AutoCloseable {
             this.out = out;
         }
 
+        /** Whether the component running now has used its CPU limit (or far more than that in wall time). */
+        boolean overLimit(long limitNanos) {
+            long wall = System.nanoTime() - startedAt;
+            if (wall > WALL_FACTOR * limitNanos) {
+                return true;
+            }
+            long thread = threadId;
+            long cpu = thread < 0 ? -1 : THREADS.getThreadCpuTime(thread);
+            if (cpu < 0) {
+                return wall > limitNanos; // no CPU clock here: wall time, as before
+            }
+            return cpu - cpuStartedAt > limitNanos;
+        }
+
         @Override
+        @SuppressWarnings("deprecation") // Thread.getId: Java 17 has no threadId()
         public void run() {
             long cpuStart = THREADS.getCurrentThreadCpuTime();
+            threadId = Thread.currentThread().getId();
+            cpuStartedAt = cpuStart;
             try {
                 IAtomContainer mol;
                 try {
@@ -143,6 +169,7 @@ final class GuardedCalculator implements AutoCloseable {
                     return;
                 }
                 for (int i = from; i < parts.length; i++) {
+                    cpuStartedAt = THREADS.getCurrentThreadCpuTime();
                     startedAt = System.nanoTime();
                     current = i;
                     int n = offsets[i + 1] - offsets[i];

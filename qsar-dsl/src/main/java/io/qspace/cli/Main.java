@@ -80,6 +80,7 @@ public final class Main {
         System.out.println();
         System.out.println("Best model per dataset (chosen by cross-validation):");
         System.out.println(results.leaderboard().print());
+        results.leaderboardNotes().forEach(System.out::println);
         if (results.failed() > 0) {
             System.out.println(results.failed() + " invocation(s) failed:");
             System.out.println(results.failures().selectColumns("dataset", "feature_set", "builder", "error").print());

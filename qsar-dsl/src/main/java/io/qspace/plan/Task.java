@@ -39,7 +39,7 @@ public interface Task extends Serializable {
         return true;
     }
 
-    /** Whether a success writes a result record ({@link StoreKeys#record}): a row of the study's results table. */
+    /** Whether a success writes a result record ({@link io.qspace.store.StoreKeys#record}): a row of the study's results table. */
     default boolean yieldsResult() {
         return false;
     }

@@ -7,6 +7,7 @@ import io.qspace.results.ResultRecord;
 import io.qspace.results.StoredModel;
 import io.qspace.store.Serialization;
 import io.qspace.validate.ApplicabilityDomain;
+import io.qspace.validate.FoldRmse;
 import io.qspace.validate.Metrics;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -50,10 +51,8 @@ public record TestTask(String buildId, String prepareId, String dataset, String 
     public void run(TaskContext context) throws Exception {
         long start = System.nanoTime();
         String id = Invocation.of(this).id();
-        FeatureMatrix fm = Serialization.fromBytes(
-                context.store().require(StoreKeys.features(prepareId, featureSet)), FeatureMatrix.class);
-        BuildOutcome build = Serialization.fromBytes(context.store().require(StoreKeys.build(buildId)),
-                BuildOutcome.class);
+        FeatureMatrix fm = Serialization.read(context.store(), StoreKeys.features(prepareId, featureSet), FeatureMatrix.class);
+        BuildOutcome build = Serialization.read(context.store(), StoreKeys.build(buildId), BuildOutcome.class);
         double[][] xTrain = fm.xPart(false);
         double[] yTrain = fm.yPart(false);
         double[][] xTest = fm.xPart(true);
@@ -61,15 +60,15 @@ public record TestTask(String buildId, String prepareId, String dataset, String 
 
         Model model = build.chosen().fit(xTrain, yTrain, context.seed());
         double[] predicted = model.predict(xTest);
-        ApplicabilityDomain domain = Serialization.fromBytes(
-                context.store().require(StoreKeys.domain(prepareId, featureSet)), ApplicabilityDomain.class);
+        ApplicabilityDomain domain = Serialization.read(context.store(), StoreKeys.domain(prepareId, featureSet), ApplicabilityDomain.class);
         double seconds = build.seconds() + (System.nanoTime() - start) / 1e9;
 
         ResultRecord record = new ResultRecord(dataset, featureSet, fm.featureSet().size(), builderName,
                 ResultRecord.parameters(build.chosen()), build.cvQ2(), build.cvRmse(),
                 Metrics.r2(yTest, predicted), Metrics.rmse(yTest, predicted), Metrics.mae(yTest, predicted),
                 build.yRandomisedQ2(), xTrain.length, xTest.length, build.fits() + 1, seconds,
-                StoreKeys.model(id), io.qspace.results.ResultColumn.OK, "", id, datasetHash, split, studySeed, StoredModel.currentVersion());
+                StoreKeys.model(id), io.qspace.results.ResultColumn.OK, "", id, datasetHash, split, studySeed,
+                StoredModel.currentVersion(), build.selection(), FoldRmse.format(build.foldRmse()), buildId);
         StoredModel stored = new StoredModel(record, descriptors, fm.featureSet(), fm.medians(), model, domain,
                 studySeed, StoredModel.currentVersion());
         context.store().put(StoreKeys.model(id), Serialization.toBytes(stored));

@@ -31,7 +31,13 @@ public enum ResultColumn {
     DATASET_HASH("dataset_hash", ColumnType.STRING),
     SPLIT("split", ColumnType.STRING),
     SEED("seed", ColumnType.LONG),
-    QSPACE_VERSION("qspace_version", ColumnType.STRING);
+    QSPACE_VERSION("qspace_version", ColumnType.STRING),
+    /** How CV treated supervised selection: "inside-folds" (refit per fold) or "before-cv" (the paper's). */
+    SELECTION("selection", ColumnType.STRING),
+    /** CV RMSE of every fold (and repeat), ";"-separated: the paired comparison of models reads them. */
+    CV_FOLD_RMSE("cv_fold_rmse", ColumnType.STRING),
+    /** The build invocation that chose the grid point: its out-of-fold predictions are stored under it. */
+    BUILD("build", ColumnType.STRING);
 
     /** The status column's values: a model was made, or the invocation failed (the error column says why). */
     public static final String OK = "ok";

@@ -15,10 +15,23 @@ public record ResultRecord(String dataset, String featureSet, int features, Stri
                            double yRandomisedQ2, int trainSize, int testSize, int fits, double seconds,
                            String model, String status, String error, String invocation,
                            // provenance: which data, which split, which seed and which code made the model
-                           String datasetHash, String split, long seed, String qspaceVersion) implements Serializable {
+                           String datasetHash, String split, long seed, String qspaceVersion,
+                           // how CV treated supervised selection, CV RMSE per fold, and the build that chose the point
+                           String selection, String cvFoldRmse, String build) implements Serializable {
 
     /** The column names in order: {@link ResultColumn} is where they and their types are written. */
     public static final List<String> COLUMNS = ResultColumn.names();
+
+    /** A record made without the validation columns (runners' tests, benchmarks): they are left empty. */
+    public ResultRecord(String dataset, String featureSet, int features, String builder, String parameters,
+                        double cvQ2, double cvRmse, double testR2, double testRmse, double testMae,
+                        double yRandomisedQ2, int trainSize, int testSize, int fits, double seconds,
+                        String model, String status, String error, String invocation,
+                        String datasetHash, String split, long seed, String qspaceVersion) {
+        this(dataset, featureSet, features, builder, parameters, cvQ2, cvRmse, testR2, testRmse, testMae,
+                yRandomisedQ2, trainSize, testSize, fits, seconds, model, status, error, invocation, datasetHash, split,
+                seed, qspaceVersion, "", "", "");
+    }
 
     public static String header() {
         return ResultColumn.header();
@@ -30,7 +43,7 @@ public record ResultRecord(String dataset, String featureSet, int features, Stri
                 0, coordinates.getOrDefault("builder", ""), "", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                 Double.NaN, Double.NaN, 0, 0, 0, 0, "", ResultColumn.FAILED, error, invocation,
                 coordinates.getOrDefault("dataset_hash", ""), coordinates.getOrDefault("split", ""), 0,
-                StoredModel.currentVersion());
+                StoredModel.currentVersion(), "", "", "");
     }
 
     /** The chosen point's parameters as "k=v; k=v" (semicolons keep the CSV easy on the eye). */
@@ -82,6 +95,9 @@ public record ResultRecord(String dataset, String featureSet, int features, Stri
             case SPLIT -> split;
             case SEED -> failed() ? "" : Long.toString(seed);
             case QSPACE_VERSION -> qspaceVersion;
+            case SELECTION -> selection;
+            case CV_FOLD_RMSE -> cvFoldRmse;
+            case BUILD -> build;
         };
     }
 

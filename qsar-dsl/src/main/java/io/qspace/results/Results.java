@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 import tech.tablesaw.io.csv.CsvReadOptions;
@@ -21,6 +22,9 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * and the stored models themselves, ready to predict.
  */
 public final class Results {
+    private static final ColumnType[] OUT_OF_FOLD_TYPES = {
+        ColumnType.STRING, ColumnType.INTEGER, ColumnType.INTEGER, ColumnType.DOUBLE, ColumnType.DOUBLE};
+
     private final ObjectStore store;
     private final String study;
     private final String runId;
@@ -147,7 +151,12 @@ public final class Results {
         return issues;
     }
 
-    /** The best model of each dataset by cross-validated RMSE (never by the test set), best datasets first. */
+    /**
+     * The best model of each dataset by cross-validated RMSE (never by the test set), best datasets first.
+     * {@code vs_runner_up_p} is the p-value of the corrected resampled t-test of the best model against the
+     * second best on their shared folds (NaN when there is no runner-up or no fold RMSEs); above
+     * {@value RunnerUp#SIGNIFICANCE} the winner is not significantly better, as {@link #leaderboardNotes()} says.
+     */
     public Table leaderboard() {
         Table ok = table.where(table.stringColumn("status").isEqualTo(ResultColumn.OK)).sortOn("dataset", "cv_rmse");
         // Tablesaw rows are cursors: keep row numbers, not Row objects
@@ -163,13 +172,39 @@ public final class Results {
         // Table.rows() of no rows throws (Ints.max of nothing): an empty copy keeps the columns
         Table out = firsts.isEmpty() ? ok.emptyCopy() : ok.rows(firsts.stream().mapToInt(Integer::intValue).toArray());
         out.setName(study + " leaderboard");
+        out.addColumns(DoubleColumn.create("vs_runner_up_p",
+                firsts.stream().mapToDouble(i -> RunnerUp.pValue(ok, i)).toArray()));
         Table board = out.selectColumns("dataset", "feature_set", "builder", "parameters", "n_features", "cv_q2",
-                "cv_rmse", "test_r2", "test_rmse", "test_mae", "n_train", "n_test").sortOn("test_rmse");
+                "cv_rmse", "test_r2", "test_rmse", "test_mae", "n_train", "n_test", "selection", "vs_runner_up_p")
+                .sortOn("test_rmse");
         // Printing only: three decimals are what a metric means; the values themselves stay whole.
-        for (String metric : List.of("cv_q2", "cv_rmse", "test_r2", "test_rmse", "test_mae")) {
+        for (String metric : List.of("cv_q2", "cv_rmse", "test_r2", "test_rmse", "test_mae", "vs_runner_up_p")) {
             board.doubleColumn(metric).setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(3));
         }
         return board;
+    }
+
+    /**
+     * One sentence per dataset whose best model is not significantly better than its runner-up by the corrected
+     * resampled t-test over their shared CV folds, so a reader does not take a coin toss for a winner.
+     */
+    public List<String> leaderboardNotes() {
+        return RunnerUp.notes(table.where(table.stringColumn("status").isEqualTo("ok")).sortOn("dataset", "cv_rmse"));
+    }
+
+    /**
+     * The cross-validated predictions of a model's chosen grid point on the training part: id, repeat, fold,
+     * observed, predicted (one row per training compound and repeat), the basis of a CV predicted-versus-observed
+     * plot and of conformal intervals.
+     */
+    public Table outOfFold(StoredModel model) {
+        String build = model.provenance().build();
+        if (build == null || build.isEmpty()) {
+            throw new IllegalStateException(model + " was stored without its build's id, by a qspace version that"
+                    + " kept no out-of-fold predictions: run the study again to get them");
+        }
+        String csv = new String(store.require(StoreKeys.outOfFold(build)), StandardCharsets.UTF_8);
+        return readCsv(csv, OUT_OF_FOLD_TYPES, model + " out of fold");
     }
 
     /** The best model of a dataset by CV RMSE. */
@@ -242,6 +277,7 @@ public final class Results {
             return head + "No model was made. What failed and why:\n"
                     + failures().selectColumns("dataset", "feature_set", "builder", "error").print();
         }
-        return head + leaderboard().print();
+        return head + leaderboard().print()
+                + leaderboardNotes().stream().map(note -> "\n" + note).collect(java.util.stream.Collectors.joining());
     }
 }

@@ -23,7 +23,7 @@ public record StoredModel(ResultRecord provenance, DescriptorSet descriptors, Fe
                           String qspaceVersion) implements Serializable {
 
     public static StoredModel load(ObjectStore store, String key) {
-        return Serialization.fromBytes(store.require(key), StoredModel.class);
+        return Serialization.read(store, key, StoredModel.class);
     }
 
     public Prediction predict(String smiles) {

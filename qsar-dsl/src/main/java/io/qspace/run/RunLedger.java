@@ -46,6 +46,16 @@ public final class RunLedger {
     }
 
     public Results compact(ObjectStore store, Plan plan, String runId, Progress progress) {
+        Map<String, String> manifest = new LinkedHashMap<>(plan.manifest());
+        return compact(store, plan.name(), manifest, runId, progress);
+    }
+
+    /**
+     * Writes the run's table, manifest and the study's latest table, and reads them back: needs only the study's
+     * name and manifest, so a grid member can end a run whose client is gone.
+     */
+    public Results compact(ObjectStore store, String study, Map<String, String> manifest, String runId,
+                           Progress progress) {
         // an invocation retried on a grid may be in the ledger twice: one row per invocation, the last word wins
         Map<String, Entry> last = new LinkedHashMap<>();
         entries.stream().filter(e -> e.status() == InvocationStatus.FAILED || e.yieldsResult())
@@ -66,12 +76,11 @@ public final class RunLedger {
                         + " although invocation " + e.id() + " finished: was it deleted?");
             }
         }
-        String study = plan.name();
         try {
             byte[] table = RecordCompactor.table(lines).getBytes(StandardCharsets.UTF_8);
             store.put(StoreKeys.runResults(study, runId), table);
             store.put(StoreKeys.runManifest(study, runId),
-                    RunManifest.text(plan, runId, progress).getBytes(StandardCharsets.UTF_8));
+                    RunManifest.text(study, manifest, runId, progress).getBytes(StandardCharsets.UTF_8));
             store.put(StoreKeys.studyResults(study), table);  // the latest run's table, for readers of one file
         } catch (IOException e) {
             throw new UncheckedIOException("writing the results of study " + study + " to " + store.uri(), e);

@@ -1,6 +1,5 @@
 package io.qspace.run;
 
-import io.qspace.plan.Plan;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -8,11 +7,11 @@ import java.util.Map;
 final class RunManifest {
     private RunManifest() {}
 
-    static String text(Plan plan, String runId, Progress progress) {
+    static String text(String study, Map<String, String> manifest, String runId, Progress progress) {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("study", plan.name());
+        p.put("study", study);
         p.put("run", runId);
-        p.putAll(plan.manifest());
+        p.putAll(manifest);
         p.put("invocations", Integer.toString(progress.finished()));
         p.put("executed", Integer.toString(progress.executed()));
         p.put("reused", Integer.toString(progress.reused()));

@@ -16,7 +16,53 @@ import java.io.UncheckedIOException;
  * Reading can name the class loader that defines classes shipped at run time.
  */
 public final class Serialization {
+    /**
+     * Bounds on every object read, whatever else a caller's filter says: a corrupt or hostile object (a few bytes
+     * that declare a huge array, a deep or wide graph) is refused before it allocates, never an OutOfMemoryError.
+     * 16M elements hold a 20,000 x 800 matrix's rows or a 64 MB class file; far above any real object's arrays.
+     */
+    static final ObjectInputFilter LIMITS = ObjectInputFilter.Config.createFilter(
+            "maxdepth=100;maxrefs=20000000;maxarray=16777216");
+    /** Classes an object read back may be made of, besides code shipped or defined at run time (see below). */
+    private static final ObjectInputFilter CLASSES = ObjectInputFilter.Config.createFilter(
+            "io.qspace.**;java.lang.*;java.lang.invoke.SerializedLambda;java.util.**;java.time.*;java.math.*;"
+                    + "java.net.URI;smile.**;tech.tablesaw.**");
+
     private Serialization() {}
+
+    /**
+     * The one filter of everything read back: the limits, then classes of qspace, the JDK's data types and the model
+     * libraries; a class defined at run time (a notebook cell's, a shipped bundle's: any loader but the JDK's and the
+     * application's) is code the reader chose to load and is accepted.
+     */
+    static ObjectInputFilter filter(ObjectInputFilter extra) {
+        ObjectInputFilter base = info -> {
+            ObjectInputFilter.Status limits = LIMITS.checkInput(info);
+            if (limits == ObjectInputFilter.Status.REJECTED) {
+                return limits;
+            }
+            Class<?> type = info.serialClass();
+            if (type == null) {
+                return ObjectInputFilter.Status.UNDECIDED;
+            }
+            while (type.isArray()) {
+                type = type.getComponentType();
+            }
+            if (type.isPrimitive() || definedAtRunTime(type)) {
+                return ObjectInputFilter.Status.ALLOWED;
+            }
+            ObjectInputFilter.Status known = CLASSES.checkInput(info);
+            return known == ObjectInputFilter.Status.UNDECIDED && extra == null ? ObjectInputFilter.Status.REJECTED
+                    : known;
+        };
+        return extra == null ? base : ObjectInputFilter.merge(extra, base);
+    }
+
+    private static boolean definedAtRunTime(Class<?> type) {
+        ClassLoader loader = type.getClassLoader();
+        return loader != null && loader != ClassLoader.getPlatformClassLoader()
+                && loader != ClassLoader.getSystemClassLoader();
+    }
 
     public static byte[] toBytes(Serializable value) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -27,6 +73,21 @@ public final class Serialization {
                     + ": every part of it must be Serializable (" + e.getMessage() + ")", e);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * Reads the object stored at a key: a missing object names the key and store; an unreadable one (corrupt,
+     * refused by the filter, written by code that is not here) names the key and says what to do.
+     */
+    public static <T> T read(ObjectStore store, String key, Class<T> type) {
+        byte[] bytes = store.require(key);
+        try {
+            return fromBytes(bytes, type);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("object '" + key + "' in store " + store.uri() + " (" + bytes.length
+                    + " bytes) cannot be read as a " + type.getSimpleName() + ": " + e.getMessage()
+                    + ". If it is corrupt, delete it and run again: it is recomputed", e);
+        }
     }
 
     public static <T> T fromBytes(byte[] bytes, Class<T> type) {
@@ -40,9 +101,7 @@ public final class Serialization {
     /** As {@link #fromBytes(byte[], Class, ClassLoader)}, refusing every class the filter rejects (null: none). */
     public static <T> T fromBytes(byte[] bytes, Class<T> type, ClassLoader loader, ObjectInputFilter filter) {
         try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(bytes), loader)) {
-            if (filter != null) {
-                in.setObjectInputFilter(filter);
-            }
+            in.setObjectInputFilter(filter(filter));
             return type.cast(in.readObject());
         } catch (IOException | ClassNotFoundException e) {
             throw new IllegalStateException("cannot read a " + type.getSimpleName() + ": " + e, e);
