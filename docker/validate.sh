@@ -55,7 +55,7 @@ import json, sys
 for f in sys.argv[1:]:
     assert json.load(open(f))["Version"] == "2012-10-17", f
 ' docker/aws/*.json
-check "shellcheck docker/**/*.sh docker/bin/*" "$venv/bin/shellcheck" -x docker/validate.sh docker/test/cluster-test.sh docker/bin/*
+check "shellcheck docker/**/*.sh docker/bin/* docker/podman/make-base-image" "$venv/bin/shellcheck" -x docker/validate.sh docker/test/*.sh docker/bin/* docker/podman/make-base-image
 
 # Hazelcast's own parser on the member YAMLs (needs the grid build's jars; skipped with a notice otherwise).
 hz="$(find "$repo/grid/target/lib" -name "hazelcast-*.jar" 2>/dev/null | head -1 || true)"
