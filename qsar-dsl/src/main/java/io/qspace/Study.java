@@ -7,7 +7,6 @@ import io.qspace.model.Builders;
 import io.qspace.model.ModelBuilder;
 import io.qspace.plan.Plan;
 import io.qspace.results.Results;
-import io.qspace.run.EmbeddedRunner;
 import io.qspace.run.Runner;
 import io.qspace.run.Runners;
 import io.qspace.select.Filters;
@@ -16,6 +15,7 @@ import io.qspace.select.Selectors;
 import io.qspace.split.Split;
 import io.qspace.validate.Validation;
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -45,10 +45,11 @@ public final class Study implements Serializable {
     private final Validation validation;
     private final long seed;
     private final String store;
+    private final Duration timeLimit;
 
     private Study(String name, List<DatasetSource> datasets, Split split, DescriptorSet descriptors, Filters filters,
                   List<Selector> selectors, List<ModelBuilder> builders, Validation validation, long seed,
-                  String store) {
+                  String store, Duration timeLimit) {
         this.name = name;
         this.datasets = List.copyOf(datasets);
         this.split = split;
@@ -59,6 +60,7 @@ public final class Study implements Serializable {
         this.validation = validation;
         this.seed = seed;
         this.store = store;
+        this.timeLimit = timeLimit;
     }
 
     /** A study with every default: auto split (the file's own, else random 20%), default descriptors, selectors,
@@ -69,13 +71,13 @@ public final class Study implements Serializable {
                     + "' must be letters, digits, '.', '_' or '-' (it names a folder in the store)");
         }
         return new Study(name, List.of(), Split.auto(0.2), Descriptors.defaults(), Filters.standard(),
-                Selectors.defaults(), Builders.defaults(), Validation.defaults(), 42, "qspace-results");
+                Selectors.defaults(), Builders.defaults(), Validation.defaults(), 42, "qspace-results", Plan.DEFAULT_TIME_LIMIT);
     }
 
     private Study with(UnaryOperator<Builder> change) {
         Builder b = change.apply(new Builder(this));
         return new Study(b.name, b.datasets, b.split, b.descriptors, b.filters, b.selectors, b.builders,
-                b.validation, b.seed, b.store);
+                b.validation, b.seed, b.store, b.timeLimit);
     }
 
     public Study datasets(DatasetSource... sources) {
@@ -136,20 +138,30 @@ public final class Study implements Serializable {
         return with(b -> b.store(uri));
     }
 
-    /** Reads the datasets and unwinds the study into its invocation tree; nothing heavy runs. */
-    public Plan plan() {
-        return Plan.of(this);
+    /**
+     * How long one invocation may run before it is stopped (default 4 hours: it catches hangs, such as a notebook
+     * builder that never returns). On a grid a stopped invocation is retried up to the grid's attempts, then failed
+     * with the reason; embedded it fails at once. The rest of the study goes on either way.
+     */
+    public Study timeLimit(Duration limit) {
+        Objects.requireNonNull(limit, "timeLimit");
+        if (limit.isZero() || limit.isNegative()) {
+            throw new IllegalArgumentException("a time limit must be positive, not " + limit);
+        }
+        return with(b -> b.timeLimit(limit));
     }
 
-    /** Runs on the attached runner (see {@link Runners}), else on the embedded default: 4 slots in this JVM. */
+    /** Reads the datasets and unwinds the study into its invocation tree; nothing heavy runs. */
+    public Plan plan() {
+        return StudyPlanner.plan(this);
+    }
+
+    /**
+     * Runs on the current runner ({@link Runners#current()}): the one a notebook attached with {@code %grid},
+     * else the embedded default, 4 slots in this JVM. The printed plan names which.
+     */
     public Results run() {
-        Runner attached = Runners.attached();
-        if (attached != null) {
-            return run(attached);
-        }
-        try (Runner runner = new EmbeddedRunner()) {
-            return run(runner);
-        }
+        return run(Runners.current());
     }
 
     public Results run(Runner runner) {
@@ -166,6 +178,7 @@ public final class Study implements Serializable {
     public Validation validation() { return validation; }
     public long seed() { return seed; }
     public String store() { return store; }
+    public Duration timeLimit() { return timeLimit; }
 
     /** Selectors flattened to one per feature set. */
     public List<Selector> featureSetSelectors() {
@@ -199,10 +212,12 @@ public final class Study implements Serializable {
         Validation validation;
         long seed;
         String store;
+        Duration timeLimit;
 
         Builder(Study s) {
             name = s.name; datasets = s.datasets; split = s.split; descriptors = s.descriptors; filters = s.filters;
             selectors = s.selectors; builders = s.builders; validation = s.validation; seed = s.seed; store = s.store;
+            timeLimit = s.timeLimit;
         }
 
         Builder name(String v) { name = v; return this; }
@@ -215,5 +230,6 @@ public final class Study implements Serializable {
         Builder validation(Validation v) { validation = v; return this; }
         Builder seed(long v) { seed = v; return this; }
         Builder store(String v) { store = v; return this; }
+        Builder timeLimit(Duration v) { timeLimit = v; return this; }
     }
 }

@@ -35,6 +35,21 @@ class FailureTest {
     }
 
     @Test
+    void aStudyWithoutOneModelShowsItsFailuresWithReasonsInsteadOfALeaderboard() {
+        ModelBuilder broken = ModelBuilder.of("broken", (x, y, seed) -> {
+            throw new IllegalStateException("this builder always fails");
+        });
+        Results results = SampleData.quickStudy("nothing-works", store).builders(broken).run();
+        assertEquals(false, results.hasModels());
+        assertEquals(0, results.leaderboard().rowCount(), "an empty leaderboard, not an exception");
+        assertTrue(results.leaderboard().columnNames().contains("cv_rmse"));
+        String shown = results.toString();
+        assertTrue(shown.contains("No model was made"), shown);
+        assertTrue(shown.contains("this builder always fails"), shown);
+        assertTrue(results.failures().rowCount() >= 2, results.table().print());
+    }
+
+    @Test
     void moreFoldsThanTrainingCompoundsFailsThatDatasetWithAClearMessage() throws Exception {
         Path tiny = store.resolve("tiny.csv");
         Files.writeString(tiny, "smiles,id,activity\n"

@@ -17,12 +17,27 @@ class PlanTest {
     void theDefaultModelSpaceUnwindsIntoTheInvocationTreeOfThePaper() {
         Plan plan = Study.named("defaults").datasets(SampleData.bzr()).store(store.toString()).plan();
         int featureSets = plan.featureSetsPerDataset();
-        int builders = plan.study().builders().size();
+        int builders = plan.shape().builders();
         assertTrue(featureSets >= 4 && featureSets <= 7, "the paper's prepare step gives four to seven feature sets");
         assertEquals(1 + 2 * featureSets * builders, plan.expectedInvocations());
         String shape = plan.toString();
         assertTrue(shape.contains(featureSets * builders + " build + cross-validate"), shape);
         assertTrue(shape.contains(plan.expectedInvocations() + " in all"), shape);
+    }
+
+    @Test
+    void thePlanNamesTheRunnerThatStudyRunWouldUse() {
+        Study study = Study.named("which-runner").datasets(SampleData.bzr()).store(store.toString());
+        assertTrue(study.plan().toString().contains("runner: embedded, 4 slots (default)"), study.plan().toString());
+        io.qspace.run.EmbeddedRunner two = new io.qspace.run.EmbeddedRunner(2);
+        io.qspace.run.Runners.attach(two);
+        try {
+            assertEquals(two, io.qspace.run.Runners.current());
+            assertTrue(study.plan().runner().equals("embedded, 2 slots (attached)"), study.plan().runner());
+        } finally {
+            io.qspace.run.Runners.detach();
+        }
+        assertTrue(study.plan().runner().endsWith("(default)"));
     }
 
     @Test

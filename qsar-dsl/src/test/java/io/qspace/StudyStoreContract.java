@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qspace.model.Builders;
-import io.qspace.plan.StoreKeys;
+import io.qspace.store.StoreKeys;
 import io.qspace.results.Results;
 import io.qspace.results.StoredModel;
 import io.qspace.store.ObjectStore;
@@ -115,7 +115,7 @@ public abstract class StudyStoreContract {
         assertEquals("mlr", model.provenance().builder());
 
         try (ObjectStore store = ObjectStores.open(uri)) {
-            String manifest = new String(store.require(StoreKeys.studyManifest("provenance")), StandardCharsets.UTF_8);
+            String manifest = new String(store.require(StoreKeys.runManifest("provenance", results.runId())), StandardCharsets.UTF_8);
             assertTrue(manifest.contains("\nbuilders=mlr"), manifest);
             assertTrue(manifest.contains("\nvalidation="), manifest);
         }

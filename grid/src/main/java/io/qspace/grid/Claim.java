@@ -16,11 +16,14 @@ import java.util.Map;
 public final class Claim implements EntryProcessor<String, InvState, InvState>, Serializable, IdentifiedDataSerializable {
     private static final long serialVersionUID = 1L;
     private String owner;
+    private long leaseUntil;
 
     public Claim() {}
 
-    public Claim(String owner) {
+    /** @param leaseUntil until when the claim holds without renewal (epoch ms) */
+    public Claim(String owner, long leaseUntil) {
         this.owner = owner;
+        this.leaseUntil = leaseUntil;
     }
 
     @Override
@@ -31,6 +34,7 @@ public final class Claim implements EntryProcessor<String, InvState, InvState>, 
         }
         s.status = InvState.CLAIMED;
         s.owner = owner;
+        s.leaseUntil = leaseUntil;
         entry.setValue(s);
         return s;
     }
@@ -48,10 +52,12 @@ public final class Claim implements EntryProcessor<String, InvState, InvState>, 
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
         out.writeString(owner);
+        out.writeLong(leaseUntil);
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
         owner = in.readString();
+        leaseUntil = in.readLong();
     }
 }

@@ -10,4 +10,6 @@ public final class GridNames {
     public static final String RUNS = "qspace.runs";
     /** IQueue of state keys: hints at claimable invocations, possibly stale or duplicated, never the truth. */
     public static final String HINTS = "qspace.hints";
+    /** Executor on every member for the store probe a study runs before its work goes out. */
+    public static final String PROBES = "qspace.probes";
 }

@@ -4,11 +4,11 @@ import com.hazelcast.core.HazelcastInstance;
 import io.qspace.grid.code.CodeShipper;
 import io.qspace.plan.Plan;
 import io.qspace.run.ProgressListener;
+import io.qspace.run.RunIds;
 import io.qspace.run.Runner;
 import io.qspace.run.StudyRun;
 import io.qspace.store.ObjectStore;
 import io.qspace.store.ObjectStores;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -74,8 +74,9 @@ public final class GridRunner implements Runner {
     @Override
     public StudyRun submit(Plan plan, ProgressListener listener) {
         ObjectStore store = ObjectStores.open(plan.storeUri());
-        plan.publish(store);
-        String runId = plan.study().name() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String runId = RunIds.next();
+        StoreProbes.check(hz, store, plan.storeUri(), runId);
+        plan.publish(store, runId);
         GridStudyRun run = new GridStudyRun(hz, plan, store, listener, runId, ends, cleaner);
         run.start(shipper, maxAttempts, keepDetail, onInvocation);
         return run;

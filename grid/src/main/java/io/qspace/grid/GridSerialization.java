@@ -14,6 +14,8 @@ final class GridSerialization implements DataSerializableFactory {
     static final int CLAIM = 2;
     static final int CREATE = 3;
     static final int FINISH = 4;
+    static final int RENEW = 6;
+    static final int STORE_PROBE = 7;
     static final int COUNTERS = 5;
 
     static void register(SerializationConfig config) {
@@ -27,6 +29,8 @@ final class GridSerialization implements DataSerializableFactory {
             case CLAIM -> new Claim();
             case CREATE -> new Create();
             case FINISH -> new Finish();
+            case RENEW -> new Renew();
+            case STORE_PROBE -> new StoreProbe();
             case COUNTERS -> new Counters();
             default -> throw new IllegalArgumentException("unknown grid class id " + classId);
         };

@@ -8,7 +8,8 @@ import java.util.Properties;
  * properties section of the member's Hazelcast YAML; e.g. qspace.slots, -Dqspace.slots, QSPACE_SLOTS.
  */
 public record GridSettings(int slots, int window, String cluster, String bindInterface, int port, String join,
-                           String members, String allow, int sweepSeconds, int maxLost) {
+                           String members, String allow, int sweepSeconds, int maxLost, int leaseSeconds,
+                           int backups, String partitionGroup) {
 
     public static GridSettings from(Properties fileProperties) {
         Map<String, String> env = System.getenv();
@@ -17,7 +18,9 @@ public record GridSettings(int slots, int window, String cluster, String bindInt
         return new GridSettings(slots, l.integer("qspace.window", slots), l.text("qspace.cluster", "qspace"),
                 l.text("qspace.interface", "127.0.0.1"), l.integer("qspace.port", 5701),
                 l.text("qspace.join", "tcp"), l.text("qspace.members", "127.0.0.1"), l.text("qspace.allow", ""),
-                l.integer("qspace.sweep.seconds", 5), l.integer("qspace.max.lost", 3));
+                l.integer("qspace.sweep.seconds", 5), l.integer("qspace.max.lost", 3),
+                l.integer("qspace.lease.seconds", 60), l.integer("qspace.backups", 1),
+                l.text("qspace.partition.group", "member"));
     }
 
     public static GridSettings defaults() {
@@ -26,12 +29,12 @@ public record GridSettings(int slots, int window, String cluster, String bindInt
 
     public GridSettings withSlots(int n) {
         return new GridSettings(n, Math.max(window, n), cluster, bindInterface, port, join, members, allow,
-                sweepSeconds, maxLost);
+                sweepSeconds, maxLost, leaseSeconds, backups, partitionGroup);
     }
 
     public GridSettings withCluster(String name) {
         return new GridSettings(slots, window, name, bindInterface, port, join, members, allow, sweepSeconds,
-                maxLost);
+                maxLost, leaseSeconds, backups, partitionGroup);
     }
 
     /** Whether a setting was given anywhere (so that it overrides what a YAML file says about the network). */

@@ -11,7 +11,8 @@ import io.qspace.grid.code.CodeShipper;
 import io.qspace.plan.Invocation;
 import io.qspace.plan.Plan;
 import io.qspace.results.Results;
-import io.qspace.run.InvocationExecutor;
+import io.qspace.run.InvocationStatus;
+import io.qspace.run.RunTally;
 import io.qspace.run.Progress;
 import io.qspace.run.ProgressListener;
 import io.qspace.run.RunLedger;
@@ -64,7 +65,6 @@ final class GridStudyRun implements StudyRun {
     private final java.util.concurrent.Executor cleaner;
     /** Released when the counters say the run ended: the watcher confirms at once instead of at its next poll. */
     private final java.util.concurrent.Semaphore looksFinished = new java.util.concurrent.Semaphore(0);
-    private static final String[] STATUS_NAMES = {"queued", "claimed", "executed", "reused", "failed"};
 
     GridStudyRun(HazelcastInstance hz, Plan plan, ObjectStore store, ProgressListener listener, String runId,
                  RunEnds ends, java.util.concurrent.Executor cleaner) {
@@ -78,10 +78,11 @@ final class GridStudyRun implements StudyRun {
         this.state = hz.getMap(GridNames.STATE);
         this.runs = hz.getMap(GridNames.RUNS);
         this.hints = hz.getQueue(GridNames.HINTS);
-        this.last = new Progress(plan.study().name(), plan.expectedInvocations(), 0, 0, 0, 0, 0, Duration.ZERO);
+        this.last = new Progress(plan.name(), plan.expectedInvocations(), 0, 0, 0, 0, 0, Duration.ZERO);
     }
 
-    String runId() {
+    @Override
+    public String runId() {
         return runId;
     }
 
@@ -89,11 +90,12 @@ final class GridStudyRun implements StudyRun {
                java.util.function.BiConsumer<String, String> onInvocation) {
         if (onInvocation != null) {
             detail = state.addEntryListener((com.hazelcast.map.listener.EntryUpdatedListener<String, InvState>)
-                    e -> onInvocation.accept(e.getValue().invocationId, STATUS_NAMES[e.getValue().status]),
+                    e -> onInvocation.accept(e.getValue().invocationId, e.getValue().statusValue().label()),
                     ofRun(), true);
         }
         ends.watch(runId, looksFinished::release);
-        RunInfo info = new RunInfo(runId, plan.study().name(), plan.storeUri(), maxAttempts, keepDetail);
+        RunInfo info = new RunInfo(runId, plan.name(), plan.storeUri(), maxAttempts, keepDetail);
+        info.timeLimitMillis = plan.timeLimit().toMillis();
         info.planned = plan.expectedInvocations();
         // a fresh run id: none of its entries can exist yet, so the roots are written in bulk, not created one by one
         int created = (int) plan.roots().stream().map(Invocation::id).distinct().count();
@@ -129,7 +131,7 @@ final class GridStudyRun implements StudyRun {
                 String key = InvState.key(runId, root.id());
                 if (seen.add(key)) {
                     CodeShipper.Encoded e = shipper.encode(root, store);
-                    chunk.put(key, new InvState(runId, root.id(), root.kind(), e.payload(), e.code(), now));
+                    chunk.put(key, new InvState(runId, root, e.payload(), e.code(), now));
                 }
             }
             if (chunk.size() == chunkSize || (i == roots.size() && !chunk.isEmpty())) {
@@ -183,7 +185,7 @@ final class GridStudyRun implements StudyRun {
      */
     private boolean confirmEnd() {
         Collection<Object[]> rows = state.project(
-                Projections.multiAttribute("invocationId", "kind", "status", "terminal"), ofRun());
+                Projections.multiAttribute("invocationId", "yieldsResult", "status", "terminal"), ofRun());
         for (Object[] row : rows) {
             if (!(Boolean) row[3]) {
                 return false;
@@ -205,7 +207,7 @@ final class GridStudyRun implements StudyRun {
     private Progress progress(RunInfo info) {
         int running = (int) Math.max(0, info.running);
         int queued = (int) Math.max(0, info.created - info.terminal - running);
-        return new Progress(plan.study().name(), (int) Math.max(info.planned, info.created), queued, running,
+        return new Progress(plan.name(), (int) Math.max(info.planned, info.created), queued, running,
                 (int) info.executed, (int) info.reused, (int) info.failed,
                 Duration.ofNanos(System.nanoTime() - started));
     }
@@ -247,36 +249,27 @@ final class GridStudyRun implements StudyRun {
         if (results != null) {
             return results;
         }
-        StudyWaits.awaitEnd(finished, this, plan.study().name());
+        StudyWaits.awaitEnd(finished, this, plan.name());
         if (cancelled.get()) {
-            throw StudyWaits.cancelled(plan.study().name(), last);
+            throw StudyWaits.cancelled(plan.name(), last);
         }
         RunLedger ledger = new RunLedger();
-        int executed = 0;
-        int reused = 0;
-        int failed = 0;
+        RunTally tally = new RunTally(plan.name(), started);
         Collection<Object[]> rows = endRows != null ? endRows
-                : state.project(Projections.multiAttribute("invocationId", "kind", "status"), ofRun());
+                : state.project(Projections.multiAttribute("invocationId", "yieldsResult", "status"), ofRun());
         // keyed records: each invocation once, however often members ran it
         for (Object[] row : rows) {
-            InvocationExecutor.Status status = switch ((Integer) row[2]) {
-                case InvState.EXECUTED -> InvocationExecutor.Status.EXECUTED;
-                case InvState.REUSED -> InvocationExecutor.Status.REUSED;
-                default -> InvocationExecutor.Status.FAILED;
-            };
-            switch (status) {
-                case EXECUTED -> executed++;
-                case REUSED -> reused++;
-                case FAILED -> failed++;
+            InvocationStatus status = InvocationStatus.ofCode((Integer) row[2]);
+            if (!status.terminal()) {
+                status = InvocationStatus.FAILED; // cannot happen after a confirmed end; counted, never dropped
             }
-            ledger.add(new RunLedger.Entry((String) row[0], (String) row[1], status));
+            tally.count(status);
+            ledger.add(new RunLedger.Entry((String) row[0], (Boolean) row[1], status, null, null));
         }
-        int total = executed + reused + failed;
-        Progress end = new Progress(plan.study().name(), total, 0, 0, executed, reused, failed,
-                Duration.ofNanos(System.nanoTime() - started));
+        Progress end = tally.progress(0);
         last = end;
         listener.finished(end);
-        results = ledger.compact(store, plan, end);
+        results = ledger.compact(store, plan, runId, end);
         ends.forget(runId);
         cleaner.execute(this::cleanUp);
         return results;

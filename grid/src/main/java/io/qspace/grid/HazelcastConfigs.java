@@ -73,10 +73,32 @@ public final class HazelcastConfigs {
         if (!metricsAsked(config.getProperties())) {
             config.getMetricsConfig().setEnabled(false);
         }
-        addStructures(config);
+        addStructures(config, settings.backups());
+        partitionGroups(config, settings.partitionGroup(), fromFile);
         config.getSerializationConfig().setJavaSerializationFilterConfig(filter());
         GridSerialization.register(config.getSerializationConfig());
         return config;
+    }
+
+    /**
+     * Where backups go: "member" (any other member, Hazelcast's default), "host" (another machine: two members on
+     * one host never hold both copies) or "zone" (another availability zone, from the cloud discovery's metadata).
+     * A YAML that configures partition groups itself keeps its own.
+     */
+    static void partitionGroups(Config config, String group, boolean fromFile) {
+        var groups = config.getPartitionGroupConfig();
+        if (fromFile && groups.isEnabled()) {
+            return;
+        }
+        switch (group) {
+            case "member" -> groups.setEnabled(false);
+            case "host" -> groups.setEnabled(true).setGroupType(
+                    com.hazelcast.config.PartitionGroupConfig.MemberGroupType.HOST_AWARE);
+            case "zone" -> groups.setEnabled(true).setGroupType(
+                    com.hazelcast.config.PartitionGroupConfig.MemberGroupType.ZONE_AWARE);
+            default -> throw new IllegalArgumentException("qspace.partition.group must be member, host or zone, not '"
+                    + group + "'");
+        }
     }
 
     private static boolean metricsAsked(java.util.Properties properties) {
@@ -90,13 +112,15 @@ public final class HazelcastConfigs {
         }
     }
 
-    static void addStructures(Config config) {
+    /** @param backups synchronous copies of every entry beyond its owner's (qspace.backups, default 1) */
+    static void addStructures(Config config, int backups) {
         config.addMapConfig(new MapConfig(GridNames.STATE).setInMemoryFormat(InMemoryFormat.OBJECT)
-                .setBackupCount(1).addIndexConfig(new com.hazelcast.config.IndexConfig(IndexType.HASH, "runId"))
+                .setBackupCount(backups)
+                .addIndexConfig(new com.hazelcast.config.IndexConfig(IndexType.HASH, "runId"))
                 .addIndexConfig(new com.hazelcast.config.IndexConfig(IndexType.HASH, "status")));
         config.addMapConfig(new MapConfig(GridNames.RUNS).setInMemoryFormat(InMemoryFormat.OBJECT)
-                .setBackupCount(1));
-        config.addQueueConfig(new QueueConfig(GridNames.HINTS).setBackupCount(1));
+                .setBackupCount(backups));
+        config.addQueueConfig(new QueueConfig(GridNames.HINTS).setBackupCount(backups));
     }
 
     /**

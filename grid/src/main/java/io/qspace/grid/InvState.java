@@ -5,6 +5,10 @@ import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import java.io.IOException;
 import java.io.Serializable;
+import io.qspace.plan.Invocation;
+import io.qspace.run.InvocationStatus;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -14,15 +18,20 @@ import java.util.UUID;
 public final class InvState implements Serializable, IdentifiedDataSerializable {
     private static final long serialVersionUID = 1L;
 
-    public static final int QUEUED = 0;
-    public static final int CLAIMED = 1;
-    public static final int EXECUTED = 2;
-    public static final int REUSED = 3;
-    public static final int FAILED = 4;
+    // the run core's statuses, as the small numbers that Hazelcast's queries compare (claimed = running)
+    public static final int QUEUED = InvocationStatus.QUEUED.code();
+    public static final int CLAIMED = InvocationStatus.RUNNING.code();
+    public static final int EXECUTED = InvocationStatus.EXECUTED.code();
+    public static final int REUSED = InvocationStatus.REUSED.code();
+    public static final int FAILED = InvocationStatus.FAILED.code();
 
     public String runId;
     public String invocationId;
     public String kind;
+    /** Whether a success wrote a result record (Task#yieldsResult): the ledger's row filter. */
+    public boolean yieldsResult;
+    /** dataset, feature_set, builder as key, value, key, value...: a failure's row wherever it is recorded. */
+    public String[] coordinates = new String[0];
     public int status;
     /** The claiming member's UUID as text (null unless claimed): the sweeper matches it against live members. */
     public String owner;
@@ -31,6 +40,8 @@ public final class InvState implements Serializable, IdentifiedDataSerializable 
     /** Times the invocation's member vanished while running it; bounded too, so a JVM-killing task ends. */
     public int lost;
     public long queuedAt;
+    /** While claimed: the owner holds it until this time (epoch ms) unless it renews; then it is free again. */
+    public long leaseUntil;
     /** The serialised invocation; dropped once it succeeded unless the run keeps detail. */
     public byte[] payload;
     /** Content hash of the code bundle its classes need, or "" when the members have them all. */
@@ -40,14 +51,45 @@ public final class InvState implements Serializable, IdentifiedDataSerializable 
 
     public InvState() {}
 
-    public InvState(String runId, String invocationId, String kind, byte[] payload, String code, long now) {
+    public InvState(String runId, Invocation invocation, byte[] payload, String code, long now) {
+        this(runId, invocation.id(), invocation.kind(), invocation.task().yieldsResult(),
+                flatten(invocation.coordinates()), payload, code, now);
+    }
+
+    private InvState(String runId, String invocationId, String kind, boolean yieldsResult, String[] coordinates,
+                     byte[] payload, String code, long now) {
         this.runId = runId;
         this.invocationId = invocationId;
         this.kind = kind;
+        this.yieldsResult = yieldsResult;
+        this.coordinates = coordinates;
         this.payload = payload;
         this.code = code;
         this.status = QUEUED;
         this.queuedAt = now;
+    }
+
+    private static String[] flatten(Map<String, String> coordinates) {
+        String[] flat = new String[2 * coordinates.size()];
+        int i = 0;
+        for (Map.Entry<String, String> e : new TreeMap<>(coordinates).entrySet()) {
+            flat[i++] = e.getKey();
+            flat[i++] = e.getValue();
+        }
+        return flat;
+    }
+
+    /** The invocation's place in the study (dataset, feature set, builder), for its failure row. */
+    public Map<String, String> coordinatesMap() {
+        Map<String, String> map = new TreeMap<>();
+        for (int i = 0; i + 1 < coordinates.length; i += 2) {
+            map.put(coordinates[i], coordinates[i + 1]);
+        }
+        return map;
+    }
+
+    public InvocationStatus statusValue() {
+        return InvocationStatus.ofCode(status);
     }
 
     public static String key(String runId, String invocationId) {
@@ -77,11 +119,14 @@ public final class InvState implements Serializable, IdentifiedDataSerializable 
         out.writeString(runId);
         out.writeString(invocationId);
         out.writeString(kind);
+        out.writeBoolean(yieldsResult);
+        out.writeStringArray(coordinates);
         out.writeInt(status);
         out.writeString(owner);
         out.writeInt(attempts);
         out.writeInt(lost);
         out.writeLong(queuedAt);
+        out.writeLong(leaseUntil);
         out.writeByteArray(payload);
         out.writeString(code);
         out.writeString(error);
@@ -93,11 +138,14 @@ public final class InvState implements Serializable, IdentifiedDataSerializable 
         runId = in.readString();
         invocationId = in.readString();
         kind = in.readString();
+        yieldsResult = in.readBoolean();
+        coordinates = in.readStringArray();
         status = in.readInt();
         owner = in.readString();
         attempts = in.readInt();
         lost = in.readInt();
         queuedAt = in.readLong();
+        leaseUntil = in.readLong();
         payload = in.readByteArray();
         code = in.readString();
         error = in.readString();
@@ -105,11 +153,12 @@ public final class InvState implements Serializable, IdentifiedDataSerializable 
     }
 
     InvState copy() {
-        InvState c = new InvState(runId, invocationId, kind, payload, code, queuedAt);
+        InvState c = new InvState(runId, invocationId, kind, yieldsResult, coordinates, payload, code, queuedAt);
         c.status = status;
         c.owner = owner;
         c.attempts = attempts;
         c.lost = lost;
+        c.leaseUntil = leaseUntil;
         c.error = error;
         c.terminal = terminal;
         return c;

@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The sweeper's repair of an invocation claimed by a member that left: back to the queue, unless members died under
+ * The sweeper's repair of an invocation claimed by a member that left, or whose claim's lease ran out (a member
+ * alive in the cluster that stopped renewing: frozen, or its slot lost): back to the queue, unless members died under
  * it maxLost times (a task that kills its JVM), in which case it ends as failed. Returns the new status or -1.
  */
 public final class Requeue implements EntryProcessor<String, InvState, Integer>, Serializable {
@@ -24,7 +25,7 @@ public final class Requeue implements EntryProcessor<String, InvState, Integer>,
     @Override
     public Integer process(Map.Entry<String, InvState> entry) {
         InvState s = entry.getValue();
-        if (s == null || s.status != InvState.CLAIMED || liveMembers.contains(s.owner)) {
+        if (s == null || s.status != InvState.CLAIMED || (liveMembers.contains(s.owner) && s.leaseUntil >= now)) {
             return -1;
         }
         s.lost++;

@@ -18,6 +18,8 @@ public final class RunInfo implements Serializable {
     /** Keep each invocation's payload after success (detail for inspection) instead of dropping it. */
     public boolean keepDetail;
     public boolean cancelled;
+    /** How long one attempt of an invocation may run (the study's time limit). */
+    public long timeLimitMillis = java.time.Duration.ofHours(4).toMillis();
 
     public long planned;
     public long created;

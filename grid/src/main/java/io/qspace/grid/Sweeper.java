@@ -1,5 +1,6 @@
 package io.qspace.grid;
 
+import io.qspace.run.FailureRecords;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
@@ -93,13 +94,14 @@ public final class Sweeper implements MembershipListener {
         for (Member m : hz.getCluster().getMembers()) {
             live.add(m.getUuid().toString());
         }
+        long now = System.currentTimeMillis();
         Predicate<String, InvState> orphaned = Predicates.and(Predicates.equal("status", InvState.CLAIMED),
-                Predicates.not(Predicates.in("owner", live.toArray(new String[0]))));
+                Predicates.or(Predicates.not(Predicates.in("owner", live.toArray(new String[0]))),
+                        Predicates.lessThan("leaseUntil", now)));
         Set<String> orphans = state.keySet(orphaned);
         int repaired = 0;
         if (!orphans.isEmpty()) {
-            Map<String, Integer> result = state.executeOnKeys(orphans,
-                    new Requeue(live, maxLost, System.currentTimeMillis()));
+            Map<String, Integer> result = state.executeOnKeys(orphans, new Requeue(live, maxLost, now));
             List<String> requeued = new ArrayList<>();
             for (Map.Entry<String, Integer> e : result.entrySet()) {
                 String runId = e.getKey().substring(0, e.getKey().indexOf('/'));
@@ -107,7 +109,7 @@ public final class Sweeper implements MembershipListener {
                     requeued.add(e.getKey());
                     counters.add(runId, c -> c.running--);
                 } else if (e.getValue() != null && e.getValue() == InvState.FAILED) {
-                    recordLost(runId, e.getKey().substring(runId.length() + 1));
+                    recordLost(runId, e.getKey());
                     counters.add(runId, c -> {
                         c.running--;
                         c.terminal++;
@@ -117,7 +119,7 @@ public final class Sweeper implements MembershipListener {
             }
             hints.addAll(requeued);
             repaired += requeued.size();
-            LOG.info("re-queued " + requeued.size() + " invocations claimed by members that left");
+            LOG.info("re-queued " + requeued.size() + " invocations claimed by members that left or whose leases ran out");
         }
         if (checkHints) {
             Predicate<String, InvState> waiting = Predicates.and(Predicates.equal("status", InvState.QUEUED),
@@ -136,11 +138,12 @@ public final class Sweeper implements MembershipListener {
         return repaired;
     }
 
-    private void recordLost(String runId, String invocationId) {
+    private void recordLost(String runId, String key) {
         RunInfo info = hz.<String, RunInfo>getMap(GridNames.RUNS).get(runId);
-        if (info != null) {
+        InvState s = state.get(key);
+        if (info != null && s != null) {
             FailureRecords.write(stores.computeIfAbsent(info.storeUri, io.qspace.store.ObjectStores::open),
-                    info.study, invocationId, "the member running it left the grid " + maxLost
+                    s.coordinatesMap(), s.invocationId, "the member running it left the grid " + maxLost
                             + " times (killed, out of memory, or hung)");
         }
     }

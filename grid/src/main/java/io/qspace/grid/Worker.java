@@ -7,7 +7,10 @@ import com.hazelcast.map.IMap;
 import io.qspace.grid.code.AllowList;
 import io.qspace.grid.code.CodeCache;
 import io.qspace.plan.Invocation;
+import io.qspace.run.FailureRecords;
 import io.qspace.run.InvocationExecutor;
+import io.qspace.run.InvocationStatus;
+import io.qspace.run.TimeLimits;
 import io.qspace.store.Serialization;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -38,6 +41,8 @@ public final class Worker {
     private final CounterBuffer counters;
     private final CodeCache code;
     private final LinkedBlockingQueue<InvState> claimed = new LinkedBlockingQueue<>();
+    /** Keys this member has claimed and not yet ended: their leases are renewed while they wait or run. */
+    private final java.util.Set<String> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final LinkedBlockingQueue<Done> done = new LinkedBlockingQueue<>();
     private final Semaphore window;
     private final int refill;
@@ -64,6 +69,7 @@ public final class Worker {
         threads.add(daemon("qspace-fetch", this::fetch));
         threads.add(daemon("qspace-counters", this::flushCounters));
         threads.add(daemon("qspace-finish", this::finishDone));
+        threads.add(daemon("qspace-leases", this::renewLeases));
         for (int i = 1; i <= settings.slots(); i++) {
             threads.add(daemon("qspace-slot-" + i, this::slot));
         }
@@ -107,12 +113,14 @@ public final class Worker {
             if (!keys.isEmpty()) {
                 // a failed partition group leaves its hints gone but its entries queued: the sweeper re-hints them
                 Map<String, InvState> won = PartitionBatches.execute(hz, state, new LinkedHashSet<>(keys),
-                        new Claim(me), e -> warn("claiming invocations failed", e));
+                        new Claim(me, System.currentTimeMillis() + settings.leaseSeconds() * 1000L),
+                        e -> warn("claiming invocations failed", e));
                 Map<String, Integer> running = new java.util.HashMap<>();
                 for (InvState s : won.values()) {
                     if (s != null) {
                         got++;
                         running.merge(s.runId, 1, Integer::sum);
+                        held.add(s.key());
                         claimed.add(s);
                     }
                 }
@@ -141,19 +149,32 @@ public final class Worker {
                 runOne(s);
             } catch (HazelcastInstanceNotActiveException e) {
                 return;
-            } catch (RuntimeException | LinkageError e) {
-                // left claimed: if this member stays, the retry below never happens, so record it as a failure
+            } catch (OutOfMemoryError e) {
+                // the heap is not to be trusted any more: leave, and the sweeper gives this member's claims back
+                LOG.log(Level.SEVERE, "out of memory running " + s.key() + "; this member exits", e);
+                Runtime.getRuntime().halt(3);
+            } catch (Throwable e) {
+                // whatever went wrong, the claim ends in a retry or a failure with the reason: never left claimed
                 LOG.log(Level.WARNING, "invocation " + s.key() + " could not be completed on the grid", e);
                 safeFail(s, e);
             } finally {
+                held.remove(s.key());
                 busySlots.decrementAndGet();
                 window.release();
             }
         }
     }
 
-    private void runOne(InvState s) {
-        RunContexts.Context run = runs.get(s.runId);
+    private void runOne(InvState s) throws Exception {
+        RunContexts.Context run;
+        try {
+            run = runs.get(s.runId);
+        } catch (RuntimeException e) {
+            // e.g. a store this member cannot open: the same on every attempt here, so it fails with the reason
+            String error = "cannot run invocation " + s.invocationId + " on member " + me + ": " + e.getMessage();
+            finishFailed(s, error, 1);
+            return;
+        }
         if (run == null) {
             return; // the run ended or was cancelled
         }
@@ -163,23 +184,29 @@ public final class Worker {
         } catch (RuntimeException | LinkageError e) {
             // a refused or unreadable invocation fails the same way every time: no retries
             String error = "cannot read invocation " + s.invocationId + ": " + e.getMessage();
-            FailureRecords.write(run.store(), run.info().study, s.invocationId, error);
+            FailureRecords.write(run.store(), s.coordinatesMap(), s.invocationId, error);
             complete(run, s, null, InvState.FAILED, error, List.of(), 1);
             return;
         }
-        InvocationExecutor.Outcome outcome;
+        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        TimeLimits.Attempt<InvocationExecutor.Outcome> attempt;
         try {
-            outcome = run.executor().execute(invocation, () -> runs.cancelled(s.runId) || !running);
+            attempt = TimeLimits.run(() -> run.executor().execute(invocation,
+                            () -> stopped.get() || runs.cancelled(s.runId) || !running),
+                    java.time.Duration.ofMillis(run.info().timeLimitMillis), () -> stopped.set(true));
         } catch (CancellationException e) {
             counters.add(s.runId, c -> c.running--);
             return;
         }
-        int status = switch (outcome.status()) {
-            case EXECUTED -> InvState.EXECUTED;
-            case REUSED -> InvState.REUSED;
-            case FAILED -> InvState.FAILED;
-        };
-        complete(run, s, invocation, status, outcome.error(), outcome.children(), run.info().maxAttempts);
+        if (attempt.timedOut()) {
+            String error = TimeLimits.exceeded(java.time.Duration.ofMillis(run.info().timeLimitMillis));
+            FailureRecords.write(run.store(), s.coordinatesMap(), s.invocationId, error);
+            complete(run, s, invocation, InvState.FAILED, error, List.of(), run.info().maxAttempts);
+            return;
+        }
+        InvocationExecutor.Outcome outcome = attempt.value();
+        complete(run, s, invocation, outcome.status().code(), outcome.error(), outcome.children(),
+                run.info().maxAttempts);
     }
 
     private void complete(RunContexts.Context run, InvState s, Invocation invocation, int status, String error,
@@ -191,7 +218,7 @@ public final class Worker {
             List<String> keys = new ArrayList<>(children.size());
             List<CompletionStage<Integer>> pending = new ArrayList<>(children.size());
             for (Invocation child : children) {
-                InvState cs = new InvState(s.runId, child.id(), child.kind(), Serialization.toBytes(child), s.code,
+                InvState cs = new InvState(s.runId, child, Serialization.toBytes(child), s.code,
                         now);
                 keys.add(cs.key());
                 pending.add(state.submitToKey(cs.key(), new Create(cs)));
@@ -233,9 +260,9 @@ public final class Worker {
             if (ended) {
                 c.terminal++;
                 c.planned += planned;
-                switch (result) {
-                    case InvState.EXECUTED -> c.executed++;
-                    case InvState.REUSED -> c.reused++;
+                switch (InvocationStatus.ofCode(result)) {
+                    case EXECUTED -> c.executed++;
+                    case REUSED -> c.reused++;
                     default -> c.failed++;
                 }
             }
@@ -288,21 +315,44 @@ public final class Worker {
 
     private void safeFail(InvState s, Throwable e) {
         try {
+            finishFailed(s, String.valueOf(e), 1);
+        } catch (RuntimeException ignored) {
+            // the grid itself is unreachable: the lease runs out and the sweeper gives the claim back
+        }
+    }
+
+    /** Ends a claim as failed (or queued again while attempts remain) without needing the run's context. */
+    private void finishFailed(InvState s, String error, int maxAttempts) {
+        try {
             RunContexts.Context run = runs.get(s.runId);
             if (run != null) {
-                FailureRecords.write(run.store(), run.info().study, s.invocationId, String.valueOf(e));
+                FailureRecords.write(run.store(), s.coordinatesMap(), s.invocationId, error);
             }
-            int result = state.executeOnKey(s.key(), new Finish(InvState.FAILED, String.valueOf(e), 1, false,
-                    System.currentTimeMillis()));
-            counters.add(s.runId, c -> {
-                c.running--;
-                if (result == InvState.FAILED) {
-                    c.terminal++;
-                    c.failed++;
-                }
-            });
-        } catch (RuntimeException ignored) {
-            // the sweeper will find it claimed by a member that left, or the run is gone
+        } catch (RuntimeException noStore) {
+            // no store to record it in: the state entry carries the error, and the ledger writes the row
+        }
+        int result = state.executeOnKey(s.key(), new Finish(InvState.FAILED, error, maxAttempts, false,
+                System.currentTimeMillis()));
+        if (result == InvState.QUEUED) {
+            hints.add(s.key());
+        }
+        count(s.runId, result, 0, 0);
+    }
+
+    /** Extends the leases of every claim this member holds, queued in its window or running. */
+    private void renewLeases() {
+        long every = Math.max(1000, settings.leaseSeconds() * 1000L / 3);
+        while (running) {
+            try {
+                Thread.sleep(every);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (!held.isEmpty()) {
+                PartitionBatches.execute(hz, state, new java.util.HashSet<>(held),
+                        new Renew(me, System.currentTimeMillis() + settings.leaseSeconds() * 1000L),
+                        e -> warn("renewing leases failed; the next renewal tries again", e));
+            }
         }
     }
 

@@ -1,6 +1,5 @@
 package io.qspace.grid;
 
-import io.qspace.Study;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -65,7 +64,7 @@ class GridClusterIT {
         for (int i = 0; i < roots; i++) {
             rs.add(Invocation.of(new TreeTask(study, "r" + i, depth, fanout, sleep)));
         }
-        return Plan.ofRoots(Study.named(study).store(store.toString()), rs, store.toString());
+        return Plan.ofRoots(study, rs, store.toString());
     }
 
     static String resultsCsv(Path store, String study) throws Exception {
@@ -95,7 +94,7 @@ class GridClusterIT {
         for (int i = 0; i < 3; i++) {
             roots.add(Invocation.of(new TreeTask("mixed", "ok" + i, 1, 2, 0)));
         }
-        Plan plan = Plan.ofRoots(Study.named("mixed").store(dir.toString()), roots, dir.toString());
+        Plan plan = Plan.ofRoots("mixed", roots, dir.toString());
         Results r = grid.maxAttempts(3).submit(plan, ProgressListener.none()).await();
 
         try (var attempts = Files.list(dir.resolve("attempts/boom"))) {
@@ -115,11 +114,13 @@ class GridClusterIT {
         Files.writeString(src, """
                 package dyn;
                 import io.qspace.plan.*;
+                import io.qspace.store.StoreKeys;
                 import io.qspace.results.ResultRecord;
                 import java.nio.charset.StandardCharsets;
                 import java.util.*;
                 public record DynTask(String study, int n) implements Task {
                     public String kind() { return "test"; }
+                    public boolean yieldsResult() { return true; }
                     public String identity() { return study + "/dyn/" + n; }
                     public String label() { return "dyn " + n; }
                     public Map<String, String> coordinates() { return Map.of("dataset", study); }
@@ -150,7 +151,7 @@ class GridClusterIT {
                 roots.add(Invocation.of((Task) type.getConstructor(String.class, int.class).newInstance("dyn", n)));
             }
             Path store = dir.resolve("store");
-            Plan plan = Plan.ofRoots(Study.named("dyn").store(store.toString()), roots, store.toString());
+            Plan plan = Plan.ofRoots("dyn", roots, store.toString());
             Results r = grid.submit(plan, ProgressListener.none()).await();
             assertEquals(0, r.failed(), () -> r.failures().print());
             assertEquals(4, r.table().rowCount());
@@ -176,7 +177,7 @@ class GridClusterIT {
                 String.valueOf(rootMessage(e)));
 
         // through an invocation: recorded as failed with the reason, once, without retries
-        Plan plan = Plan.ofRoots(Study.named("refuse").store(dir.toString()),
+        Plan plan = Plan.ofRoots("refuse",
                 List.of(Invocation.of(new HoldsTask("refuse", new java.text.SimpleDateFormat("yyyy")))),
                 dir.toString());
         Results r = grid.submit(plan, ProgressListener.none()).await();

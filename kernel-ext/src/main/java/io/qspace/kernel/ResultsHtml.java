@@ -28,7 +28,9 @@ final class ResultsHtml {
                 .append(results.failed()).append(" failed</p>");
         Table leaderboard = results.leaderboard();
         if (leaderboard.rowCount() == 0) {
-            html.append("<p>No model finished: <code>results.failures()</code> lists what went wrong.</p></div>");
+            html.append("<p>No model was made. What failed and why (all of it in <code>results.failures()</code>):"
+                    + "</p>").append(tableHtml.render(results.failures()
+                    .selectColumns("dataset", "feature_set", "builder", "error"))).append("</div>");
             return html.toString();
         }
         html.append(tableHtml.render(rounded(leaderboard)));

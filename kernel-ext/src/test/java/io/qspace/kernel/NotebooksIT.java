@@ -181,8 +181,14 @@ class NotebooksIT {
         // 2 feature sets x 3 builders, all ok
         assertEquals(7, lines.size(), String.join("\n", lines));
         assertTrue(lines.stream().skip(1).allMatch(l -> l.contains(",ok,")), String.join("\n", lines));
-        assertTrue(Files.readString(BATCH_STORE.resolve("studies/ci-batch/manifest.properties")).contains("executed=13"));
-        assertTrue(nb.stdout().contains("3 objects under studies/ci-batch/ in " + BATCH_STORE), nb.stdout());
+        // one run: its own table, manifest and issues under runs/<id>/, and the latest table beside them
+        List<Path> manifests;
+        try (var runs = Files.list(BATCH_STORE.resolve("studies/ci-batch/runs"))) {
+            manifests = runs.map(r -> r.resolve("manifest.properties")).filter(Files::isRegularFile).toList();
+        }
+        assertEquals(1, manifests.size(), manifests.toString());
+        assertTrue(Files.readString(manifests.get(0)).contains("executed=13"));
+        assertTrue(nb.stdout().contains("4 objects under studies/ci-batch/ in " + BATCH_STORE), nb.stdout());
         assertPandasReads(results, 6);
     }
 

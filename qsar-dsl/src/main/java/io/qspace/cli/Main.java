@@ -17,6 +17,7 @@ import java.util.Arrays;
  *   qspace run SCRIPT.jsh                     a study written as a JShell script, DSL imports preloaded
  *   qspace models [--store DIR|URI] ...       the models in a store across studies, filtered
  *   qspace predict --store ... --model KEY|--best DATASET SMILES...
+ *   qspace runs [--store DIR|URI] STUDY [RUN]  a study's runs, or one run's results
  * </pre>
  */
 public final class Main {
@@ -34,6 +35,7 @@ public final class Main {
             case "run" -> runScript(Arrays.copyOfRange(args, 1, args.length));
             case "models" -> models(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
             case "predict" -> predict(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
+            case "runs" -> RunsCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
             default -> {
                 System.err.println("qspace: unknown command '" + args[0] + "'");
                 usage();
@@ -53,7 +55,10 @@ public final class Main {
                                                      list the models in a store across studies
                   """ + PredictCommand.USAGE + """
 
-                                                     predict with a stored model, with the applicability domain""");
+                                                     predict with a stored model, with the applicability domain
+                  """ + RunsCommand.USAGE + """
+
+                                                     list a study's runs, or show one run's results""");
     }
 
     /** The sample study: every set in datasets-sample/, the default model space, 4 embedded slots. */
@@ -81,7 +86,8 @@ public final class Main {
             System.out.println(results.failures().selectColumns("dataset", "feature_set", "builder", "error").print());
         }
         if (results.issues().rowCount() > 0) {
-            System.out.println(results.issues().rowCount() + " input issue(s); see studies/sample/issues.csv in the store");
+            System.out.println(results.issues().rowCount() + " input issue(s); see studies/sample/runs/"
+                    + results.runId() + "/issues.csv in the store");
         }
         System.out.println("Results: " + plan.storeUri().replaceAll("/+$", "") + "/studies/sample/results.csv");
         return 0;

@@ -1,5 +1,6 @@
 package io.qspace.plan;
 
+import io.qspace.store.StoreKeys;
 import io.qspace.chem.DescriptorSet;
 import io.qspace.model.ModelBuilder;
 import io.qspace.results.Csv;

@@ -1,12 +1,11 @@
 package io.qspace.plan;
 
-import io.qspace.Study;
+import io.qspace.store.StoreKeys;
 import io.qspace.data.Compound;
 import io.qspace.data.Dataset;
 import io.qspace.data.DatasetSource;
 import io.qspace.data.LoadIssue;
 import io.qspace.results.Csv;
-import io.qspace.select.Selector;
 import io.qspace.store.ContentHash;
 import io.qspace.store.ObjectStore;
 import io.qspace.store.Serialization;
@@ -14,62 +13,58 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A study unwound: its datasets read and curated, and the root invocations (one prepare step per dataset) whose
- * subtrees unfold as they run. Printing a plan shows its shape and counts before anything runs.
+ * A study unwound, as a value: its name and seed, the root invocations (one prepare step per dataset) whose
+ * subtrees unfold as they run, the store its outputs go to, the datasets read and curated, and a manifest of what
+ * the study was (descriptions of its split, descriptors, selectors, builders, validation). Runners need nothing
+ * else. Printing a plan shows its shape and counts before anything runs.
+ *
+ * @param manifest ordered descriptions, written with every run's results ("split", "builders", ...)
+ * @param runner   the runner {@code study.run()} would use when the plan was made, for printing
+ * @param timeLimit how long one invocation may run before it is stopped and retried or failed
  */
-public final class Plan {
-    private final Study study;
-    private final List<Dataset> datasets;
-    private final List<DatasetSource.SkippedDataset> skipped;
-    private final List<Invocation> roots;
-    private final List<String> datasetHashes;
-    private final String storeUri;
+public record Plan(String name, long seed, List<Invocation> roots, String storeUri, Map<String, String> manifest,
+                   List<Dataset> datasets, List<DatasetSource.SkippedDataset> skipped, List<String> datasetHashes,
+                   Shape shape, String runner, Duration timeLimit) {
 
-    private Plan(Study study, List<Dataset> datasets, List<DatasetSource.SkippedDataset> skipped,
-                 List<String> datasetHashes, List<Invocation> roots, String storeUri) {
-        this.study = study;
-        this.datasets = List.copyOf(datasets);
-        this.skipped = List.copyOf(skipped);
-        this.datasetHashes = List.copyOf(datasetHashes);
-        this.roots = List.copyOf(roots);
-        this.storeUri = storeUri;
+    /** How long one invocation may run unless the study says otherwise: generous, it catches only hangs. */
+    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofHours(4);
+
+    /** The per-dataset shape of the tree, for printing: feature sets, builders and their grid points. */
+    public record Shape(int featureSets, int builders, int gridPoints, String split, String descriptors,
+                        String validation) {
+        static final Shape NONE = new Shape(0, 0, 0, "", "", "");
     }
 
-    public static Plan of(Study study) {
-        if (study.datasets().isEmpty()) {
-            throw new IllegalStateException("study " + study.name()
-                    + " has no datasets: add some with .datasets(Datasets.csv(\"path/*.csv\"))");
+    public Plan {
+        roots = List.copyOf(roots);
+        manifest = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(manifest));
+        datasets = List.copyOf(datasets);
+        skipped = List.copyOf(skipped);
+        datasetHashes = List.copyOf(datasetHashes);
+        storeUri = resolveStore(storeUri);
+        if (timeLimit == null || timeLimit.isNegative() || timeLimit.isZero()) {
+            throw new IllegalArgumentException("an invocation's time limit must be positive, not " + timeLimit);
         }
-        List<Dataset> datasets = new ArrayList<>();
-        List<DatasetSource.SkippedDataset> skipped = new ArrayList<>();
-        for (DatasetSource source : study.datasets()) {
-            DatasetSource.Loaded loaded = source.load();
-            datasets.addAll(loaded.datasets());
-            skipped.addAll(loaded.skipped());
-        }
-        List<Selector> selectors = study.featureSetSelectors();
-        List<String> hashes = new ArrayList<>();
-        List<Invocation> roots = new ArrayList<>();
-        for (Dataset dataset : datasets) {
-            String hash = hash(dataset);
-            hashes.add(hash);
-            roots.add(Invocation.of(new PrepareTask(dataset.name(), hash, study.split(),
-                    study.descriptors(), study.filters(), selectors, study.seed(), study.builders(),
-                    study.validation())));
-        }
-        return new Plan(study, datasets, skipped, hashes, roots, resolveStore(study.store()));
+    }
+
+    /** The same plan with another time limit per invocation. */
+    public Plan withTimeLimit(Duration limit) {
+        return new Plan(name, seed, roots, storeUri, manifest, datasets, skipped, datasetHashes, shape, runner, limit);
     }
 
     /**
      * A plan of hand-made root invocations, without datasets: for runners' tests and benchmarks, which drive a
      * runner with their own tasks (sleeps, failures, small trees).
      */
-    public static Plan ofRoots(Study study, List<Invocation> roots, String storeUri) {
-        return new Plan(study, List.of(), List.of(), List.of(), roots, resolveStore(storeUri));
+    public static Plan ofRoots(String name, List<Invocation> roots, String storeUri) {
+        return new Plan(name, 0, roots, storeUri, Map.of("study", name), List.of(), List.of(), List.of(),
+                Shape.NONE, "", DEFAULT_TIME_LIMIT);
     }
 
     /** A folder given relative to the working directory is pinned when planning, so every slot agrees. */
@@ -79,7 +74,7 @@ public final class Plan {
     }
 
     /** The content of a curated dataset decides its hash: the same compounds and values, the same reused work. */
-    static String hash(Dataset dataset) {
+    public static String hash(Dataset dataset) {
         StringBuilder text = new StringBuilder(dataset.name()).append('\n');
         for (Compound c : dataset.compounds()) {
             text.append(c.id()).append('\t').append(c.smiles()).append('\t').append(c.activity()).append('\t')
@@ -88,8 +83,11 @@ public final class Plan {
         return ContentHash.of(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Writes the curated datasets and the reading issues to the store, where every slot or member reads them. */
-    public void publish(ObjectStore store) {
+    /**
+     * Writes the curated datasets (once per content) and this run's reading issues to the store, where every slot
+     * or member reads them.
+     */
+    public void publish(ObjectStore store, String runId) {
         try {
             for (int i = 0; i < datasets.size(); i++) {
                 String key = StoreKeys.dataset(datasetHashes.get(i));
@@ -97,9 +95,9 @@ public final class Plan {
                     store.put(key, Serialization.toBytes(datasets.get(i)));
                 }
             }
-            store.put(StoreKeys.studyIssues(study.name()), issuesCsv().getBytes(StandardCharsets.UTF_8));
+            store.put(StoreKeys.runIssues(name, runId), issuesCsv().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write study " + study.name() + "'s inputs to " + store.uri()
+            throw new UncheckedIOException("cannot write study " + name + "'s inputs to " + store.uri()
                     + ": " + e.getMessage(), e);
         }
     }
@@ -127,28 +125,21 @@ public final class Plan {
         return s == null ? "" : s;
     }
 
-    public Study study() { return study; }
-    public List<Dataset> datasets() { return datasets; }
-    public List<DatasetSource.SkippedDataset> skipped() { return skipped; }
-    public List<Invocation> roots() { return roots; }
-    public String storeUri() { return storeUri; }
-
     /** Invocations the whole tree will have if every selector yields a non-empty feature set. */
     public int expectedInvocations() {
         return roots.stream().mapToInt(r -> r.task().expectedSubtreeSize()).sum();
     }
 
     public int featureSetsPerDataset() {
-        return study.featureSetSelectors().size();
+        return shape.featureSets();
     }
 
     @Override
     public String toString() {
-        int fs = featureSetsPerDataset();
-        int b = study.builders().size();
-        int grid = study.builders().stream().mapToInt(x -> x.grid().size()).sum();
+        int fs = shape.featureSets();
+        int b = shape.builders();
         StringBuilder s = new StringBuilder();
-        s.append("Plan for study ").append(study.name()).append(" (seed ").append(study.seed()).append(")\n");
+        s.append("Plan for study ").append(name).append(" (seed ").append(seed).append(")\n");
         s.append("  ").append(datasets.size()).append(" dataset(s)");
         if (!skipped.isEmpty()) {
             s.append(", ").append(skipped.size()).append(" skipped");
@@ -161,15 +152,22 @@ public final class Plan {
         for (DatasetSource.SkippedDataset d : skipped) {
             s.append("    ").append(d.name()).append(": skipped, ").append(d.reason()).append('\n');
         }
-        s.append("  per dataset: 1 prepare (split ").append(study.split().describe()).append(", ")
-                .append(study.descriptors().describe()).append(", ").append(fs).append(" feature sets)\n");
-        s.append("             -> ").append(fs).append(" feature sets x ").append(b).append(" builders = ")
-                .append(fs * b).append(" build + cross-validate (").append(grid).append(" grid points, ")
-                .append(study.validation().describe()).append(")\n");
-        s.append("             -> ").append(fs * b).append(" test + store\n");
-        s.append("  invocations: ").append(expectedInvocations()).append(" in all (")
-                .append(1 + 2 * fs * b).append(" per dataset)\n");
+        if (shape != Shape.NONE) {
+            s.append("  per dataset: 1 prepare (split ").append(shape.split()).append(", ")
+                    .append(shape.descriptors()).append(", ").append(fs).append(" feature sets)\n");
+            s.append("             -> ").append(fs).append(" feature sets x ").append(b).append(" builders = ")
+                    .append(fs * b).append(" build + cross-validate (").append(shape.gridPoints())
+                    .append(" grid points, ").append(shape.validation()).append(")\n");
+            s.append("             -> ").append(fs * b).append(" test + store\n");
+            s.append("  invocations: ").append(expectedInvocations()).append(" in all (")
+                    .append(1 + 2 * fs * b).append(" per dataset)\n");
+        } else {
+            s.append("  invocations: ").append(expectedInvocations()).append(" in all\n");
+        }
         s.append("  store: ").append(storeUri);
+        if (!runner.isEmpty()) {
+            s.append("\n  runner: ").append(runner);
+        }
         return s.toString();
     }
 }

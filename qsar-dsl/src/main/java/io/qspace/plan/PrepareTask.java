@@ -1,5 +1,6 @@
 package io.qspace.plan;
 
+import io.qspace.store.StoreKeys;
 import io.qspace.chem.DescriptorMatrix;
 import io.qspace.chem.DescriptorSet;
 import io.qspace.data.Compound;

@@ -24,6 +24,6 @@ public record Prepared(String dataset, int trainSize, int testSize, int descript
 
     /** The summary a prepare invocation stored. */
     public static Prepared load(io.qspace.store.ObjectStore store, String prepareId) {
-        return io.qspace.store.Serialization.fromBytes(store.require(StoreKeys.prepared(prepareId)), Prepared.class);
+        return io.qspace.store.Serialization.fromBytes(store.require(io.qspace.store.StoreKeys.prepared(prepareId)), Prepared.class);
     }
 }

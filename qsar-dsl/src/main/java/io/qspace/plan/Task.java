@@ -39,6 +39,11 @@ public interface Task extends Serializable {
         return true;
     }
 
+    /** Whether a success writes a result record ({@link StoreKeys#record}): a row of the study's results table. */
+    default boolean yieldsResult() {
+        return false;
+    }
+
     /** How many invocations this task's subtree will have in all, counting itself, as far as it can tell up front. */
     default int expectedSubtreeSize() {
         return 1;

@@ -1,5 +1,6 @@
 package io.qspace.plan;
 
+import io.qspace.store.StoreKeys;
 import io.qspace.chem.DescriptorSet;
 import io.qspace.model.Model;
 import io.qspace.results.ResultRecord;
@@ -24,6 +25,11 @@ public record TestTask(String buildId, String prepareId, String dataset, String 
     @Override
     public String kind() {
         return "test";
+    }
+
+    @Override
+    public boolean yieldsResult() {
+        return true;
     }
 
     @Override
@@ -68,8 +74,8 @@ public record TestTask(String buildId, String prepareId, String dataset, String 
                 ResultRecord.parameters(build.chosen()), build.cvQ2(), build.cvRmse(),
                 Metrics.r2(yTest, predicted), Metrics.rmse(yTest, predicted), Metrics.mae(yTest, predicted),
                 build.yRandomisedQ2(), xTrain.length, xTest.length, build.fits() + 1, seconds,
-                StoreKeys.model(id), "ok", "", id, datasetHash, split, studySeed, StoredModel.currentVersion(),
-                build.selection(), FoldRmse.format(build.foldRmse()), buildId);
+                StoreKeys.model(id), io.qspace.results.ResultColumn.OK, "", id, datasetHash, split, studySeed,
+                StoredModel.currentVersion(), build.selection(), FoldRmse.format(build.foldRmse()), buildId);
         StoredModel stored = new StoredModel(record, descriptors, fm.featureSet(), fm.medians(), model, domain,
                 studySeed, StoredModel.currentVersion());
         context.store().put(StoreKeys.model(id), Serialization.toBytes(stored));

@@ -55,7 +55,7 @@ public final class ModelLibrary {
         Set<String> seen = new HashSet<>();
         for (String study : studies()) {
             Table t = Results.readTable(store, study);
-            t = t.where(t.stringColumn("status").isEqualTo("ok"));
+            t = t.where(t.stringColumn("status").isEqualTo(ResultColumn.OK));
             List<Integer> keep = new ArrayList<>();
             for (int i = 0; i < t.rowCount(); i++) {
                 if (filter.accepts(t, i) && seen.add(t.stringColumn("model").get(i))) {

@@ -19,10 +19,8 @@ public record ResultRecord(String dataset, String featureSet, int features, Stri
                            // how CV treated supervised selection, CV RMSE per fold, and the build that chose the point
                            String selection, String cvFoldRmse, String build) implements Serializable {
 
-    public static final List<String> COLUMNS = List.of("dataset", "feature_set", "n_features", "builder",
-            "parameters", "cv_q2", "cv_rmse", "test_r2", "test_rmse", "test_mae", "yrand_q2", "n_train", "n_test",
-            "fits", "seconds", "model", "status", "error", "invocation", "dataset_hash", "split", "seed",
-            "qspace_version", "selection", "cv_fold_rmse", "build");
+    /** The column names in order: {@link ResultColumn} is where they and their types are written. */
+    public static final List<String> COLUMNS = ResultColumn.names();
 
     /** A record made without the validation columns (runners' tests, benchmarks): they are left empty. */
     public ResultRecord(String dataset, String featureSet, int features, String builder, String parameters,
@@ -36,14 +34,14 @@ public record ResultRecord(String dataset, String featureSet, int features, Stri
     }
 
     public static String header() {
-        return String.join(",", COLUMNS);
+        return ResultColumn.header();
     }
 
     /** A failed invocation as a row, so the results say what did not run and why; it has no model, so no seed. */
     public static ResultRecord failure(Map<String, String> coordinates, String invocation, String error) {
         return new ResultRecord(coordinates.getOrDefault("dataset", ""), coordinates.getOrDefault("feature_set", ""),
                 0, coordinates.getOrDefault("builder", ""), "", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, 0, 0, 0, 0, "", "failed", error, invocation,
+                Double.NaN, Double.NaN, 0, 0, 0, 0, "", ResultColumn.FAILED, error, invocation,
                 coordinates.getOrDefault("dataset_hash", ""), coordinates.getOrDefault("split", ""), 0,
                 StoredModel.currentVersion(), "", "", "");
     }
@@ -63,12 +61,44 @@ public record ResultRecord(String dataset, String featureSet, int features, Stri
         return String.valueOf(value);
     }
 
+    public boolean failed() {
+        return ResultColumn.FAILED.equals(status);
+    }
+
     public String toCsvRow() {
-        return Csv.row(List.of(dataset, featureSet, Integer.toString(features), builder, parameters, num(cvQ2),
-                num(cvRmse), num(testR2), num(testRmse), num(testMae), num(yRandomisedQ2), Integer.toString(trainSize),
-                Integer.toString(testSize), Integer.toString(fits), num(seconds), model, status, error, invocation,
-                datasetHash, split, status.equals("failed") ? "" : Long.toString(seed), qspaceVersion, selection, cvFoldRmse,
-                build));
+        return Csv.row(java.util.Arrays.stream(ResultColumn.values()).map(this::value).toList());
+    }
+
+    /** This record's value of one column, as CSV text (missing numbers empty). */
+    public String value(ResultColumn column) {
+        return switch (column) {
+            case DATASET -> dataset;
+            case FEATURE_SET -> featureSet;
+            case N_FEATURES -> Integer.toString(features);
+            case BUILDER -> builder;
+            case PARAMETERS -> parameters;
+            case CV_Q2 -> num(cvQ2);
+            case CV_RMSE -> num(cvRmse);
+            case TEST_R2 -> num(testR2);
+            case TEST_RMSE -> num(testRmse);
+            case TEST_MAE -> num(testMae);
+            case YRAND_Q2 -> num(yRandomisedQ2);
+            case N_TRAIN -> Integer.toString(trainSize);
+            case N_TEST -> Integer.toString(testSize);
+            case FITS -> Integer.toString(fits);
+            case SECONDS -> num(seconds);
+            case MODEL -> model;
+            case STATUS -> status;
+            case ERROR -> error;
+            case INVOCATION -> invocation;
+            case DATASET_HASH -> datasetHash;
+            case SPLIT -> split;
+            case SEED -> failed() ? "" : Long.toString(seed);
+            case QSPACE_VERSION -> qspaceVersion;
+            case SELECTION -> selection;
+            case CV_FOLD_RMSE -> cvFoldRmse;
+            case BUILD -> build;
+        };
     }
 
     public String toCsv() {

@@ -1,6 +1,6 @@
 package io.qspace.results;
 
-import io.qspace.plan.StoreKeys;
+import io.qspace.store.StoreKeys;
 import io.qspace.store.ObjectStore;
 import io.qspace.store.ObjectStores;
 import java.io.IOException;
@@ -22,26 +22,21 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * and the stored models themselves, ready to predict.
  */
 public final class Results {
-    private static final ColumnType[] TYPES = {
-        ColumnType.STRING, ColumnType.STRING, ColumnType.INTEGER, ColumnType.STRING, ColumnType.STRING,
-        ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.DOUBLE,
-        ColumnType.DOUBLE, ColumnType.INTEGER, ColumnType.INTEGER, ColumnType.INTEGER, ColumnType.DOUBLE,
-        ColumnType.STRING, ColumnType.STRING, ColumnType.STRING, ColumnType.STRING,
-        ColumnType.STRING, ColumnType.STRING, ColumnType.LONG, ColumnType.STRING,
-        ColumnType.STRING, ColumnType.STRING, ColumnType.STRING};
-
     private static final ColumnType[] OUT_OF_FOLD_TYPES = {
         ColumnType.STRING, ColumnType.INTEGER, ColumnType.INTEGER, ColumnType.DOUBLE, ColumnType.DOUBLE};
 
     private final ObjectStore store;
     private final String study;
+    private final String runId;
     private final Table table;
     private final Table issues;
     private final Map<String, String> manifest;
 
-    private Results(ObjectStore store, String study, Table table, Table issues, Map<String, String> manifest) {
+    private Results(ObjectStore store, String study, String runId, Table table, Table issues,
+                    Map<String, String> manifest) {
         this.store = store;
         this.study = study;
+        this.runId = runId;
         this.table = table;
         this.issues = issues;
         this.manifest = manifest;
@@ -51,14 +46,48 @@ public final class Results {
         return load(ObjectStores.open(storeUri), study);
     }
 
+    /** The study's latest run (by start time); a store written before runs had ids gives its one table. */
     public static Results load(ObjectStore store, String study) {
-        String csv = new String(store.require(StoreKeys.studyResults(study)), StandardCharsets.UTF_8);
-        Table table = readCsv(csv, TYPES, study);
-        Table issues = store.getOrEmpty(StoreKeys.studyIssues(study))
+        List<String> runs = runs(store, study);
+        if (runs.isEmpty()) {
+            if (store.getOrEmpty(StoreKeys.studyResults(study)).isEmpty()) {
+                throw new IllegalStateException("no results of study '" + study + "' in store " + store.uri()
+                        + ": studies there are " + new ModelLibrary(store).studies());
+            }
+            return read(store, study, "", StoreKeys.studyResults(study), StoreKeys.studyIssues(study),
+                    StoreKeys.studyManifest(study));
+        }
+        return load(store, study, runs.get(runs.size() - 1));
+    }
+
+    /** One run of a study, by its id (see {@link #runs}); each run keeps its own table. */
+    public static Results load(ObjectStore store, String study, String runId) {
+        return read(store, study, runId, StoreKeys.runResults(study, runId), StoreKeys.runIssues(study, runId),
+                StoreKeys.runManifest(study, runId));
+    }
+
+    /** The ids of the study's finished runs in the store, oldest first. */
+    public static List<String> runs(ObjectStore store, String study) {
+        String prefix = StoreKeys.studyRuns(study);
+        try {
+            return store.list(prefix).stream().filter(k -> k.endsWith("/results.csv"))
+                    .map(k -> k.substring(prefix.length(), k.length() - "/results.csv".length()))
+                    .filter(id -> !id.contains("/")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("listing the runs of study " + study + " in " + store.uri() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static Results read(ObjectStore store, String study, String runId, String tableKey, String issuesKey,
+                                String manifestKey) {
+        String csv = new String(store.require(tableKey), StandardCharsets.UTF_8);
+        Table table = readCsv(csv, ResultColumn.types(), study);
+        Table issues = store.getOrEmpty(issuesKey)
                 .map(b -> readCsv(new String(b, StandardCharsets.UTF_8), null, study + " issues"))
                 .orElse(Table.create(study + " issues"));
         Map<String, String> manifest = new LinkedHashMap<>();
-        store.getOrEmpty(StoreKeys.studyManifest(study)).ifPresent(b -> {
+        store.getOrEmpty(manifestKey).ifPresent(b -> {
             Properties p = new Properties();
             try {
                 p.load(new StringReader(new String(b, StandardCharsets.UTF_8)));
@@ -67,19 +96,20 @@ public final class Results {
             }
             p.stringPropertyNames().stream().sorted().forEach(k -> manifest.put(k, p.getProperty(k)));
         });
-        return new Results(store, study, table, issues, manifest);
+        return new Results(store, study, runId, table, issues, manifest);
     }
 
-    /** Only the study's results table (one read), typed; for readers that need neither issues nor manifest. */
+    /** Only the study's latest results table (one read), typed; for readers that need neither issues nor manifest. */
     static Table readTable(ObjectStore store, String study) {
-        return readCsv(new String(store.require(StoreKeys.studyResults(study)), StandardCharsets.UTF_8), TYPES, study);
+        return readCsv(new String(store.require(StoreKeys.studyResults(study)), StandardCharsets.UTF_8),
+                ResultColumn.types(), study);
     }
 
     /** A results table with every column and no rows. */
     static Table emptyTable() {
         Table t = Table.create("results");
-        for (int i = 0; i < TYPES.length; i++) {
-            t.addColumns(TYPES[i].create(ResultRecord.COLUMNS.get(i)));
+        for (ResultColumn c : ResultColumn.values()) {
+            t.addColumns(c.type().create(c.label()));
         }
         return t;
     }
@@ -101,6 +131,11 @@ public final class Results {
         return study;
     }
 
+    /** The run these results are of ("" for a store written before runs had ids). */
+    public String runId() {
+        return runId;
+    }
+
     /** One row per model: dataset, feature set, builder, chosen parameters, CV and test metrics, time, status. */
     public Table table() {
         return table;
@@ -108,7 +143,7 @@ public final class Results {
 
     /** Rows that failed, with their errors. */
     public Table failures() {
-        return table.where(table.stringColumn("status").isEqualTo("failed"));
+        return table.where(table.stringColumn("status").isEqualTo(ResultColumn.FAILED));
     }
 
     /** What was skipped or flagged while reading the datasets: file, row, field, message. */
@@ -123,7 +158,7 @@ public final class Results {
      * {@value RunnerUp#SIGNIFICANCE} the winner is not significantly better, as {@link #leaderboardNotes()} says.
      */
     public Table leaderboard() {
-        Table ok = table.where(table.stringColumn("status").isEqualTo("ok")).sortOn("dataset", "cv_rmse");
+        Table ok = table.where(table.stringColumn("status").isEqualTo(ResultColumn.OK)).sortOn("dataset", "cv_rmse");
         // Tablesaw rows are cursors: keep row numbers, not Row objects
         java.util.List<Integer> firsts = new java.util.ArrayList<>();
         String previous = null;
@@ -134,7 +169,8 @@ public final class Results {
                 previous = dataset;
             }
         }
-        Table out = ok.rows(firsts.stream().mapToInt(Integer::intValue).toArray());
+        // Table.rows() of no rows throws (Ints.max of nothing): an empty copy keeps the columns
+        Table out = firsts.isEmpty() ? ok.emptyCopy() : ok.rows(firsts.stream().mapToInt(Integer::intValue).toArray());
         out.setName(study + " leaderboard");
         out.addColumns(DoubleColumn.create("vs_runner_up_p",
                 firsts.stream().mapToDouble(i -> RunnerUp.pValue(ok, i)).toArray()));
@@ -153,7 +189,7 @@ public final class Results {
      * resampled t-test over their shared CV folds, so a reader does not take a coin toss for a winner.
      */
     public List<String> leaderboardNotes() {
-        return RunnerUp.notes(table.where(table.stringColumn("status").isEqualTo("ok")).sortOn("dataset", "cv_rmse"));
+        return RunnerUp.notes(table.where(table.stringColumn("status").isEqualTo(ResultColumn.OK)).sortOn("dataset", "cv_rmse"));
     }
 
     /**
@@ -184,7 +220,7 @@ public final class Results {
     private StoredModel bestWhere(String dataset, String builder) {
         int best = -1;
         for (int i = 0; i < table.rowCount(); i++) {
-            if (!table.stringColumn("status").get(i).equals("ok") || !table.stringColumn("dataset").get(i).equals(dataset)
+            if (!table.stringColumn("status").get(i).equals(ResultColumn.OK) || !table.stringColumn("dataset").get(i).equals(dataset)
                     || (builder != null && !table.stringColumn("builder").get(i).equals(builder))) {
                 continue;
             }
@@ -227,10 +263,21 @@ public final class Results {
         return store;
     }
 
+    /** Whether at least one model was made: without one there is no leaderboard, only {@link #failures()}. */
+    public boolean hasModels() {
+        return table.stringColumn("status").isEqualTo(ResultColumn.OK).size() > 0;
+    }
+
     @Override
     public String toString() {
-        return "Results of " + study + ": " + table.rowCount() + " rows, " + executed() + " invocations executed, "
-                + reused() + " reused, " + failed() + " failed\n" + leaderboard().print()
+        String head = "Results of " + study + (runId.isEmpty() ? "" : " (run " + runId + ")") + ": "
+                + table.rowCount() + " rows, " + executed() + " invocations executed, " + reused() + " reused, "
+                + failed() + " failed\n";
+        if (!hasModels()) {
+            return head + "No model was made. What failed and why:\n"
+                    + failures().selectColumns("dataset", "feature_set", "builder", "error").print();
+        }
+        return head + leaderboard().print()
                 + leaderboardNotes().stream().map(note -> "\n" + note).collect(java.util.stream.Collectors.joining());
     }
 }

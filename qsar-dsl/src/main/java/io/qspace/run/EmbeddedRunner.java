@@ -26,8 +26,9 @@ public final class EmbeddedRunner implements Runner {
     @Override
     public StudyRun submit(Plan plan, ProgressListener listener) {
         ObjectStore store = ObjectStores.open(plan.storeUri());
-        plan.publish(store);
-        LocalStudyRun run = new LocalStudyRun(plan, store, slots, ComputePool.shared(), listener);
+        String runId = RunIds.next();
+        plan.publish(store, runId);
+        LocalStudyRun run = new LocalStudyRun(plan, runId, store, slots, ComputePool.shared(), listener);
         run.start();
         return run;
     }

@@ -2,9 +2,8 @@ package io.qspace.run;
 
 import io.qspace.plan.Invocation;
 import io.qspace.plan.InvocationSeeds;
-import io.qspace.plan.StoreKeys;
+import io.qspace.store.StoreKeys;
 import io.qspace.plan.TaskContext;
-import io.qspace.results.ResultRecord;
 import io.qspace.store.ObjectStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -28,9 +27,7 @@ public final class InvocationExecutor {
     }
 
     /** What became of one invocation. */
-    public record Outcome(Invocation invocation, Status status, List<Invocation> children, String error) {}
-
-    public enum Status { EXECUTED, REUSED, FAILED }
+    public record Outcome(Invocation invocation, InvocationStatus status, List<Invocation> children, String error) {}
 
     public Outcome execute(Invocation invocation, BooleanSupplier cancelled) {
         TaskContext context = new TaskContext(store, computePool, InvocationSeeds.of(invocation.task()), cancelled);
@@ -46,24 +43,19 @@ public final class InvocationExecutor {
                 }
             }
             List<Invocation> children = invocation.task().children(context);
-            return new Outcome(invocation, reused ? Status.REUSED : Status.EXECUTED, children, "");
+            return new Outcome(invocation, reused ? InvocationStatus.REUSED : InvocationStatus.EXECUTED, children, "");
         } catch (CancellationException e) {
             throw e;
         } catch (Exception | StackOverflowError | OutOfMemoryError | LinkageError e) {
             // a class missing or mismatched on this machine fails this invocation, never the slot running it
             String error = describe(e);
-            try {
-                store.put(StoreKeys.failure(invocation.id()), ResultRecord.failure(invocation.coordinates(),
-                        invocation.id(), error).toCsv().getBytes(StandardCharsets.UTF_8));
-            } catch (Exception ignored) {
-                // the store itself failing is reported through the outcome; nothing more can be written
-            }
-            return new Outcome(invocation, Status.FAILED, List.of(), error);
+            FailureRecords.write(store, invocation.coordinates(), invocation.id(), error);
+            return new Outcome(invocation, InvocationStatus.FAILED, List.of(), error);
         }
     }
 
     /** The message a chemist can act on first, then where it came from. */
-    static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         StackTraceElement[] trace = e.getStackTrace();
         String where = trace.length > 0 ? " (" + e.getClass().getSimpleName() + " at " + trace[0] + ")" : "";

@@ -4,7 +4,6 @@ import io.qspace.plan.Invocation;
 import io.qspace.plan.Plan;
 import io.qspace.results.Results;
 import io.qspace.store.ObjectStore;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -27,19 +26,18 @@ final class LocalStudyRun implements StudyRun {
     private final ProgressListener listener;
     private final LinkedBlockingDeque<Invocation> queue = new LinkedBlockingDeque<>();
     private final AtomicInteger outstanding = new AtomicInteger();
-    private final AtomicInteger planned = new AtomicInteger();
-    private final AtomicInteger running = new AtomicInteger();
-    private final AtomicInteger executed = new AtomicInteger();
-    private final AtomicInteger reused = new AtomicInteger();
-    private final AtomicInteger failed = new AtomicInteger();
+    private final RunTally tally;
+    private final String runId;
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
     private final RunLedger ledger = new RunLedger();
     private final List<Thread> workers = new ArrayList<>();
-    private final long started = System.nanoTime();
 
-    LocalStudyRun(Plan plan, ObjectStore store, int slots, ExecutorService computePool, ProgressListener listener) {
+    LocalStudyRun(Plan plan, String runId, ObjectStore store, int slots, ExecutorService computePool,
+                  ProgressListener listener) {
         this.plan = plan;
+        this.runId = runId;
+        this.tally = new RunTally(plan.name());
         this.store = store;
         this.slots = slots;
         this.executor = new InvocationExecutor(store, computePool);
@@ -50,7 +48,7 @@ final class LocalStudyRun implements StudyRun {
         for (Invocation root : plan.roots()) {
             enqueue(root, false);
         }
-        planned.set(plan.expectedInvocations());
+        tally.planned(plan.expectedInvocations());
         if (outstanding.get() == 0) {
             finished.countDown();
             return;
@@ -84,24 +82,19 @@ final class LocalStudyRun implements StudyRun {
             if (next == null || cancelled.get()) {
                 continue;
             }
-            running.incrementAndGet();
+            tally.started();
             InvocationExecutor.Outcome outcome;
             try {
-                outcome = executor.execute(next, cancelled::get);
-            } catch (CancellationException e) {
-                running.decrementAndGet();
+                outcome = attempt(next);
+            } catch (CancellationException | InterruptedException e) {
+                tally.abandoned();
                 continue;
             }
-            running.decrementAndGet();
             ledger.add(outcome);
-            switch (outcome.status()) {
-                case EXECUTED -> executed.incrementAndGet();
-                case REUSED -> reused.incrementAndGet();
-                case FAILED -> failed.incrementAndGet();
-            }
             // Replace this invocation's estimated subtree with what its children really expect.
             int expectedChildren = outcome.children().stream().mapToInt(c -> c.task().expectedSubtreeSize()).sum();
-            planned.addAndGet(expectedChildren - (next.task().expectedSubtreeSize() - 1));
+            tally.replan(expectedChildren - (next.task().expectedSubtreeSize() - 1));
+            tally.ended(outcome.status());
             for (int i = outcome.children().size() - 1; i >= 0; i--) {
                 enqueue(outcome.children().get(i), true);
             }
@@ -112,10 +105,34 @@ final class LocalStudyRun implements StudyRun {
         }
     }
 
+    /** One attempt within the plan's time limit; past it the invocation fails with the reason, the slot goes on. */
+    private InvocationExecutor.Outcome attempt(Invocation next) throws InterruptedException {
+        AtomicBoolean stopped = new AtomicBoolean();
+        TimeLimits.Attempt<InvocationExecutor.Outcome> a;
+        try {
+            a = TimeLimits.run(() -> executor.execute(next, () -> cancelled.get() || stopped.get()),
+                    plan.timeLimit(), () -> stopped.set(true));
+        } catch (InterruptedException | CancellationException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e); // execute() turns every failure into an outcome: cannot happen
+        }
+        if (!a.timedOut()) {
+            return a.value();
+        }
+        String error = TimeLimits.exceeded(plan.timeLimit());
+        FailureRecords.write(store, next.coordinates(), next.id(), error);
+        return new InvocationExecutor.Outcome(next, InvocationStatus.FAILED, List.of(), error);
+    }
+
+    @Override
+    public String runId() {
+        return runId;
+    }
+
     @Override
     public Progress progress() {
-        return new Progress(plan.study().name(), planned.get(), queue.size(), running.get(), executed.get(),
-                reused.get(), failed.get(), Duration.ofNanos(System.nanoTime() - started));
+        return tally.progress(queue.size());
     }
 
     @Override
@@ -133,14 +150,14 @@ final class LocalStudyRun implements StudyRun {
 
     @Override
     public Results await() {
-        StudyWaits.awaitEnd(finished, this, plan.study().name());
+        StudyWaits.awaitEnd(finished, this, plan.name());
         for (Thread t : workers) {
             t.interrupt();
         }
         if (cancelled.get()) {
-            throw StudyWaits.cancelled(plan.study().name(), progress());
+            throw StudyWaits.cancelled(plan.name(), progress());
         }
         listener.finished(progress());
-        return ledger.compact(store, plan, progress());
+        return ledger.compact(store, plan, runId, progress());
     }
 }

@@ -2,9 +2,11 @@ package io.qspace.run;
 
 /**
  * Where {@code study.run()} runs when the call names no runner: the embedded default, or a runner the notebook
- * attached to (the {@code %grid} magic sets one), so the same study cell runs locally or on a grid unchanged.
+ * attached to (the {@code %grid} magic sets one), so the same study cell runs locally or on a grid unchanged. The
+ * choice is visible: {@link #current()} says which, and a printed plan names it.
  */
 public final class Runners {
+    private static final Runner EMBEDDED = new EmbeddedRunner();
     private static volatile Runner attached;
 
     private Runners() {}
@@ -24,5 +26,17 @@ public final class Runners {
     /** The attached runner, or null when studies run embedded. */
     public static Runner attached() {
         return attached;
+    }
+
+    /** The runner {@code study.run()} uses now: the attached one, else the shared embedded default (4 slots). */
+    public static Runner current() {
+        Runner r = attached;
+        return r != null ? r : EMBEDDED;
+    }
+
+    /** e.g. "embedded, 4 slots (default)" or "grid lab@10.0.0.5:5701, 3 member(s) (attached)". */
+    public static String describeCurrent() {
+        Runner r = attached;
+        return r != null ? r.describe() + " (attached)" : EMBEDDED.describe() + " (default)";
     }
 }

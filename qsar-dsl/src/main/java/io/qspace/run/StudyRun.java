@@ -4,6 +4,9 @@ import io.qspace.results.Results;
 
 /** A study under way on some runner: its counters, a way to stop it, and its results once it ends. */
 public interface StudyRun {
+    /** This run's id: its results stay under it in the store, beside other runs of the same study. */
+    String runId();
+
     Progress progress();
 
     /** Stops the study: queued invocations are dropped, running ones stop at their next check. */

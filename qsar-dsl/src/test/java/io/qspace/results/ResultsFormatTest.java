@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qspace.StudyStoreContract;
 import io.qspace.model.Builders;
-import io.qspace.plan.StoreKeys;
+import io.qspace.store.StoreKeys;
 import io.qspace.store.FileStore;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qspace.StudyStoreContract;
-import io.qspace.plan.StoreKeys;
+import io.qspace.store.StoreKeys;
 import io.qspace.results.Results;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;

@@ -17,6 +17,6 @@ final class SleepPlans {
         for (int i = 0; i < n; i++) {
             roots.add(Invocation.of(new SleepTask(study, i, millis)));
         }
-        return Plan.ofRoots(Study.named(study).store(store.toString()), roots, store.toString());
+        return Plan.ofRoots(study, roots, store.toString());
     }
 }

@@ -6,7 +6,7 @@ import io.qspace.data.Datasets;
 import io.qspace.model.Builders;
 import io.qspace.plan.Invocation;
 import io.qspace.plan.Plan;
-import io.qspace.plan.StoreKeys;
+import io.qspace.store.StoreKeys;
 import io.qspace.results.RecordCompactor;
 import io.qspace.results.ResultRecord;
 import io.qspace.results.Results;
@@ -161,7 +161,7 @@ public final class StoreLoad {
                 10 + i % 4 * 10, builders[i % builders.length], "k=" + (3 + i % 5) + "; weights=distance",
                 r.nextDouble(), 0.5 + r.nextDouble(), r.nextDouble(), 0.5 + r.nextDouble(), 0.4 + r.nextDouble(),
                 -r.nextDouble(), 800 + i % 200, 200 + i % 50, 30 + i % 7, r.nextDouble() * 20,
-                StoreKeys.model(id), "ok", "", id, ContentHash.of("dataset", Integer.toString(i % 30)),
+                StoreKeys.model(id), io.qspace.results.ResultColumn.OK, "", id, ContentHash.of("dataset", Integer.toString(i % 30)),
                 "auto(0.2)", 42, "dev");
     }
 
@@ -177,7 +177,7 @@ public final class StoreLoad {
                 .store(uri.startsWith("s3://") ? uri : work.resolve(uri).toString())
                 .seed(7);
         Plan plan = study.plan();
-        plan.publish(store);
+        plan.publish(store, io.qspace.run.RunIds.next());
         Map<String, long[]> byKind = new LinkedHashMap<>(); // count, read, written, calls
         Deque<Invocation> queue = new ArrayDeque<>(plan.roots());
         while (!queue.isEmpty()) {
@@ -185,7 +185,7 @@ public final class StoreLoad {
             CountingStore counting = new CountingStore(store);
             InvocationExecutor.Outcome outcome = new InvocationExecutor(counting, ComputePool.shared())
                     .execute(next, () -> false);
-            if (outcome.status() != InvocationExecutor.Status.EXECUTED) {
+            if (outcome.status() != io.qspace.run.InvocationStatus.EXECUTED) {
                 throw new IllegalStateException(next + " " + outcome.status() + ": " + outcome.error());
             }
             long[] k = byKind.computeIfAbsent(next.kind(), x -> new long[4]);

@@ -15,6 +15,11 @@ public record FailingTask(String study, String name) implements Task {
     }
 
     @Override
+    public boolean yieldsResult() {
+        return true;
+    }
+
+    @Override
     public String identity() {
         return study + "/fail/" + name;
     }

@@ -15,6 +15,11 @@ public record HoldsTask(String study, Serializable thing) implements Task {
     }
 
     @Override
+    public boolean yieldsResult() {
+        return true;
+    }
+
+    @Override
     public String identity() {
         return study + "/holds/" + thing.getClass().getName();
     }

@@ -21,21 +21,94 @@ public final class MemberProcess implements AutoCloseable {
 
     public static MemberProcess start(String name, String cluster, int basePort, int slots, Path logDir,
                                       String... extraProps) throws IOException {
-        Files.createDirectories(logDir);
+        return start(new Options(name, cluster, basePort, slots, logDir).props(extraProps));
+    }
+
+    /** How to start one member: the common settings, plus what a test of failures varies. */
+    public static final class Options {
+        final String name;
+        final String cluster;
+        final int basePort;
+        final int slots;
+        final Path logDir;
+        final List<String> props = new ArrayList<>();
+        String bindInterface = "127.0.0.1";
+        Path hidden;
+        final java.util.Map<String, String> env = new java.util.HashMap<>();
+
+        public Options(String name, String cluster, int basePort, int slots, Path logDir) {
+            this.name = name;
+            this.cluster = cluster;
+            this.basePort = basePort;
+            this.slots = slots;
+            this.logDir = logDir;
+        }
+
+        public Options props(String... more) {
+            props.addAll(List.of(more));
+            return this;
+        }
+
+        /** Bind to another loopback address, e.g. 127.0.0.2: another "host" for partition groups. */
+        public Options bindTo(String address) {
+            bindInterface = address;
+            return this;
+        }
+
+        /** The member sees an empty folder at this path (its own mount namespace): a store only the client sees. */
+        public Options hide(Path folder) {
+            hidden = folder;
+            return this;
+        }
+
+        public Options env(String key, String value) {
+            env.put(key, value);
+            return this;
+        }
+    }
+
+    public static MemberProcess start(Options o) throws IOException {
+        Files.createDirectories(o.logDir);
         // Through the same start script the container image runs, so what the tests prove is what ships.
-        List<String> options = new ArrayList<>(List.of("-Dqspace.sweep.seconds=2", "-Dqspace.test.member=" + name));
-        options.addAll(List.of(extraProps));
-        ProcessBuilder builder = new ProcessBuilder("bash", Path.of("bin", "qspace-member").toString());
+        List<String> options = new ArrayList<>(List.of("-Dqspace.sweep.seconds=2", "-Dqspace.test.member=" + o.name));
+        options.addAll(o.props);
+        List<String> command = new ArrayList<>();
+        if (o.hidden != null) {
+            // a mount namespace of its own with an empty tmpfs over the folder, as a container has its own files
+            command.addAll(List.of("unshare", "-m", "sh", "-c", "mount -t tmpfs none \"$0\" && exec \"$@\"",
+                    o.hidden.toString()));
+        }
+        command.addAll(List.of("bash", Path.of("bin", "qspace-member").toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("QSPACE_CLASSPATH", System.getProperty("java.class.path"));
         builder.environment().put("QSPACE_HEAP", "256m");
-        builder.environment().put("QSPACE_CLUSTER", cluster);
-        builder.environment().put("QSPACE_PORT", Integer.toString(basePort));
-        builder.environment().put("QSPACE_SLOTS", Integer.toString(slots));
-        builder.environment().put("QSPACE_MEMBERS", members(basePort));
+        builder.environment().put("QSPACE_CLUSTER", o.cluster);
+        builder.environment().put("QSPACE_PORT", Integer.toString(o.basePort));
+        builder.environment().put("QSPACE_SLOTS", Integer.toString(o.slots));
+        builder.environment().put("QSPACE_INTERFACE", o.bindInterface);
+        builder.environment().put("QSPACE_MEMBERS", o.env.getOrDefault("QSPACE_MEMBERS", members(o.basePort)));
         builder.environment().put("JAVA_OPTS", String.join(" ", options));
-        Path log = logDir.resolve(name + ".log");
+        builder.environment().putAll(o.env);
+        Path log = o.logDir.resolve(o.name + ".log");
         Process p = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new MemberProcess(p, log, name);
+        return new MemberProcess(p, log, o.name);
+    }
+
+    /** The JVM's process id (the script execs java, so the script's pid is the JVM's). */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Sends a signal by name ("STOP", "CONT", "KILL") to the member JVM. */
+    public void signal(String name) throws Exception {
+        int rc = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+        if (rc != 0) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " exited " + rc);
+        }
+    }
+
+    public String log() throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
     }
 
     public static String members(int basePort) {

@@ -1,7 +1,7 @@
 package io.qspace.grid.testing;
 
 import io.qspace.plan.Invocation;
-import io.qspace.plan.StoreKeys;
+import io.qspace.store.StoreKeys;
 import io.qspace.plan.Task;
 import io.qspace.plan.TaskContext;
 import io.qspace.results.ResultRecord;
@@ -20,6 +20,11 @@ public record TreeTask(String study, String path, int depth, int fanout, long sl
     @Override
     public String kind() {
         return depth == 0 ? "test" : "node";
+    }
+
+    @Override
+    public boolean yieldsResult() {
+        return depth == 0;
     }
 
     @Override
@@ -49,7 +54,7 @@ public record TreeTask(String study, String path, int depth, int fanout, long sl
         if (depth == 0) {
             double value = (context.seed() % 1_000_000) / 1_000_000.0;
             ResultRecord r = new ResultRecord(study, path, 0, "tree", "", value, 0, 0, 0, 0, 0, 0, 0, 0, 0, "",
-                    "ok", "", id, "", "", 0L, "");
+                    io.qspace.results.ResultColumn.OK, "", id, "", "", 0L, "");
             context.store().put(StoreKeys.record(id), r.toCsv().getBytes(StandardCharsets.UTF_8));
         }
     }

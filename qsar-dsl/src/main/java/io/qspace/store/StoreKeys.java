@@ -1,4 +1,4 @@
-package io.qspace.plan;
+package io.qspace.store;
 
 /** Where each kind of object lives in the store: one place, so readers and writers agree. */
 public final class StoreKeys {
@@ -61,14 +61,34 @@ public final class StoreKeys {
         return "done/" + invocationId;
     }
 
+    /** The latest run's results table, a copy kept for readers of one file (pandas, a shell). */
     public static String studyResults(String study) {
         return "studies/" + study + "/results.csv";
     }
 
+    /** Every run of a study lives below this prefix, one folder per run id. */
+    public static String studyRuns(String study) {
+        return "studies/" + study + "/runs/";
+    }
+
+    public static String runResults(String study, String runId) {
+        return studyRuns(study) + runId + "/results.csv";
+    }
+
+    public static String runManifest(String study, String runId) {
+        return studyRuns(study) + runId + "/manifest.properties";
+    }
+
+    public static String runIssues(String study, String runId) {
+        return studyRuns(study) + runId + "/issues.csv";
+    }
+
+    /** Where a store written before runs had ids kept its one run's issues; read, never written. */
     public static String studyIssues(String study) {
         return "studies/" + study + "/issues.csv";
     }
 
+    /** Where a store written before runs had ids kept its one run's manifest; read, never written. */
     public static String studyManifest(String study) {
         return "studies/" + study + "/manifest.properties";
     }

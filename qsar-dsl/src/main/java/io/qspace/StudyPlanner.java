@@ -1,0 +1,65 @@
+package io.qspace;
+
+import io.qspace.data.Dataset;
+import io.qspace.data.DatasetSource;
+import io.qspace.plan.Invocation;
+import io.qspace.plan.Plan;
+import io.qspace.plan.PrepareTask;
+import io.qspace.run.Runners;
+import io.qspace.select.Selector;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Unwinds a study into its plan: reads and curates the datasets, makes one prepare root per dataset. */
+final class StudyPlanner {
+    private StudyPlanner() {}
+
+    static Plan plan(Study study) {
+        if (study.datasets().isEmpty()) {
+            throw new IllegalStateException("study " + study.name()
+                    + " has no datasets: add some with .datasets(Datasets.csv(\"path/*.csv\"))");
+        }
+        List<Dataset> datasets = new ArrayList<>();
+        List<DatasetSource.SkippedDataset> skipped = new ArrayList<>();
+        for (DatasetSource source : study.datasets()) {
+            DatasetSource.Loaded loaded = source.load();
+            datasets.addAll(loaded.datasets());
+            skipped.addAll(loaded.skipped());
+        }
+        List<Selector> selectors = study.featureSetSelectors();
+        List<String> hashes = new ArrayList<>();
+        List<Invocation> roots = new ArrayList<>();
+        for (Dataset dataset : datasets) {
+            String hash = Plan.hash(dataset);
+            hashes.add(hash);
+            roots.add(Invocation.of(new PrepareTask(dataset.name(), hash, study.split(),
+                    study.descriptors(), study.filters(), selectors, study.seed(), study.builders(),
+                    study.validation())));
+        }
+        int gridPoints = study.builders().stream().mapToInt(b -> b.grid().size()).sum();
+        Plan.Shape shape = new Plan.Shape(selectors.size(), study.builders().size(), gridPoints,
+                study.split().describe(), study.descriptors().describe(), study.validation().describe());
+        return new Plan(study.name(), study.seed(), roots, study.store(), manifest(study, datasets, skipped),
+                datasets, skipped, hashes, shape, Runners.describeCurrent(), study.timeLimit());
+    }
+
+    /** What the study was, in words: kept with every run's results. */
+    private static Map<String, String> manifest(Study study, List<Dataset> datasets,
+                                                List<DatasetSource.SkippedDataset> skipped) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("seed", Long.toString(study.seed()));
+        p.put("datasets", Integer.toString(datasets.size()));
+        p.put("dataset_names", String.join(",", datasets.stream().map(Dataset::name).toList()));
+        p.put("skipped_datasets", Integer.toString(skipped.size()));
+        p.put("split", study.split().describe());
+        p.put("descriptors", study.descriptors().describe());
+        p.put("filters", study.filters().describe());
+        p.put("selectors", String.join(", ", study.featureSetSelectors().stream().map(Selector::name).toList()));
+        p.put("builders", String.join(", ", study.builders().stream().map(Object::toString).toList()));
+        p.put("validation", study.validation().describe());
+        p.put("description", study.toString());
+        return p;
+    }
+}
