@@ -60,7 +60,7 @@ class HonestValidationTest {
     private Study bzr(String name) {
         return SampleData.quickStudy(name, store)
                 .selectors(Selectors.filtered(), Selectors.topCorrelated(5, 10), Selectors.stepwise())
-                .builders(Builders.pls().components(2, 3), Builders.knn().k(3, 5));
+                .builders(Builders.pls().components(2, 3), Builders.knn().k(3, 5), Builders.randomForest().trees(10));
     }
 
     @Test

@@ -69,7 +69,9 @@ public final class Worker {
         threads.add(daemon("qspace-fetch", this::fetch));
         threads.add(daemon("qspace-counters", this::flushCounters));
         threads.add(daemon("qspace-finish", this::finishDone));
-        threads.add(daemon("qspace-leases", this::renewLeases));
+        if (settings.leaseSeconds() > 0) {
+            threads.add(daemon("qspace-leases", this::renewLeases));
+        }
         for (int i = 1; i <= settings.slots(); i++) {
             threads.add(daemon("qspace-slot-" + i, this::slot));
         }
@@ -113,7 +115,7 @@ public final class Worker {
             if (!keys.isEmpty()) {
                 // a failed partition group leaves its hints gone but its entries queued: the sweeper re-hints them
                 Map<String, InvState> won = PartitionBatches.execute(hz, state, new LinkedHashSet<>(keys),
-                        new Claim(me, System.currentTimeMillis() + settings.leaseSeconds() * 1000L),
+                        new Claim(me, leaseUntil()),
                         e -> warn("claiming invocations failed", e));
                 Map<String, Integer> running = new java.util.HashMap<>();
                 for (InvState s : won.values()) {
@@ -346,6 +348,12 @@ public final class Worker {
         count(s.runId, result, 0, 0);
     }
 
+    /** Until when a claim made now holds; qspace.lease.seconds <= 0 switches leases off (claims hold until the end). */
+    private long leaseUntil() {
+        return settings.leaseSeconds() > 0 ? System.currentTimeMillis() + settings.leaseSeconds() * 1000L
+                : Long.MAX_VALUE;
+    }
+
     /** Extends the leases of every claim this member holds, queued in its window or running. */
     private void renewLeases() {
         long every = Math.max(1000, settings.leaseSeconds() * 1000L / 3);
@@ -357,7 +365,7 @@ public final class Worker {
             }
             if (!held.isEmpty()) {
                 PartitionBatches.execute(hz, state, new java.util.HashSet<>(held),
-                        new Renew(me, System.currentTimeMillis() + settings.leaseSeconds() * 1000L),
+                        new Renew(me, leaseUntil()),
                         e -> warn("renewing leases failed; the next renewal tries again", e));
             }
         }

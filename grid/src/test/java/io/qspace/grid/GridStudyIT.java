@@ -74,7 +74,8 @@ class GridStudyIT {
 
     private static Table numbers(Table t) {
         return t.selectColumns("dataset", "feature_set", "n_features", "builder", "parameters", "cv_q2", "cv_rmse",
-                "test_r2", "test_rmse", "test_mae", "n_train", "n_test", "fits", "status", "invocation")
+                "test_r2", "test_rmse", "test_mae", "n_train", "n_test", "fits", "status", "invocation", "selection",
+                "cv_fold_rmse")
                 .sortOn("dataset", "feature_set", "builder");
     }
 }

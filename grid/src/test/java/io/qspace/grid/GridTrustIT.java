@@ -69,6 +69,52 @@ class GridTrustIT {
         return smallStudy(name, store, Builders.randomForest().trees(60), Builders.mlp().units(8).epochs(60));
     }
 
+    /** All eight builders on both sample sets (fingerprints keep it cheap): what the kill tests run. */
+    static Study eightBuilders(Path store) {
+        Path samples = Path.of("..", "datasets-sample").toAbsolutePath().normalize();
+        return Study.named("eight")
+                .datasets(Datasets.csv(samples + "/*.csv").smiles("smiles").id("id"))
+                .descriptors(Descriptors.ecfp4())
+                .selectors(Selectors.fingerprints())
+                .builders(Builders.mlr(), Builders.pls().components(2), Builders.mlp().units(8).epochs(30),
+                        Builders.tree().maxDepth(4), Builders.randomForest().trees(30),
+                        Builders.gradientBoosting().trees(30), Builders.svr(), Builders.knn().k(5))
+                .validation(Validation.kFold(3))
+                .store(store.toString())
+                .seed(8);
+    }
+
+    private static Table eightReference;
+
+    static synchronized Table eightReference(Path dir) {
+        if (eightReference == null) {
+            try (EmbeddedRunner embedded = new EmbeddedRunner()) {
+                eightReference = numbers(embedded.run(eightBuilders(dir.resolve("eight-embedded")).plan()).table());
+            }
+        }
+        return eightReference;
+    }
+
+    /** Runs the eight-builder study on the grid, killing the members `victims` picks once the study is under way. */
+    static void killMidStudy(GridRunner grid, Path store, List<MemberProcess> victims) throws Exception {
+        StudyRun run = grid.submit(eightBuilders(store).plan(), ProgressListener.none());
+        IMap<String, RunInfo> runs = grid.hazelcast().getMap(GridNames.RUNS);
+        long deadline = System.currentTimeMillis() + 300_000;
+        while (System.currentTimeMillis() < deadline) {
+            RunInfo info = runs.get(run.runId());
+            if (info != null && info.terminal >= 4) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        for (MemberProcess victim : victims) {
+            victim.kill();
+        }
+        Results r = run.await();
+        assertEquals(0, r.failed(), r.failures().print());
+        assertEquals(eightReference(store.getParent()).print(), numbers(r.table()).print(), "nothing lost");
+    }
+
     static List<MemberProcess> start(int n, MemberProcess.Options... each) throws Exception {
         List<MemberProcess> members = new ArrayList<>();
         for (MemberProcess.Options o : each) {
@@ -172,11 +218,11 @@ class GridTrustIT {
             Study study = smallStudy("frozen", dir.resolve("grid"), Builders.randomForest().trees(40),
                     Builders.mlp().units(8).epochs(40));
             StudyRun run = grid.submit(study.plan(), ProgressListener.none());
-            // f3 is never the oldest (the sweeper's host): freeze it once it holds claims
-            MemberProcess victim = members.get(2);
-            String victimUuid = grid.hazelcast().getCluster().getMembers().stream()
-                    .filter(m -> m.getAddress().getPort() == port + 2).findFirst()
-                    .map(m -> m.getUuid().toString()).orElseThrow(() -> new AssertionError("no member at " + (port + 2)));
+            // the youngest member is not the sweeper's host: freeze it once it holds claims
+            com.hazelcast.cluster.Member youngest = new ArrayList<>(grid.hazelcast().getCluster().getMembers())
+                    .get(2);
+            MemberProcess victim = MemberProcess.at(members, youngest.getAddress());
+            String victimUuid = youngest.getUuid().toString();
             IMap<String, InvState> state = grid.hazelcast().getMap(GridNames.STATE);
             long deadline = System.currentTimeMillis() + 120_000;
             int held = 0;
@@ -313,6 +359,76 @@ class GridTrustIT {
             Results r = grid.submit(plan, ProgressListener.none()).await();
             assertEquals(0, r.failed(), r.failures().print());
             assertEquals(2, r.table().rowCount(), "signed work for an allowed store runs");
+        } finally {
+            for (MemberProcess m : members) {
+                m.close();
+            }
+        }
+    }
+
+    /**
+     * 127.0.0.2 as a second "host": Linux routes all of 127/8 to loopback, but Hazelcast binds only to addresses an
+     * interface lists, so the address is added to lo (as root; harmless, and gone at the next boot).
+     */
+    static void secondLoopbackAddress() throws Exception {
+        Process show = new ProcessBuilder("ip", "-4", "addr", "show", "dev", "lo").redirectErrorStream(true).start();
+        String addresses = new String(show.getInputStream().readAllBytes());
+        show.waitFor();
+        if (!addresses.contains("127.0.0.2/")) {
+            Process add = new ProcessBuilder("ip", "addr", "add", "127.0.0.2/8", "dev", "lo").redirectErrorStream(true)
+                    .start();
+            String said = new String(add.getInputStream().readAllBytes());
+            assertEquals(0, add.waitFor(), "adding 127.0.0.2 to lo needs root (ip addr add 127.0.0.2/8 dev lo): "
+                    + said);
+        }
+    }
+
+    @Test
+    void twoMembersOfOneHostKilledTogetherLoseNothingWithHostAwareBackups() throws Exception {
+        secondLoopbackAddress();
+        String cluster = cluster();
+        int port = port();
+        Path logs = Path.of("target", "member-logs", cluster);
+        String all = MemberProcess.members(port) + "," + MemberProcess.members(port).replace("127.0.0.1", "127.0.0.2");
+        List<MemberProcess> members = start(4,
+                new MemberProcess.Options("a1", cluster, port, 2, logs).env("QSPACE_MEMBERS", all)
+                        .env("QSPACE_PARTITION_GROUP", "host"),
+                new MemberProcess.Options("a2", cluster, port, 2, logs).env("QSPACE_MEMBERS", all)
+                        .env("QSPACE_PARTITION_GROUP", "host"),
+                new MemberProcess.Options("b1", cluster, port, 2, logs).bindTo("127.0.0.2").env("QSPACE_MEMBERS", all)
+                        .env("QSPACE_PARTITION_GROUP", "host"),
+                new MemberProcess.Options("b2", cluster, port, 2, logs).bindTo("127.0.0.2").env("QSPACE_MEMBERS", all)
+                        .env("QSPACE_PARTITION_GROUP", "host"));
+        try (GridRunner grid = Grid.connect(cluster + "@" + MemberProcess.members(port))) {
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (grid.hazelcast().getCluster().getMembers().size() < 4 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+            assertEquals(4, grid.hazelcast().getCluster().getMembers().size(), grid.describe());
+            List<MemberProcess> host2 = members.subList(2, 4);
+            for (MemberProcess m : host2) {
+                assertTrue(m.address().startsWith("[127.0.0.2]"), m.address());
+            }
+            killMidStudy(grid, dir.resolve("grid"), host2);
+        } finally {
+            for (MemberProcess m : members) {
+                m.close();
+            }
+        }
+    }
+
+    @Test
+    void theOldestMemberKilledMidStudyLosesNothing() throws Exception {
+        String cluster = cluster();
+        int port = port();
+        Path logs = Path.of("target", "member-logs", cluster);
+        List<MemberProcess> members = start(3, new MemberProcess.Options("s1", cluster, port, 2, logs),
+                new MemberProcess.Options("s2", cluster, port, 2, logs),
+                new MemberProcess.Options("s3", cluster, port, 2, logs));
+        try (GridRunner grid = Grid.connect(cluster + "@" + MemberProcess.members(port))) {
+            MemberProcess oldest = MemberProcess.at(members,
+                    grid.hazelcast().getCluster().getMembers().iterator().next().getAddress());
+            killMidStudy(grid, dir.resolve("grid"), List.of(oldest));
         } finally {
             for (MemberProcess m : members) {
                 m.close();

@@ -23,12 +23,14 @@ import java.util.stream.Collectors;
 
 /**
  * Prepare descriptors for one dataset (the paper's first workflow): split, calculate descriptors (or reuse them),
- * filter, impute, and run every selector, storing one {@link FeatureMatrix} per feature set. Its children are one
- * build invocation per feature set and builder.
+ * filter, impute, and run every selector, storing one {@link FeatureMatrix} per feature set. With selection inside
+ * the CV folds it also runs every supervised selector on each fold's training rows ({@link FoldSelection}) and
+ * stores the {@link FoldFeatures}. Its children are one build invocation per feature set and builder.
  */
 public record PrepareTask(String datasetName, String datasetHash, Split split,
                           DescriptorSet descriptors, Filters filters, List<Selector> selectors, long studySeed,
-                          // continuation: not part of the identity
+                          // continuation: not part of the identity, except the folds of the validation when
+                          // supervised selectors are refitted inside them
                           List<ModelBuilder> builders, Validation validation) implements Task {
 
     /** Bump when stored outputs change shape or meaning, so old stores are not misread. */

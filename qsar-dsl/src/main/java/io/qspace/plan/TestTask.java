@@ -58,7 +58,11 @@ public record TestTask(String buildId, String prepareId, String dataset, String 
         double[][] xTest = fm.xPart(true);
         double[] yTest = fm.yPart(true);
 
-        Model model = build.chosen().fit(xTrain, yTrain, context.seed());
+        // Seeded by what the model is (data, split, feature set, chosen point), not by how CV chose it: the same
+        // point on the same feature set gives the same model with selection inside the folds or before CV.
+        Model model = build.chosen().fit(xTrain, yTrain, InvocationSeeds.derive(studySeed,
+                String.join("|", "final-fit", datasetHash, split, featureSet, build.chosen().toString(),
+                        CodeIdentity.of(build.chosen()))));
         double[] predicted = model.predict(xTest);
         ApplicabilityDomain domain = Serialization.read(context.store(), StoreKeys.domain(prepareId, featureSet), ApplicabilityDomain.class);
         double seconds = build.seconds() + (System.nanoTime() - start) / 1e9;

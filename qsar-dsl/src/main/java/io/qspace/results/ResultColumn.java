@@ -32,11 +32,11 @@ public enum ResultColumn {
     SPLIT("split", ColumnType.STRING),
     SEED("seed", ColumnType.LONG),
     QSPACE_VERSION("qspace_version", ColumnType.STRING),
-    /** How CV treated supervised selection: "inside-folds" (refit per fold) or "before-cv" (the paper's). */
+    /** "inside-folds" or "before-cv": where supervised selection happened relative to the CV folds. */
     SELECTION("selection", ColumnType.STRING),
-    /** CV RMSE of every fold (and repeat), ";"-separated: the paired comparison of models reads them. */
+    /** The chosen point's CV RMSE per fold, repeats separated by '|' and folds by ';' (FoldRmse). */
     CV_FOLD_RMSE("cv_fold_rmse", ColumnType.STRING),
-    /** The build invocation that chose the grid point: its out-of-fold predictions are stored under it. */
+    /** The build invocation that chose the point; its out-of-fold predictions are stored under its id. */
     BUILD("build", ColumnType.STRING);
 
     /** The status column's values: a model was made, or the invocation failed (the error column says why). */

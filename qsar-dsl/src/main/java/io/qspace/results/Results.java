@@ -189,7 +189,7 @@ public final class Results {
      * resampled t-test over their shared CV folds, so a reader does not take a coin toss for a winner.
      */
     public List<String> leaderboardNotes() {
-        return RunnerUp.notes(table.where(table.stringColumn("status").isEqualTo("ok")).sortOn("dataset", "cv_rmse"));
+        return RunnerUp.notes(table.where(table.stringColumn("status").isEqualTo(ResultColumn.OK)).sortOn("dataset", "cv_rmse"));
     }
 
     /**

@@ -17,6 +17,11 @@ final class Members implements AutoCloseable {
     private final List<Path> logs = new ArrayList<>();
 
     Members(int n, int slots, int window, int port, Path logDir) throws Exception {
+        this(n, slots, window, port, logDir, List.of());
+    }
+
+    /** @param options more member JVM options, e.g. -Dqspace.grid.key=... or -Dqspace.lease.seconds=0 */
+    Members(int n, int slots, int window, int port, Path logDir, List<String> options) throws Exception {
         this.port = port;
         Files.createDirectories(logDir);
         // One after the other: 16 JVMs starting at once on 2 cores miss each other's heartbeats while joining and
@@ -33,6 +38,7 @@ final class Members implements AutoCloseable {
                     "-Xmx256m", "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2",
                     "-Dqspace.cluster=" + cluster, "-Dqspace.port=" + port, "-Dqspace.slots=" + slots,
                     "-Dqspace.window=" + window, "-Dqspace.members=" + addresses(n)));
+            command.addAll(options);
             // extra member JVM options for profiling, e.g. QSPACE_BENCH_MEMBER_OPTS="-XX:StartFlightRecording=..."
             // ("%i" becomes the member's index, so each member writes its own recording)
             String extra = System.getenv().getOrDefault("QSPACE_BENCH_MEMBER_OPTS", "").strip();

@@ -107,6 +107,25 @@ public final class MemberProcess implements AutoCloseable {
         }
     }
 
+    /** The member's Hazelcast address as it printed it when up, e.g. "[127.0.0.1]:27002". */
+    public String address() throws IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("qspace member (\\S+) up").matcher(log());
+        if (!m.find()) {
+            throw new IllegalStateException("member " + name + " has not said its address: " + log());
+        }
+        return m.group(1);
+    }
+
+    /** The member process among these at a Hazelcast address. */
+    public static MemberProcess at(List<MemberProcess> members, Object address) throws IOException {
+        for (MemberProcess m : members) {
+            if (m.address().equals(address.toString())) {
+                return m;
+            }
+        }
+        throw new IllegalStateException("no member process at " + address);
+    }
+
     public String log() throws IOException {
         return Files.exists(log) ? Files.readString(log) : "";
     }
