@@ -94,34 +94,33 @@ public final class Params implements Serializable {
     }
 
     private IllegalArgumentException wrongType(String name, Object value, String wanted) {
-        return new IllegalArgumentException(builder + ": parameter '" + name + "' is " + kind(value) + " ("
-                + format(value) + "), not " + wanted + ": read it with " + getter(value) + "(\"" + name + "\")");
+        Kind kind = Kind.of(value);
+        return new IllegalArgumentException(builder + ": parameter '" + name + "' is " + kind.description + " ("
+                + format(value) + "), not " + wanted + ": read it with " + kind.getter + "(\"" + name + "\")");
     }
 
-    static String kind(Object value) {
-        if (value instanceof Integer || value instanceof Long) {
-            return "a whole number";
-        }
-        if (value instanceof Double) {
-            return "a decimal number";
-        }
-        if (value instanceof Boolean) {
-            return "true or false";
-        }
-        return "text";
-    }
+    /** The kinds of value a parameter holds, as a message names them, and the getter that reads each. */
+    private enum Kind {
+        WHOLE("a whole number", "getInt"), DECIMAL("a decimal number", "getDouble"), TEXT("text", "getString"),
+        TRUTH("true or false", "getBoolean");
 
-    private static String getter(Object value) {
-        if (value instanceof Integer || value instanceof Long) {
-            return "getInt";
+        final String description;
+        final String getter;
+
+        Kind(String description, String getter) {
+            this.description = description;
+            this.getter = getter;
         }
-        if (value instanceof Double) {
-            return "getDouble";
+
+        static Kind of(Object value) {
+            if (value instanceof Integer || value instanceof Long) {
+                return WHOLE;
+            }
+            if (value instanceof Double) {
+                return DECIMAL;
+            }
+            return value instanceof Boolean ? TRUTH : TEXT;
         }
-        if (value instanceof Boolean) {
-            return "getBoolean";
-        }
-        return "getString";
     }
 
     /** The values by name, in order (a copy). */
