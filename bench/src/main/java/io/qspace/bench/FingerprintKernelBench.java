@@ -74,6 +74,8 @@ public final class FingerprintKernelBench {
                     ok.intColumn("n_test").get(0), rbf, tanimoto, gp, tanimoto / rbf, gp / rbf, bestByCv(defaults),
                     bestByCv(ok), seconds(ok, "svr"), seconds(ok, TANIMOTO), seconds(ok, "gp"),
                     defaults.doubleColumn("seconds").sum()));
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            Files.writeString(out, md.toString()); // what is measured so far, in case a later set is stopped
             System.err.printf(Locale.ROOT, "%s: process CPU %.0f s%n%s%n", set, cpu,
                     ok.selectColumns("builder", "parameters", "cv_rmse", "test_rmse", "seconds").print());
         }
@@ -82,7 +84,6 @@ public final class FingerprintKernelBench {
             md.append("\n```\n").append(t.selectColumns("dataset", "builder", "parameters", "cv_rmse", "test_rmse",
                     "seconds").print()).append("\n```\n");
         }
-        Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, md.toString());
         System.out.println(md);
     }
