@@ -1,29 +1,10 @@
 #!/usr/bin/env bash
 # The model-space benchmark, one command: qspace's default study and the Python pipeline (RDKit + scikit-learn,
 # bench/MODEL_SPACE.md) on the same MoleculeACE sets with their given split, in the same run, side by side.
-#   bench/model-space.sh [--sets CHEMBL2835_Ki,CHEMBL2147_Ki,CHEMBL204_Ki] [--seed 42]
+#   bench/model-space.sh [--sets CHEMBL2835_Ki,CHEMBL2147_Ki,CHEMBL204_Ki] [--seed 42] [--data DIR]
 # Writes bench/results/{qspace,python-baseline}.json, model-space.md and model-space.png.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-SETS=CHEMBL2835_Ki,CHEMBL2147_Ki,CHEMBL204_Ki
-SEED=42
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --sets) SETS="$2"; shift 2 ;;
-    --seed) SEED="$2"; shift 2 ;;
-    *) echo "model-space: unknown argument $1" >&2; exit 2 ;;
-  esac
-done
-DATA="$(cd .. && pwd)/shared/datasets/moleculeace"
-if [[ ! -d "$DATA" ]]; then
-  echo "model-space: the MoleculeACE sets are not at $DATA (the team's shared folder); nothing to compare." >&2
-  exit 0
-fi
-mkdir -p bench/results
-mvn -B -q install -DskipTests -pl qsar-dsl,bench -am
-CP_FILE=bench/target/classpath.txt
-mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
-CP="bench/target/classes:qsar-dsl/target/classes:$(cat "$CP_FILE")"
+BENCH=model-space
+source "$(dirname "$0")/moleculeace-common.sh"
 
 parts=()
 for set in ${SETS//,/ }; do

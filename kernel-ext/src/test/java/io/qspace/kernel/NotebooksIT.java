@@ -154,17 +154,24 @@ class NotebooksIT {
     }
 
     @Test
-    void newBuilderRunsOnStoredDescriptors() {
+    void newBuilderIsTunedOverItsGridAndRunsOnStoredDescriptors() {
         NotebookOutputs nb = notebook("new-model-builder");
         String out = nb.stdout();
+        // one builder, its four penalties cross-validated inside each build: 3 feature sets x (build + test)
+        assertTrue(out.contains("tuning: executed 6, reused 1"), "tuning reuses the BZR prepare step: " + out);
+        String builder = NotebookOutputs.text(NotebookOutputs.resultData(nb.cell("var ridge = ModelBuilder.of(")).get("text/plain"));
+        assertTrue(builder.contains("ridge(lambda=[0.1, 1, 10, 100])"), builder);
+        String chosen = NotebookOutputs.text(NotebookOutputs.resultData(nb.cell("parameters().getDouble(\"lambda\")")).get("text/plain"));
+        assertTrue(java.util.List.of("0.1", "1.0", "10.0", "100.0").contains(chosen.strip()),
+                "the stored model's penalty is one of the grid's, typed: " + chosen);
+        assertTrue(out.contains(": lambda=" + chosen.strip().replaceAll("\\.0$", "")), "printed typed parameters: " + out);
         Matcher m = Pattern.compile("added ridge: executed (\\d+), reused (\\d+)").matcher(out);
         assertTrue(m.find(), out);
         // ridge on the Free-Wilson set's 3 feature sets (build + test); BZR's were fitted while tuning, and the
         // prepare steps and PLS/k-NN models of both datasets are found in the store
         assertEquals(6, Integer.parseInt(m.group(1)), out);
         assertEquals(2 + 24 + 6, Integer.parseInt(m.group(2)), out);
-        assertTrue(out.contains("tuning: executed 24, reused 1"), "tuning reuses the BZR prepare step: " + out);
-        String after = NotebookOutputs.text(NotebookOutputs.resultData(nb.cell("addBuilders(ridge(bestLambda))")).get("text/plain"));
+        String after = NotebookOutputs.text(NotebookOutputs.resultData(nb.cell("addBuilders(ridge)")).get("text/plain"));
         assertTrue(after.contains("18 rows"), after);
     }
 

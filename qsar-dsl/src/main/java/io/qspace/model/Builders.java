@@ -39,9 +39,17 @@ public final class Builders {
         return new GradientBoostingBuilder();
     }
 
-    /** Epsilon support vector regression, RBF kernel. */
+    /** Epsilon support vector regression, RBF kernel; {@code .kernel("tanimoto")} for fingerprint counts. */
     public static SvrBuilder svr() {
         return new SvrBuilder();
+    }
+
+    /**
+     * Gaussian-process regression: tanimoto kernel on fingerprint counts, RBF on descriptors; the model gives the
+     * predictive variance too ({@link GaussianProcessModel#variance(double[])}).
+     */
+    public static GaussianProcessBuilder gaussianProcess() {
+        return new GaussianProcessBuilder();
     }
 
     /** Distance-weighted k nearest neighbours, standardised features. */

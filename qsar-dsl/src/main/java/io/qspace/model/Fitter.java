@@ -1,9 +1,15 @@
 package io.qspace.model;
 
-import java.io.Serializable;
-
-/** The one method a model-building algorithm must have; serialisable, so a lambda can travel to a grid. */
+/**
+ * A model-building algorithm without parameters: {@code (x, y, seed) -> model}. Serialisable, so a lambda can travel
+ * to a grid.
+ */
 @FunctionalInterface
-public interface Fitter extends Serializable {
+public interface Fitter extends ParamFitter {
     Model fit(double[][] x, double[] y, long seed);
+
+    @Override
+    default Model fit(double[][] x, double[] y, long seed, Params p) {
+        return fit(x, y, seed);
+    }
 }

@@ -1,18 +1,28 @@
 package io.qspace.model;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.stream.Collectors;
+/** A builder made from a function and its parameter grid: what {@link ModelBuilder#of} returns. */
+final class FunctionBuilder extends GridBuilder {
+    private static final long serialVersionUID = 2L;
 
-/** A builder made from a function: what {@link ModelBuilder#of} returns. */
-record FunctionBuilder(String name, Map<String, Object> parameters, Fitter fitter) implements ModelBuilder {
-    FunctionBuilder {
-        parameters = new LinkedHashMap<>(parameters);
+    private final ParamFitter fitter;
+
+    FunctionBuilder(String name, ParamGrid grid, ParamFitter fitter) {
+        super(name, grid);
+        this.fitter = java.util.Objects.requireNonNull(fitter, "fitter");
     }
 
     @Override
-    public Model fit(double[][] x, double[] y, long seed) {
-        return fitter.fit(x, y, seed);
+    protected GridBuilder create(ParamGrid grid) {
+        return new FunctionBuilder(name(), grid, fitter);
+    }
+
+    @Override
+    protected Model fitPoint(double[][] x, double[] y, long seed, Params p) {
+        Model model = fitter.fit(x, y, seed, p);
+        if (model == null) {
+            throw new IllegalStateException(name() + ": the fitting function returned no model");
+        }
+        return model;
     }
 
     @Override
@@ -21,8 +31,12 @@ record FunctionBuilder(String name, Map<String, Object> parameters, Fitter fitte
     }
 
     @Override
-    public String toString() {
-        return name + parameters.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(", ", "(", ")"));
+    public boolean equals(Object other) {
+        return super.equals(other) && fitter.equals(((FunctionBuilder) other).fitter);
+    }
+
+    @Override
+    public int hashCode() {
+        return super.hashCode();
     }
 }

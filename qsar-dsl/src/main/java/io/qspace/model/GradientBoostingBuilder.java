@@ -1,8 +1,5 @@
 package io.qspace.model;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import io.qspace.model.trees.Boosting;
 
 /**
@@ -16,18 +13,16 @@ public final class GradientBoostingBuilder extends GridBuilder {
         this(defaults());
     }
 
-    private GradientBoostingBuilder(Map<String, List<Object>> values) {
-        super("gbm", values);
+    private GradientBoostingBuilder(ParamGrid grid) {
+        super("gbm", grid);
     }
 
-    private static Map<String, List<Object>> defaults() {
-        LinkedHashMap<String, List<Object>> v = new LinkedHashMap<>();
-        v.put("trees", List.of(200));
-        v.put("maxLeafNodes", List.of(6));
-        v.put("subsample", List.of(0.7));
-        v.put("learningRate", List.of(0.1));
-        v.put("minLeaf", List.of(1));
-        return v;
+    private static ParamGrid defaults() {
+        return ParamGrid.of("trees", 200)
+                .and("maxLeafNodes", 6)
+                .and("subsample", 0.7)
+                .and("learningRate", 0.1)
+                .and("minLeaf", 1);
     }
 
     public GradientBoostingBuilder trees(int... trees) {
@@ -51,13 +46,13 @@ public final class GradientBoostingBuilder extends GridBuilder {
     }
 
     @Override
-    protected GridBuilder create(Map<String, List<Object>> values) {
-        return new GradientBoostingBuilder(values);
+    protected GridBuilder create(ParamGrid grid) {
+        return new GradientBoostingBuilder(grid);
     }
 
     @Override
-    protected Model fitPoint(double[][] x, double[] y, long seed) {
-        return Boosting.fit(x, y, intValue("trees"), intValue("maxLeafNodes"), intValue("minLeaf"),
-                doubleValue("subsample"), doubleValue("learningRate"), seed);
+    protected Model fitPoint(double[][] x, double[] y, long seed, Params p) {
+        return Boosting.fit(x, y, p.getInt("trees"), p.getInt("maxLeafNodes"), p.getInt("minLeaf"),
+                p.getDouble("subsample"), p.getDouble("learningRate"), seed);
     }
 }

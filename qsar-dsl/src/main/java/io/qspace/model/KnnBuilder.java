@@ -1,8 +1,5 @@
 package io.qspace.model;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /** k nearest neighbours on standardised features, neighbours weighted by 1 / distance (scikit-learn "distance"). */
 public final class KnnBuilder extends GridBuilder {
@@ -12,14 +9,12 @@ public final class KnnBuilder extends GridBuilder {
         this(defaults());
     }
 
-    private KnnBuilder(Map<String, List<Object>> values) {
-        super("knn", values);
+    private KnnBuilder(ParamGrid grid) {
+        super("knn", grid);
     }
 
-    private static Map<String, List<Object>> defaults() {
-        LinkedHashMap<String, List<Object>> v = new LinkedHashMap<>();
-        v.put("k", List.of(5));
-        return v;
+    private static ParamGrid defaults() {
+        return ParamGrid.of("k", 5);
     }
 
     public KnnBuilder k(int... k) {
@@ -32,13 +27,13 @@ public final class KnnBuilder extends GridBuilder {
     }
 
     @Override
-    protected GridBuilder create(Map<String, List<Object>> values) {
-        return new KnnBuilder(values);
+    protected GridBuilder create(ParamGrid grid) {
+        return new KnnBuilder(grid);
     }
 
     @Override
-    protected Model fitPoint(double[][] x, double[] y, long seed) {
+    protected Model fitPoint(double[][] x, double[] y, long seed, Params p) {
         Standardiser scaler = Standardiser.fit(x);
-        return new KnnModel(scaler, scaler.apply(x), y.clone(), Math.min(intValue("k"), x.length));
+        return new KnnModel(scaler, scaler.apply(x), y.clone(), Math.min(p.getInt("k"), x.length));
     }
 }

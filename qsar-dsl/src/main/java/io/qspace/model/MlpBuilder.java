@@ -1,8 +1,5 @@
 package io.qspace.model;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import io.qspace.model.nn.MlpTrainer;
 
 /**
@@ -17,15 +14,13 @@ public final class MlpBuilder extends GridBuilder {
         this(defaults());
     }
 
-    private MlpBuilder(Map<String, List<Object>> values) {
-        super("mlp", values);
+    private MlpBuilder(ParamGrid grid) {
+        super("mlp", grid);
     }
 
-    private static Map<String, List<Object>> defaults() {
-        LinkedHashMap<String, List<Object>> v = new LinkedHashMap<>();
-        v.put("units", List.of(16));
-        v.put("epochs", List.of(100));
-        return v;
+    private static ParamGrid defaults() {
+        return ParamGrid.of("units", 16)
+                .and("epochs", 100);
     }
 
     public MlpBuilder units(int... units) {
@@ -37,12 +32,12 @@ public final class MlpBuilder extends GridBuilder {
     }
 
     @Override
-    protected GridBuilder create(Map<String, List<Object>> values) {
-        return new MlpBuilder(values);
+    protected GridBuilder create(ParamGrid grid) {
+        return new MlpBuilder(grid);
     }
 
     @Override
-    protected Model fitPoint(double[][] x, double[] y, long seed) {
-        return MlpTrainer.fit(x, y, intValue("units"), intValue("epochs"), seed);
+    protected Model fitPoint(double[][] x, double[] y, long seed, Params p) {
+        return MlpTrainer.fit(x, y, p.getInt("units"), p.getInt("epochs"), seed);
     }
 }

@@ -1,27 +1,25 @@
 package io.qspace.model;
 
-import java.util.List;
-import java.util.Map;
 
 /** Multiple linear regression (ordinary least squares) on raw features; never fails on collinear columns. */
 public final class MlrBuilder extends GridBuilder {
     private static final long serialVersionUID = 1L;
 
     MlrBuilder() {
-        this(Map.of());
+        this(ParamGrid.none());
     }
 
-    private MlrBuilder(Map<String, List<Object>> values) {
-        super("mlr", values);
-    }
-
-    @Override
-    protected GridBuilder create(Map<String, List<Object>> values) {
-        return new MlrBuilder(values);
+    private MlrBuilder(ParamGrid grid) {
+        super("mlr", grid);
     }
 
     @Override
-    protected Model fitPoint(double[][] x, double[] y, long seed) {
+    protected GridBuilder create(ParamGrid grid) {
+        return new MlrBuilder(grid);
+    }
+
+    @Override
+    protected Model fitPoint(double[][] x, double[] y, long seed, Params unused) {
         int n = x.length;
         int p = x[0].length;
         double[] xMean = new double[p];

@@ -2,22 +2,33 @@ package io.qspace.model;
 
 import java.io.Serializable;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A model-building algorithm with its parameters, in the spirit of scikit-learn's estimators: parameters are data,
  * {@link #fit} returns a new {@link Model} and leaves the builder untouched, {@link #grid()} lists the parameter
  * points to search, and {@link #toString()} prints the builder with its parameters.
  *
- * <p>A user adds a builder by implementing {@link Fitter} (a lambda will do) and wrapping it with
- * {@link #of(String, Fitter)}; it then runs like the built-in ones.
+ * <p>The parameters are typed values ({@link Params}) and the search space is a {@link ParamGrid}, kept apart from
+ * the algorithm. A user adds a builder by wrapping a function with {@link #of(String, ParamGrid, ParamFitter)}; it is
+ * then cross-validated over its grid like the built-in ones:
+ * <pre>{@code
+ * ModelBuilder.of("ridge", ParamGrid.of("lambda", 0.01, 0.1, 1, 10),
+ *         (x, y, seed, p) -> fitRidge(x, y, p.getDouble("lambda")))
+ * }</pre>
  */
 public interface ModelBuilder extends Serializable {
     /** Short name shown in results, e.g. "rf", "pls", "svr". */
     String name();
 
-    /** The parameters of this point, in a stable order; values are numbers, strings or booleans. */
-    Map<String, Object> parameters();
+    /** The values this builder searches: one per parameter for a single point, several for a grid. */
+    default ParamGrid paramGrid() {
+        return ParamGrid.none();
+    }
+
+    /** This point's parameters as typed values; a grid has no single point: read or fit one of {@link #grid()}. */
+    default Params params() {
+        return paramGrid().point(name());
+    }
 
     /** Every parameter point this builder searches; a builder without a grid returns itself. */
     default List<ModelBuilder> grid() {
@@ -35,13 +46,16 @@ public interface ModelBuilder extends Serializable {
         return this;
     }
 
-    /** A builder from a name and a fitting function, without parameters or grid. */
+    /** A builder from a name and a fitting function, without parameters. */
     static ModelBuilder of(String name, Fitter fitter) {
-        return new FunctionBuilder(name, Map.of(), fitter);
+        return new FunctionBuilder(name, ParamGrid.none(), fitter);
     }
 
-    /** A builder from a name, its parameters (for printing and hashing) and a fitting function. */
-    static ModelBuilder of(String name, Map<String, Object> parameters, Fitter fitter) {
-        return new FunctionBuilder(name, parameters, fitter);
+    /**
+     * A builder from a name, its parameter grid and a fitting function that reads one point of it: cross-validation
+     * tries every point and keeps the one with the lowest CV RMSE.
+     */
+    static ModelBuilder of(String name, ParamGrid grid, ParamFitter fitter) {
+        return new FunctionBuilder(name, grid, fitter);
     }
 }

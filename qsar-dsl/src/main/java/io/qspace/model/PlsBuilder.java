@@ -1,8 +1,5 @@
 package io.qspace.model;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Partial least squares regression with one response (PLS1, NIPALS) on standardised features. The number of
@@ -15,14 +12,12 @@ public final class PlsBuilder extends GridBuilder {
         this(defaults());
     }
 
-    private PlsBuilder(Map<String, List<Object>> values) {
-        super("pls", values);
+    private PlsBuilder(ParamGrid grid) {
+        super("pls", grid);
     }
 
-    private static Map<String, List<Object>> defaults() {
-        LinkedHashMap<String, List<Object>> v = new LinkedHashMap<>();
-        v.put("components", List.of(2));
-        return v;
+    private static ParamGrid defaults() {
+        return ParamGrid.of("components", 2);
     }
 
     public PlsBuilder components(int... components) {
@@ -35,15 +30,15 @@ public final class PlsBuilder extends GridBuilder {
     }
 
     @Override
-    protected GridBuilder create(Map<String, List<Object>> values) {
-        return new PlsBuilder(values);
+    protected GridBuilder create(ParamGrid grid) {
+        return new PlsBuilder(grid);
     }
 
     @Override
-    protected Model fitPoint(double[][] x, double[] y, long seed) {
+    protected Model fitPoint(double[][] x, double[] y, long seed, Params params) {
         int n = x.length;
         int p = x[0].length;
-        int wanted = Math.min(intValue("components"), Math.min(p, Math.max(1, n - 1)));
+        int wanted = Math.min(params.getInt("components"), Math.min(p, Math.max(1, n - 1)));
         Standardiser scaler = Standardiser.fit(x);
         double[][] e = scaler.apply(x);
         double yMean = 0;

@@ -1,8 +1,5 @@
 package io.qspace.model;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import io.qspace.model.trees.Forest;
 import io.qspace.model.trees.TreeSettings;
 
@@ -18,16 +15,14 @@ public final class RandomForestBuilder extends GridBuilder {
         this(defaults());
     }
 
-    private RandomForestBuilder(Map<String, List<Object>> values) {
-        super("rf", values);
+    private RandomForestBuilder(ParamGrid grid) {
+        super("rf", grid);
     }
 
-    private static Map<String, List<Object>> defaults() {
-        LinkedHashMap<String, List<Object>> v = new LinkedHashMap<>();
-        v.put("trees", List.of(200));
-        v.put("maxFeatures", List.of(1.0 / 3));
-        v.put("minLeaf", List.of(1));
-        return v;
+    private static ParamGrid defaults() {
+        return ParamGrid.of("trees", 200)
+                .and("maxFeatures", 1.0 / 3)
+                .and("minLeaf", 1);
     }
 
     public RandomForestBuilder trees(int... trees) {
@@ -49,16 +44,16 @@ public final class RandomForestBuilder extends GridBuilder {
     }
 
     @Override
-    protected GridBuilder create(Map<String, List<Object>> values) {
-        return new RandomForestBuilder(values);
+    protected GridBuilder create(ParamGrid grid) {
+        return new RandomForestBuilder(grid);
     }
 
     @Override
-    protected Model fitPoint(double[][] x, double[] y, long seed) {
+    protected Model fitPoint(double[][] x, double[] y, long seed, Params params) {
         int p = x[0].length;
         // As scikit-learn: max(1, int(fraction * p)).
-        int mtry = Math.max(1, (int) (doubleValue("maxFeatures") * p));
-        TreeSettings settings = new TreeSettings(Integer.MAX_VALUE, intValue("minLeaf"), mtry, Integer.MAX_VALUE);
-        return Forest.fit(x, y, intValue("trees"), settings, true, seed, Runtime.getRuntime().availableProcessors());
+        int mtry = Math.max(1, (int) (params.getDouble("maxFeatures") * p));
+        TreeSettings settings = new TreeSettings(Integer.MAX_VALUE, params.getInt("minLeaf"), mtry, Integer.MAX_VALUE);
+        return Forest.fit(x, y, params.getInt("trees"), settings, true, seed, Runtime.getRuntime().availableProcessors());
     }
 }

@@ -1,14 +1,13 @@
 package io.qspace.model;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import smile.math.kernel.GaussianKernel;
 import smile.regression.Regression;
 import smile.regression.SVM;
 
 /**
- * Epsilon support vector regression with an RBF kernel (Smile). gamma "scale" is scikit-learn's 1 / (p * var(X)),
+ * Epsilon support vector regression (Smile) with an RBF kernel, or the tanimoto (MinMax) kernel on fingerprint
+ * counts ({@link #kernel}). gamma "scale" is scikit-learn's 1 / (p * var(X)),
  * var over every value of the (scaled) training matrix. scaling: "standardise", "raw", or "auto" = raw when every
  * training value is a non-negative integer (fingerprint counts), standardised otherwise (descriptors).
  */
@@ -20,17 +19,15 @@ public final class SvrBuilder extends GridBuilder {
         this(defaults());
     }
 
-    private SvrBuilder(Map<String, List<Object>> values) {
-        super("svr", values);
+    private SvrBuilder(ParamGrid grid) {
+        super("svr", grid);
     }
 
-    private static Map<String, List<Object>> defaults() {
-        LinkedHashMap<String, List<Object>> v = new LinkedHashMap<>();
-        v.put("C", List.of(1.0));
-        v.put("epsilon", List.of(0.1));
-        v.put("gamma", List.of("scale"));
-        v.put("scaling", List.of("auto"));
-        return v;
+    private static ParamGrid defaults() {
+        return ParamGrid.of("C", 1.0)
+                .and("epsilon", 0.1)
+                .and("gamma", "scale")
+                .and("scaling", "auto");
     }
 
     public SvrBuilder c(double... c) {
@@ -50,6 +47,15 @@ public final class SvrBuilder extends GridBuilder {
         return (SvrBuilder) with("gamma", "scale");
     }
 
+    /**
+     * "rbf" (the default), "tanimoto" (MinMax on fingerprint counts: sum of minima over sum of maxima; needs
+     * non-negative features) or "auto" (tanimoto when every training value is a count, RBF otherwise). gamma and
+     * scaling apply to RBF only. The parameter is shown once set, so a plain svr() keeps its earlier identity.
+     */
+    public SvrBuilder kernel(String... kernels) {
+        return (SvrBuilder) create(paramGrid().with("kernel", Kernels.checked(name(), kernels)));
+    }
+
     /** "standardise", "raw" or "auto". */
     public SvrBuilder scaling(String... scalings) {
         for (String s : scalings) {
@@ -61,50 +67,27 @@ public final class SvrBuilder extends GridBuilder {
     }
 
     @Override
-    protected GridBuilder create(Map<String, List<Object>> values) {
-        return new SvrBuilder(values);
+    protected GridBuilder create(ParamGrid grid) {
+        return new SvrBuilder(grid);
     }
 
     @Override
-    protected Model fitPoint(double[][] x, double[] y, long seed) {
-        String scaling = (String) value("scaling");
-        boolean standardise = scaling.equals("standardise") || (scaling.equals("auto") && !isCounts(x));
+    protected Model fitPoint(double[][] x, double[] y, long seed, Params p) {
+        double epsilon = p.getDouble("epsilon");
+        double c = p.getDouble("C");
+        if (p.has("kernel") && Kernels.resolve(p.getString("kernel"), x).equals("tanimoto")) {
+            return new CountsModel(SVM.fit(CountVector.of(name(), x), y, MinMaxKernel.INSTANCE, epsilon, c,
+                    TOLERANCE));
+        }
+        String scaling = p.getString("scaling");
+        boolean standardise = scaling.equals("standardise") || (scaling.equals("auto") && !Kernels.isCounts(x));
         Standardiser scaler = standardise ? Standardiser.fit(x) : null;
         double[][] xs = standardise ? scaler.apply(x) : x;
-        Object gammaValue = value("gamma");
-        double gamma = gammaValue instanceof Number g ? g.doubleValue() : scaleGamma(xs);
+        Object gammaValue = p.get("gamma");
+        double gamma = gammaValue instanceof Number g ? g.doubleValue() : Kernels.scaleGamma(xs);
         // Smile's Gaussian kernel is exp(-|u-v|^2 / (2 sigma^2)), so gamma = 1 / (2 sigma^2).
         double sigma = Math.sqrt(1.0 / (2.0 * gamma));
-        Regression<double[]> svr = SVM.fit(xs, y, new GaussianKernel(sigma), doubleValue("epsilon"),
-                doubleValue("C"), TOLERANCE);
+        Regression<double[]> svr = SVM.fit(xs, y, new GaussianKernel(sigma), epsilon, c, TOLERANCE);
         return new ScaledModel(scaler, svr);
-    }
-
-    static boolean isCounts(double[][] x) {
-        for (double[] row : x) {
-            for (double v : row) {
-                if (v < 0 || v != Math.rint(v)) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    static double scaleGamma(double[][] x) {
-        long count = 0;
-        double mean = 0;
-        double m2 = 0;
-        for (double[] row : x) {
-            for (double v : row) {
-                count++;
-                double d = v - mean;
-                mean += d / count;
-                m2 += d * (v - mean);
-            }
-        }
-        double variance = m2 / count;
-        // scikit-learn falls back to gamma 1 when X is constant; do the same rather than divide by zero.
-        return variance > 0 ? 1.0 / (x[0].length * variance) : 1.0;
     }
 }

@@ -1,8 +1,5 @@
 package io.qspace.model;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import io.qspace.model.trees.Tree;
 
 /**
@@ -16,15 +13,13 @@ public final class TreeBuilder extends GridBuilder {
         this(defaults());
     }
 
-    private TreeBuilder(Map<String, List<Object>> values) {
-        super("tree", values);
+    private TreeBuilder(ParamGrid grid) {
+        super("tree", grid);
     }
 
-    private static Map<String, List<Object>> defaults() {
-        LinkedHashMap<String, List<Object>> v = new LinkedHashMap<>();
-        v.put("maxDepth", List.of(8));
-        v.put("minLeaf", List.of(5));
-        return v;
+    private static ParamGrid defaults() {
+        return ParamGrid.of("maxDepth", 8)
+                .and("minLeaf", 5);
     }
 
     public TreeBuilder maxDepth(int... depths) {
@@ -36,12 +31,12 @@ public final class TreeBuilder extends GridBuilder {
     }
 
     @Override
-    protected GridBuilder create(Map<String, List<Object>> values) {
-        return new TreeBuilder(values);
+    protected GridBuilder create(ParamGrid grid) {
+        return new TreeBuilder(grid);
     }
 
     @Override
-    protected Model fitPoint(double[][] x, double[] y, long seed) {
-        return Tree.fit(x, y, intValue("maxDepth"), intValue("minLeaf"));
+    protected Model fitPoint(double[][] x, double[] y, long seed, Params p) {
+        return Tree.fit(x, y, p.getInt("maxDepth"), p.getInt("minLeaf"));
     }
 }

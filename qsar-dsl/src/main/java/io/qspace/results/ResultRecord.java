@@ -1,10 +1,10 @@
 package io.qspace.results;
 
 import io.qspace.model.ModelBuilder;
+import io.qspace.model.Params;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * One row of a study's results: one model (dataset x feature set x builder) with its chosen parameters, CV and test
@@ -46,19 +46,9 @@ public record ResultRecord(String dataset, String featureSet, int features, Stri
                 StoredModel.currentVersion(), "", "", "");
     }
 
-    /** The chosen point's parameters as "k=v; k=v" (semicolons keep the CSV easy on the eye). */
+    /** The chosen point's parameters as "k=v; k=v" (semicolons keep the CSV easy on the eye), see {@link Params#readable}. */
     public static String parameters(ModelBuilder point) {
-        return point.parameters().entrySet().stream().map(e -> e.getKey() + "=" + shown(e.getValue()))
-                .collect(Collectors.joining("; "));
-    }
-
-    /** Doubles to 4 significant digits for reading (1/3 as 0.3333); the invocation's identity keeps them whole. */
-    private static String shown(Object value) {
-        if (value instanceof Double d && Double.isFinite(d)) {
-            return java.math.BigDecimal.valueOf(d).round(new java.math.MathContext(4)).stripTrailingZeros()
-                    .toPlainString();
-        }
-        return String.valueOf(value);
+        return point.params().readable();
     }
 
     public boolean failed() {

@@ -3,6 +3,7 @@ package io.qspace.results;
 import io.qspace.chem.DescriptorMatrix;
 import io.qspace.chem.DescriptorSet;
 import io.qspace.model.Model;
+import io.qspace.model.Params;
 import io.qspace.select.FeatureSet;
 import io.qspace.store.ObjectStore;
 import io.qspace.store.Serialization;
@@ -16,11 +17,20 @@ import java.util.concurrent.Executors;
 /**
  * A fitted model with everything needed to predict new structures the way it was trained: the descriptor set, the
  * chosen columns and their training medians, the applicability domain, and its provenance (the result record, the
- * study seed and the qspace version that made it).
+ * study seed, the qspace version that made it and the chosen parameters as typed values).
  */
 public record StoredModel(ResultRecord provenance, DescriptorSet descriptors, FeatureSet featureSet,
                           double[] medians, Model model, ApplicabilityDomain domain, long seed,
-                          String qspaceVersion) implements Serializable {
+                          String qspaceVersion, Params parameters) implements Serializable {
+
+    /**
+     * The parameters of the grid point cross-validation chose, typed: {@code parameters().getDouble("lambda")}.
+     * Models stored before parameters were kept typed read them back from the results' text (decimals to 4 digits).
+     */
+    @Override
+    public Params parameters() {
+        return parameters != null ? parameters : Params.parse(provenance.builder(), provenance.parameters());
+    }
 
     public static StoredModel load(ObjectStore store, String key) {
         return Serialization.read(store, key, StoredModel.class);

@@ -22,16 +22,19 @@ class BuildersTest {
     void gridIsTheCartesianProductWithFirstParameterSlowest() {
         List<ModelBuilder> grid = Builders.gradientBoosting().trees(100, 200).learningRate(0.05, 0.1).grid();
         assertEquals(4, grid.size());
-        assertEquals(List.of(100, 100, 200, 200), grid.stream().map(b -> b.parameters().get("trees")).toList());
+        assertEquals(List.of(100, 100, 200, 200), grid.stream().map(b -> b.params().getInt("trees")).toList());
         assertEquals(List.of(0.05, 0.1, 0.05, 0.1),
-                grid.stream().map(b -> b.parameters().get("learningRate")).toList());
+                grid.stream().map(b -> b.params().getDouble("learningRate")).toList());
         assertTrue(grid.stream().allMatch(b -> ((GridBuilder) b).isPoint()));
     }
 
     @Test
-    void parametersGiveValuesForAPointAndListsForAGrid() {
-        assertEquals(Map.of("k", 5), Builders.knn().k(5).parameters());
-        assertEquals(Map.of("k", List.of(3, 5, 9)), Builders.knn().k(3, 5, 9).parameters());
+    void parametersAreTypedForAPointAndTheGridHoldsTheValuesToTry() {
+        assertEquals(Map.of("k", 5), Builders.knn().k(5).params().asMap());
+        assertEquals(List.of(3, 5, 9), Builders.knn().k(3, 5, 9).paramGrid().values("k"));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Builders.knn().k(3, 5, 9).params());
+        assertTrue(e.getMessage().contains("knn(k=[3, 5, 9]) is a grid of 3 points"), e.getMessage());
     }
 
     @Test
@@ -41,7 +44,7 @@ class BuildersTest {
         assertEquals(Builders.knn(), knn);
         assertEquals(Builders.knn().hashCode(), knn.hashCode());
         assertNotEquals(knn, other);
-        assertEquals(5, knn.parameters().get("k"));
+        assertEquals(5, knn.params().getInt("k"));
         assertEquals(Builders.knn().k(3, 5, 9).grid().get(2), Builders.knn().k(9));
         ModelBuilder copy = Synthetic.roundTrip(Builders.svr().c(1, 10));
         assertEquals(Builders.svr().c(1, 10), copy);

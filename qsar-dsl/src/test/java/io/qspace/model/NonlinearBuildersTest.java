@@ -54,13 +54,13 @@ class NonlinearBuildersTest {
     @Test
     void svrGammaScaleAndCountDetectionFollowScikitLearn() {
         double[][] counts = {{0, 3, 1}, {2, 0, 0}, {1, 1, 4}};
-        assertTrue(SvrBuilder.isCounts(counts));
-        assertFalse(SvrBuilder.isCounts(TRAIN));
+        assertTrue(Kernels.isCounts(counts));
+        assertFalse(Kernels.isCounts(TRAIN));
         // var of all 9 values {0,3,1,2,0,0,1,1,4}: mean 4/3, var = (sum of squares 32)/9 - 16/9 = 16/9.
-        assertEquals(1.0 / (3 * 16.0 / 9), SvrBuilder.scaleGamma(counts), 1e-12);
+        assertEquals(1.0 / (3 * 16.0 / 9), Kernels.scaleGamma(counts), 1e-12);
         // On standardised columns var(X) = 1, so gamma = 1/p.
         double[][] z = Standardiser.fit(TRAIN).apply(TRAIN);
-        assertEquals(0.25, SvrBuilder.scaleGamma(z), 1e-12);
+        assertEquals(0.25, Kernels.scaleGamma(z), 1e-12);
     }
 
     @Test

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.qspace.model.Builders;
 import io.qspace.model.Model;
 import io.qspace.model.ModelBuilder;
+import io.qspace.model.ParamGrid;
 import io.qspace.model.Synthetic;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class GridSearchTest {
@@ -28,6 +28,38 @@ class GridSearchTest {
                 .findFirst().orElseThrow().builder());
         // Averaging 50 of 96 neighbours washes the signal out: it cannot be the best.
         assertTrue(!result.best().equals(Builders.knn().k(50)));
+    }
+
+    @Test
+    void aBuilderMadeFromALambdaIsTunedOverItsGridByCrossValidation() {
+        // k nearest neighbours written by hand (unweighted mean of the k closest rows), k read as a typed parameter
+        ModelBuilder handKnn = ModelBuilder.of("hand-knn", ParamGrid.of("k", 50, 3, 1), (x, y, seed, p) -> {
+            int k = p.getInt("k");
+            return row -> java.util.stream.IntStream.range(0, x.length).boxed()
+                    .sorted(java.util.Comparator.comparingDouble(i -> distance(x[i], row))).limit(k)
+                    .mapToDouble(i -> y[i]).average().orElseThrow();
+        });
+        GridSearch.Result result = GridSearch.best(handKnn, X, Y, 5, 1);
+        assertEquals(List.of(50, 3, 1), result.points().stream().map(pt -> pt.builder().params().getInt("k")).toList());
+        // every point's CV RMSE computed on its own, with the same folds
+        double[] rmse = handKnn.grid().stream().mapToDouble(pt -> CrossValidation.run(pt, X, Y, 5, 1).rmse()).toArray();
+        int lowest = 0;
+        for (int i = 1; i < rmse.length; i++) {
+            lowest = rmse[i] < rmse[lowest] ? i : lowest;
+        }
+        assertEquals(handKnn.grid().get(lowest), result.best());
+        assertEquals(rmse[lowest], result.cv().rmse(), 1e-12);
+        // 50 neighbours of 96 wash the signal out: the search had to move away from the first point
+        assertTrue(lowest > 0, java.util.Arrays.toString(rmse));
+        assertEquals("hand-knn(k=[50, 3, 1])", handKnn.toString());
+    }
+
+    private static double distance(double[] a, double[] b) {
+        double s = 0;
+        for (int j = 0; j < a.length; j++) {
+            s += (a[j] - b[j]) * (a[j] - b[j]);
+        }
+        return s;
     }
 
     @Test
@@ -64,11 +96,6 @@ class GridSearchTest {
         @Override
         public String name() {
             return "two";
-        }
-
-        @Override
-        public Map<String, Object> parameters() {
-            return Map.of();
         }
 
         @Override

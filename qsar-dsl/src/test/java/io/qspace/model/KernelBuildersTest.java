@@ -1,0 +1,158 @@
+package io.qspace.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The tanimoto (MinMax) kernel, SVR with it, and the Gaussian process. */
+class KernelBuildersTest {
+    private static final double[][] FP_TRAIN = fingerprints(200, 101);
+    private static final double[] FP_TRAIN_Y = activity(FP_TRAIN, 102);
+    private static final double[][] FP_TEST = fingerprints(80, 103);
+    private static final double[] FP_TEST_Y = activity(FP_TEST, 104);
+
+    @Test
+    void minMaxIsSumOfMinimaOverSumOfMaximaAndTanimotoOnBits() {
+        double[] a = {2, 0, 1, 3, 0};
+        double[] b = {1, 1, 0, 3, 0};
+        // minima 1 + 0 + 0 + 3 = 4, maxima 2 + 1 + 1 + 3 = 7
+        assertEquals(4.0 / 7, MinMaxKernel.similarity(a, b), 1e-15);
+        assertEquals(4.0 / 7, MinMaxKernel.INSTANCE.k(CountVector.of(a), CountVector.of(b)), 1e-15);
+        // bits {0, 1, 3} and {0, 2, 3}: 2 in common of 4 set in either
+        double[] c = {1, 1, 0, 1};
+        double[] d = {1, 0, 1, 1};
+        assertEquals(0.5, MinMaxKernel.similarity(c, d), 1e-15);
+        assertEquals(0.5, MinMaxKernel.INSTANCE.k(CountVector.of(c), CountVector.of(d)), 1e-15);
+        assertEquals(1.0, MinMaxKernel.INSTANCE.k(CountVector.of(a), CountVector.of(a)));
+        assertEquals(0.0, MinMaxKernel.INSTANCE.k(CountVector.of(new double[] {0, 0, 5}), CountVector.of(c)));
+        assertEquals(1.0, MinMaxKernel.INSTANCE.k(CountVector.of(new double[3]), CountVector.of(new double[3])));
+        // the sparse form agrees with the plain sum on every pair of the fingerprints below
+        for (int i = 0; i < 20; i++) {
+            for (int j = 0; j < 20; j++) {
+                assertEquals(MinMaxKernel.similarity(FP_TRAIN[i], FP_TRAIN[j]),
+                        MinMaxKernel.INSTANCE.k(CountVector.of(FP_TRAIN[i]), CountVector.of(FP_TRAIN[j])), 1e-12);
+            }
+        }
+    }
+
+    @Test
+    void tanimotoSvrAndGaussianProcessLearnFromFingerprintCountsAndRepeatExactly() {
+        double meanRmse = Synthetic.rmse(FP_TEST_Y, constant(Synthetic.mean(FP_TRAIN_Y), FP_TEST_Y.length));
+        for (ModelBuilder builder : new ModelBuilder[] {Builders.svr().kernel("tanimoto").c(10),
+                Builders.gaussianProcess()}) {
+            Model model = builder.fit(FP_TRAIN, FP_TRAIN_Y, 3);
+            double[] predicted = model.predict(FP_TEST);
+            double rmse = Synthetic.rmse(FP_TEST_Y, predicted);
+            assertTrue(rmse < 0.6 * meanRmse, builder + " rmse " + rmse + " vs mean " + meanRmse);
+            assertArrayEquals(predicted, builder.fit(FP_TRAIN, FP_TRAIN_Y, 3).predict(FP_TEST), 0.0, builder + "");
+            assertArrayEquals(predicted, Synthetic.roundTrip(model).predict(FP_TEST), 0.0, builder + "");
+        }
+    }
+
+    @Test
+    void autoMeansTanimotoOnCountsAndRbfOnDescriptors() {
+        double[][] descriptors = Synthetic.uniform(60, 3, 5);
+        double[] y = Synthetic.nonlinear(descriptors, 6);
+        assertArrayEquals(Builders.svr().fit(descriptors, y, 1).predict(descriptors),
+                Builders.svr().kernel("auto").fit(descriptors, y, 1).predict(descriptors), 0.0);
+        assertArrayEquals(Builders.svr().kernel("tanimoto").fit(FP_TRAIN, FP_TRAIN_Y, 1).predict(FP_TEST),
+                Builders.svr().kernel("auto").fit(FP_TRAIN, FP_TRAIN_Y, 1).predict(FP_TEST), 0.0);
+        assertInstanceOf(CountsModel.class, Builders.svr().kernel("auto").fit(FP_TRAIN, FP_TRAIN_Y, 1));
+    }
+
+    @Test
+    void tanimotoOnNegativeFeaturesIsAClearError() {
+        double[][] descriptors = Synthetic.uniform(20, 3, 5);
+        double[] y = Synthetic.linear(descriptors, 0, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Builders.svr().kernel("tanimoto").fit(descriptors, y, 1));
+        assertTrue(e.getMessage().startsWith("svr: the tanimoto kernel needs non-negative features"), e.getMessage());
+        assertTrue(e.getMessage().contains("kernel \"auto\""), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Builders.gaussianProcess().kernel("tanimoto").fit(descriptors, y, 1));
+        assertThrows(IllegalArgumentException.class, () -> Builders.svr().kernel("cosine"));
+        assertThrows(IllegalArgumentException.class, () -> Builders.gaussianProcess().noise(0));
+    }
+
+    @Test
+    void gaussianProcessMatchesTheTwoCompoundCaseByHand() {
+        double[][] x = {{2, 0, 1, 3, 0}, {1, 1, 0, 3, 0}};
+        double[] y = {5, 7};
+        double noise = 0.2;
+        GaussianProcessModel gp = (GaussianProcessModel) Builders.gaussianProcess().kernel("tanimoto").noise(noise)
+                .fit(x, y, 1);
+        // standardised activities z = (-1, 1) (mean 6, sd 1); K = [[1 + s, k], [k, 1 + s]] with k = 4/7
+        double k = 4.0 / 7;
+        double a = 1 + noise;
+        double det = a * a - k * k;
+        double[] alpha = {(a * -1 - k * 1) / det, (-k * -1 + a * 1) / det};
+        assertEquals(6 + (alpha[0] + k * alpha[1]), gp.predict(x[0]), 1e-12);
+        // variance at x0: 1 - k*' K^-1 k*, k* = (1, k)
+        double quad = (a * 1 - 2 * k * k + a * k * k) / det;
+        assertEquals(1 - quad, gp.variance(x[0]), 1e-12);
+        // a compound sharing no bit with either: the prior mean and variance
+        double[] stranger = {0, 0, 0, 0, 4};
+        assertEquals(6.0, gp.predict(stranger), 1e-12);
+        assertEquals(1.0, gp.variance(stranger), 1e-12);
+        assertEquals(noise, gp.noiseVariance(), 1e-12);
+    }
+
+    @Test
+    void gaussianProcessVarianceIsLargerFarFromTheTrainingCompounds() {
+        double[][] x = Synthetic.uniform(80, 3, 7);
+        double[] y = Synthetic.nonlinear(x, 8);
+        GaussianProcessModel gp = (GaussianProcessModel) Builders.gaussianProcess().noise(0.01).fit(x, y, 1);
+        double priorVariance = Math.pow(Synthetic.rmse(y, constant(Synthetic.mean(y), y.length)), 2);
+        double atTraining = java.util.Arrays.stream(gp.variance(x)).max().orElseThrow();
+        double[] far = {40, -40, 40};
+        assertTrue(atTraining < 0.05 * priorVariance, atTraining + " vs prior " + priorVariance);
+        assertEquals(priorVariance, gp.variance(far), 1e-9 * priorVariance);
+        double[] between = {2.5, 2.5, 2.5};
+        assertTrue(gp.variance(between) > atTraining && gp.variance(between) < gp.variance(far));
+        // on fingerprints as well: every training compound against compounds with bits none of them has
+        GaussianProcessModel fp = (GaussianProcessModel) Builders.gaussianProcess().fit(FP_TRAIN, FP_TRAIN_Y, 1);
+        double[] unseen = new double[FP_TRAIN[0].length];
+        unseen[unseen.length - 1] = 2;
+        double fpTraining = java.util.Arrays.stream(fp.variance(FP_TRAIN)).max().orElseThrow();
+        assertTrue(fp.variance(unseen) > 3 * fpTraining, fp.variance(unseen) + " vs " + fpTraining);
+        // the variance survives the store: the factor is recomputed, not kept
+        assertArrayEquals(gp.variance(x), Synthetic.roundTrip(gp).variance(x), 0.0);
+    }
+
+    /** Sparse count fingerprints over 64 columns (the last never set), 6 to 12 set per row, counts 1 to 3. */
+    static double[][] fingerprints(int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] x = new double[n][64];
+        for (double[] row : x) {
+            int set = random.nextInt(6, 13);
+            for (int s = 0; s < set; s++) {
+                row[random.nextInt(63)] = random.nextInt(1, 4);
+            }
+        }
+        return x;
+    }
+
+    /** Activity from the first 8 columns (substructures that matter), plus small noise. */
+    static double[] activity(double[][] x, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            double v = 6;
+            for (int j = 0; j < 8; j++) {
+                v += (j % 2 == 0 ? 0.8 : -0.5) * Math.min(x[i][j], 2);
+            }
+            y[i] = v + 0.1 * (random.nextDouble() - 0.5);
+        }
+        return y;
+    }
+
+    private static double[] constant(double value, int n) {
+        double[] out = new double[n];
+        java.util.Arrays.fill(out, value);
+        return out;
+    }
+}
