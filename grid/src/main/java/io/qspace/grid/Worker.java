@@ -158,7 +158,9 @@ public final class Worker {
             return; // the run ended or was cancelled
         }
         Invocation invocation;
+        ClassLoader loader;
         try {
+            loader = code.loader(s.code, run.store());
             invocation = code.decode(s.payload, s.code, run.store());
         } catch (RuntimeException | LinkageError e) {
             // a refused or unreadable invocation fails the same way every time: no retries
@@ -169,7 +171,7 @@ public final class Worker {
         }
         InvocationExecutor.Outcome outcome;
         try {
-            outcome = run.executor().execute(invocation, () -> runs.cancelled(s.runId) || !running);
+            outcome = run.executor().execute(invocation, loader, () -> runs.cancelled(s.runId) || !running);
         } catch (CancellationException e) {
             counters.add(s.runId, c -> c.running--);
             return;

@@ -1,6 +1,7 @@
 package io.qspace.results;
 
 import io.qspace.chem.DescriptorMatrix;
+import io.qspace.code.CodeLoaders;
 import io.qspace.chem.DescriptorSet;
 import io.qspace.model.Model;
 import io.qspace.select.FeatureSet;
@@ -23,7 +24,19 @@ public record StoredModel(ResultRecord provenance, DescriptorSet descriptors, Fe
                           String qspaceVersion) implements Serializable {
 
     public static StoredModel load(ObjectStore store, String key) {
-        return Serialization.fromBytes(store.require(key), StoredModel.class);
+        try {
+            return Serialization.fromBytes(store.require(key), StoredModel.class, CodeLoaders.ofCaller());
+        } catch (IllegalStateException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof ClassNotFoundException missing) {
+                    throw new IllegalStateException("model " + key + " in " + store.uri() + " was fitted by code "
+                            + "defined in a notebook, script or program (class " + missing.getMessage() + "), which "
+                            + "this session does not have: load it in the session that ran its study, or put that "
+                            + "code in a jar on the class path (a class's name must stay the same)", e);
+                }
+            }
+            throw e;
+        }
     }
 
     public Prediction predict(String smiles) {

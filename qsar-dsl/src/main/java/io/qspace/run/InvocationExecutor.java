@@ -33,6 +33,29 @@ public final class InvocationExecutor {
     public enum Status { EXECUTED, REUSED, FAILED }
 
     public Outcome execute(Invocation invocation, BooleanSupplier cancelled) {
+        return execute(invocation, null, cancelled);
+    }
+
+    /**
+     * @param code the loader that defined the run-time classes the invocation carries (see
+     *             {@link io.qspace.code.CodeLoaders}), or null for none: objects the task reads back from the store
+     *             (outcomes, models holding a notebook's builder) resolve their classes through it
+     */
+    public Outcome execute(Invocation invocation, ClassLoader code, BooleanSupplier cancelled) {
+        if (code == null) {
+            return executeHere(invocation, cancelled);
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(code);
+        try {
+            return executeHere(invocation, cancelled);
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
+
+    private Outcome executeHere(Invocation invocation, BooleanSupplier cancelled) {
         TaskContext context = new TaskContext(store, computePool, InvocationSeeds.of(invocation.task()), cancelled);
         try {
             boolean durable = invocation.task().reusable();

@@ -1,5 +1,6 @@
 package io.qspace.run;
 
+import io.qspace.code.CodeLoaders;
 import io.qspace.plan.Invocation;
 import io.qspace.plan.Plan;
 import io.qspace.results.Results;
@@ -37,6 +38,7 @@ final class LocalStudyRun implements StudyRun {
     private final RunLedger ledger = new RunLedger();
     private final List<Thread> workers = new ArrayList<>();
     private final long started = System.nanoTime();
+    private final ClassLoader code;
 
     LocalStudyRun(Plan plan, ObjectStore store, int slots, ExecutorService computePool, ProgressListener listener) {
         this.plan = plan;
@@ -44,6 +46,8 @@ final class LocalStudyRun implements StudyRun {
         this.slots = slots;
         this.executor = new InvocationExecutor(store, computePool);
         this.listener = listener;
+        // every run-time class of the study is in its roots: children carry parts of their parents
+        this.code = CodeLoaders.of(plan.roots().toArray(Invocation[]::new));
     }
 
     void start() {
@@ -87,7 +91,7 @@ final class LocalStudyRun implements StudyRun {
             running.incrementAndGet();
             InvocationExecutor.Outcome outcome;
             try {
-                outcome = executor.execute(next, cancelled::get);
+                outcome = executor.execute(next, code, cancelled::get);
             } catch (CancellationException e) {
                 running.decrementAndGet();
                 continue;

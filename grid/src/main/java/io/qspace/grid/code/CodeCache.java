@@ -1,5 +1,7 @@
 package io.qspace.grid.code;
 
+import io.qspace.code.BundleClassLoader;
+import io.qspace.code.CodeBundle;
 import io.qspace.plan.Invocation;
 import io.qspace.store.ContentHash;
 import io.qspace.store.ObjectStore;
@@ -22,7 +24,7 @@ public final class CodeCache {
     }
 
     public Invocation decode(byte[] payload, String code, ObjectStore store) {
-        ClassLoader loader = code == null || code.isEmpty() ? parent : loader(code, store);
+        ClassLoader loader = loader(code, store);
         try {
             return Serialization.fromBytes(payload, Invocation.class, loader, allowList);
         } catch (IllegalStateException e) {
@@ -35,7 +37,12 @@ public final class CodeCache {
         }
     }
 
-    ClassLoader loader(String hash, ObjectStore store) {
+    /** The loader an invocation shipped with this bundle ("" for none) is read and run through. */
+    public ClassLoader loader(String code, ObjectStore store) {
+        return code == null || code.isEmpty() ? parent : bundleLoader(code, store);
+    }
+
+    private ClassLoader bundleLoader(String hash, ObjectStore store) {
         return loaders.computeIfAbsent(hash, h -> {
             byte[] bytes = store.require(CodeBundle.key(h));
             CodeBundle bundle = CodeBundle.fromBytes(bytes);

@@ -1,4 +1,4 @@
-package io.qspace.grid.code;
+package io.qspace.code;
 
 import java.util.Map;
 
@@ -14,7 +14,7 @@ public final class BundleClassLoader extends ClassLoader {
     private final String hash;
     private final Map<String, byte[]> classes;
 
-    BundleClassLoader(String hash, Map<String, byte[]> classes, ClassLoader parent) {
+    public BundleClassLoader(String hash, Map<String, byte[]> classes, ClassLoader parent) {
         super("qspace-bundle-" + hash, parent);
         this.hash = hash;
         this.classes = classes;
@@ -24,7 +24,7 @@ public final class BundleClassLoader extends ClassLoader {
         return hash;
     }
 
-    boolean defines(String name) {
+    public boolean defines(String name) {
         return classes.containsKey(name);
     }
 
