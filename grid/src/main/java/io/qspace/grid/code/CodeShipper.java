@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CodeShipper {
     private final Set<String> shipped = ConcurrentHashMap.newKeySet();
     private final Map<String, CodeBundle> bundles = new ConcurrentHashMap<>();
+    private volatile String lastFailure;
 
     /** A serialised invocation and the bundle its classes need ("" for none). */
     public record Encoded(byte[] payload, String code) {}
@@ -37,7 +38,13 @@ public final class CodeShipper {
         if (foreign.isEmpty()) {
             return new Encoded(bytes.toByteArray(), "");
         }
-        CodeBundle bundle = CodeBundle.of(foreign);
+        CodeBundle bundle;
+        try {
+            bundle = CodeBundle.of(foreign);
+        } catch (IllegalStateException e) {
+            lastFailure = e.getMessage();
+            throw e;
+        }
         String hash = bundle.hash();
         bundles.putIfAbsent(hash, bundle);
         if (shipped.add(store.uri() + hash)) {
@@ -56,5 +63,10 @@ public final class CodeShipper {
     /** The bundles this client has shipped, by hash: what `%grid` lists. */
     public Map<String, CodeBundle> shipped() {
         return Map.copyOf(bundles);
+    }
+
+    /** Why the last class that could not be shipped could not, or null. */
+    public String lastFailure() {
+        return lastFailure;
     }
 }
