@@ -28,6 +28,12 @@ public final class BundleClassLoader extends ClassLoader {
         return classes.containsKey(name);
     }
 
+    /** The class file this bundle defines the class from, or null: identities are computed from these bytes. */
+    public byte[] classFile(String name) {
+        byte[] b = classes.get(name);
+        return b == null ? null : b.clone();
+    }
+
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
         byte[] b = classes.get(name);

@@ -48,6 +48,9 @@ public final class ClassBytes {
         if (loader == null) {
             return null;
         }
+        if (loader instanceof BundleClassLoader bundle) {
+            return bundle.classFile(type.getName());
+        }
         try (InputStream in = loader.getResourceAsStream(type.getName().replace('.', '/') + ".class")) {
             if (in != null) {
                 return in.readAllBytes();

@@ -48,7 +48,7 @@ public record PrepareTask(String datasetName, String datasetHash, Split split,
         return String.join("|", "prepare", "format=" + FORMAT, "dataset=" + datasetHash, "split=" + split.describe(),
                 "descriptors=" + descriptors.describe(), "filters=" + filters.describe(),
                 "selectors=" + selectors.stream().map(Selector::name).collect(Collectors.joining(",")),
-                "seed=" + studySeed);
+                "code=" + CodeIdentity.of(split, descriptors, filters, selectors), "seed=" + studySeed);
     }
 
     @Override
@@ -124,8 +124,9 @@ public record PrepareTask(String datasetName, String datasetHash, Split split,
 
     /** Descriptors depend only on the molecules and the descriptor set: reuse them across splits and selectors. */
     private DescriptorMatrix descriptorMatrix(Dataset dataset, TaskContext context) throws Exception {
+        String code = CodeIdentity.of(descriptors);
         String smilesHash = ContentHash.of(dataset.compounds().stream().map(Compound::smiles)
-                .collect(Collectors.joining("\n")), descriptors.describe());
+                .collect(Collectors.joining("\n")), descriptors.describe() + (code.equals("builtin") ? "" : code));
         String key = StoreKeys.descriptors(smilesHash);
         var stored = context.store().get(key);
         if (stored.isPresent()) {
