@@ -11,8 +11,8 @@ import java.util.Map;
  * Components a jar adds to qspace, found through {@link java.util.ServiceLoader}: the jar lists its implementation
  * in {@code META-INF/services/io.qspace.Plugin}, and studies use its components by name through {@link Plugins}.
  * Components are identified by their class files, so a new version of the jar re-runs what its changed components
- * computed. On a grid, put the jar on the members' class path too, or add it to the notebook kernel at run time
- * (%jars), from where its classes ship with the study like any cell's.
+ * computed. On a grid, put the jar on the members' class path too (QSPACE_CLASSPATH of grid/bin/qspace-member):
+ * jars are libraries, which do not ship; what ships is code written in cells, scripts and programs.
  */
 public interface Plugin {
     /** Short name for messages, e.g. "acme-descriptors". */

@@ -5,6 +5,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.map.IMap;
 import io.qspace.grid.code.AllowList;
+import io.qspace.code.RunCode;
 import io.qspace.grid.code.CodeCache;
 import io.qspace.plan.Invocation;
 import io.qspace.run.InvocationExecutor;
@@ -171,7 +172,7 @@ public final class Worker {
         }
         InvocationExecutor.Outcome outcome;
         try {
-            outcome = run.executor().execute(invocation, loader, () -> runs.cancelled(s.runId) || !running);
+            outcome = run.executor().execute(invocation, new RunCode(loader, s.code == null ? "" : s.code), () -> runs.cancelled(s.runId) || !running);
         } catch (CancellationException e) {
             counters.add(s.runId, c -> c.running--);
             return;

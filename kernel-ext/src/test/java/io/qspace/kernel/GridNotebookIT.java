@@ -20,8 +20,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * The loop the product exists for: a notebook (papermill, the real qsar-java kernel) attaches with {@code %grid
- * connect} to two member JVMs started by grid/bin/qspace-member, defines a builder as a lambda in a cell and runs its
- * study there; the members have never seen the cell's classes. The table equals the embedded run's cell for cell;
+ * connect} to two member JVMs started by grid/bin/qspace-member, defines a builder, a descriptor set and a selector
+ * as lambdas in cells and runs its study there; the members have never seen the cells' classes. The table equals the embedded run's cell for cell;
  * running unchanged executes nothing; editing the builder's cell executes only the builder's invocations.
  */
 class GridNotebookIT {
@@ -107,17 +107,17 @@ class GridNotebookIT {
     @Test
     void theNotebooksLambdaBuilderRunsOnTheMembers() {
         assertTrue(nb.outputsOfType("error").isEmpty(), () -> "error outputs: " + nb.outputsOfType("error"));
-        // one prepare, then build + test for each of two builders on one feature set
-        assertEquals(5, count("FIRST", "executed"), nb.stdout());
+        // one prepare, then build + test for each of two builders on two feature sets (the cell's selector's too)
+        assertEquals(9, count("FIRST", "executed"), nb.stdout());
         assertEquals(0, count("FIRST", "failed"), nb.stdout());
     }
 
     @Test
     void runningUnchangedExecutesNothingAndEditingTheBuilderRunsOnlyItsInvocations() {
         assertEquals(0, count("AGAIN", "executed"), nb.stdout());
-        assertEquals(5, count("AGAIN", "reused"), nb.stdout());
-        assertEquals(2, count("EDITED", "executed"), "build + test of the edited builder only: " + nb.stdout());
-        assertEquals(3, count("EDITED", "reused"), nb.stdout());
+        assertEquals(9, count("AGAIN", "reused"), nb.stdout());
+        assertEquals(4, count("EDITED", "executed"), "build + test of the edited builder only: " + nb.stdout());
+        assertEquals(5, count("EDITED", "reused"), nb.stdout());
     }
 
     @Test
@@ -141,7 +141,8 @@ class GridNotebookIT {
     void theGridTableEqualsTheEmbeddedTableCellForCell() {
         Table grid = cells(Results.load(STORE.toString(), "notebook-code").table());
         Table embedded = cells(Results.load(STORE + "-embedded", "notebook-code").table());
-        assertEquals(2, embedded.rowCount(), embedded.print());
+        assertEquals(4, embedded.rowCount(), embedded.print());
+        assertTrue(embedded.stringColumn("feature_set").asList().contains("spread"), embedded.print());
         assertTrue(embedded.stringColumn("status").allMatch("ok"::equals), embedded.print());
         assertEquals(embedded.print(), grid.print());
         List<String> predictions = nb.stdout().lines().filter(l -> l.startsWith("PREDICTS ")).toList();
@@ -149,9 +150,29 @@ class GridNotebookIT {
         assertEquals(predictions.get(0), predictions.get(1), "the grid's stored model predicts as the embedded one");
     }
 
+    @Test
+    void aModelOfTheCellsBuilderPredictsOutsideTheKernel() throws Exception {
+        // this JVM never ran the notebook: the model's classes come from the code bundle its invocation ran with
+        for (Path store : List.of(STORE, Path.of(STORE + "-embedded"))) {
+            Table t = Results.load(store.toString(), "notebook-code").table();
+            String key = t.where(t.stringColumn("builder").isEqualTo("nearest")
+                    .and(t.stringColumn("feature_set").isEqualTo("spread"))).stringColumn("model").get(0);
+            var model = io.qspace.results.StoredModel.load(new io.qspace.store.FileStore(store), key);
+            double value = model.predict("c1ccccc1O").value();
+            assertTrue(Double.isFinite(value), store + ": " + value);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+            int code = io.qspace.cli.Main.predict(new String[] {"--store", store.toString(), "--model", key,
+                    "c1ccccc1O"}, new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
+            assertEquals(0, code, "qspace predict: " + err);
+            assertTrue(out.toString().contains(Double.toString(value)),
+                    out + " should show " + value);
+        }
+    }
+
     private static Table cells(Table t) {
         return t.selectColumns("dataset", "feature_set", "n_features", "builder", "parameters", "cv_q2", "cv_rmse",
                 "test_r2", "test_rmse", "test_mae", "n_train", "n_test", "fits", "status", "invocation")
-                .sortOn("builder");
+                .sortOn("feature_set", "builder");
     }
 }

@@ -11,7 +11,9 @@ import java.util.Set;
 /**
  * Classes defined at run time: by a loader below the application class loader (a notebook cell, a JShell script,
  * a {@code java Study.java} program, javax.tools output), so that only this JVM has them. qspace's, the JDK's and
- * the application class path's classes are everywhere qspace runs (the same jars on every member).
+ * the application class path's classes are everywhere qspace runs (the same jars on every member), and so are
+ * classes from jars wherever they are loaded (a notebook kernel loads qspace, CDK and Smile through its own loader):
+ * jars are libraries, which members have on their class path.
  */
 public final class RuntimeClasses {
     private static final String[] EVERYWHERE = {"java.", "javax.", "jdk.", "sun.", "com.sun.", "io.qspace.",
@@ -38,7 +40,12 @@ public final class RuntimeClasses {
                 return false;
             }
         }
-        return true;
+        return !fromJar(type);
+    }
+
+    private static boolean fromJar(Class<?> type) {
+        java.security.CodeSource source = type.getProtectionDomain().getCodeSource();
+        return source != null && source.getLocation() != null && source.getLocation().getPath().endsWith(".jar");
     }
 
     /**

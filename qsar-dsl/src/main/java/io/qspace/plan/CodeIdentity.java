@@ -92,8 +92,8 @@ public final class CodeIdentity {
 
     /**
      * Notes every class written, lambdas' capturing classes included (they travel as Class objects), and writes
-     * unordered maps and sets in key order: Map.of's iteration order changes from one JVM to the next, and an
-     * identity must not.
+     * a canonical form: unordered maps and sets in key order (Map.of's iteration order changes from one JVM to the
+     * next, and an identity must not), strings and small boxed numbers as one instance per value.
      */
     private static final class Collecting extends ObjectOutputStream {
         private final Set<Class<?>> classes;
@@ -106,6 +106,30 @@ public final class CodeIdentity {
 
         @Override
         protected Object replaceObject(Object obj) {
+            // Which equal values are one object depends on where the graph came from (a boxed 3 shared between a
+            // builder's parameters and its lambda's captured values here, two objects after deserialisation on a
+            // member): canonical instances make the serialised form the same on every JVM.
+            if (obj instanceof String str) {
+                return str.intern();
+            }
+            if (obj instanceof Integer i) {
+                return Integer.valueOf(i);
+            }
+            if (obj instanceof Long l) {
+                return Long.valueOf(l);
+            }
+            if (obj instanceof Boolean b) {
+                return Boolean.valueOf(b);
+            }
+            if (obj instanceof Short sh) {
+                return Short.valueOf(sh);
+            }
+            if (obj instanceof Byte by) {
+                return Byte.valueOf(by);
+            }
+            if (obj instanceof Character ch) {
+                return Character.valueOf(ch);
+            }
             try {
                 if (obj instanceof java.util.Map<?, ?> m && !(m instanceof java.util.SortedMap)) {
                     return new TreeMap<>(m);

@@ -1,6 +1,6 @@
 package io.qspace.run;
 
-import io.qspace.code.CodeLoaders;
+import io.qspace.code.RunCode;
 import io.qspace.plan.Invocation;
 import io.qspace.plan.Plan;
 import io.qspace.results.Results;
@@ -38,7 +38,7 @@ final class LocalStudyRun implements StudyRun {
     private final RunLedger ledger = new RunLedger();
     private final List<Thread> workers = new ArrayList<>();
     private final long started = System.nanoTime();
-    private final ClassLoader code;
+    private final RunCode code;
 
     LocalStudyRun(Plan plan, ObjectStore store, int slots, ExecutorService computePool, ProgressListener listener) {
         this.plan = plan;
@@ -47,7 +47,7 @@ final class LocalStudyRun implements StudyRun {
         this.executor = new InvocationExecutor(store, computePool);
         this.listener = listener;
         // every run-time class of the study is in its roots: children carry parts of their parents
-        this.code = CodeLoaders.of(plan.roots().toArray(Invocation[]::new));
+        this.code = RunCode.ofRoots(store, plan.roots().toArray(Invocation[]::new));
     }
 
     void start() {

@@ -58,6 +58,18 @@ class SourceLauncherTest {
         assertTrue(table.stringColumn("builder").asList().contains("nearest"), table.print());
         // the stored model of the lambda builder predicts in the program that defined it
         assertTrue(out.matches("(?s).*nearest predicts \\d+\\.\\d+.*"), out);
+        // this JVM never had the program's classes: the model is read through the code bundle its run stored,
+        // as a new notebook session or `qspace predict` reads it
+        String modelKey = table.where(table.stringColumn("builder").isEqualTo("nearest")).stringColumn("model").get(0);
+        var model = io.qspace.results.StoredModel.load(new io.qspace.store.FileStore(store), modelKey);
+        String printed = out.replaceAll("(?s).*nearest predicts (\\S+).*", "$1");
+        assertEquals(Double.parseDouble(printed), model.predict("c1ccccc1O").value(), 1e-12);
+        java.io.ByteArrayOutputStream predictOut = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream predictErr = new java.io.ByteArrayOutputStream();
+        int code = io.qspace.cli.Main.predict(new String[] {"--store", store.toString(), "--model", modelKey,
+                "c1ccccc1O"}, new java.io.PrintStream(predictOut, true), new java.io.PrintStream(predictErr, true));
+        assertEquals(0, code, predictErr.toString());
+        assertTrue(predictOut.toString().contains(printed.substring(0, 5)), predictOut + " vs " + printed);
         // run again: everything is found in the store, the lambda's identity included
         String again = runProgram(program("LambdaStudy.java"), dir,
                 SampleData.folder().resolve("sutherland_BZR.csv").toString(), store.toString());

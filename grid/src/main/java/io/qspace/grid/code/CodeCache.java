@@ -1,9 +1,8 @@
 package io.qspace.grid.code;
 
 import io.qspace.code.BundleClassLoader;
-import io.qspace.code.CodeBundle;
+import io.qspace.code.RunCode;
 import io.qspace.plan.Invocation;
-import io.qspace.store.ContentHash;
 import io.qspace.store.ObjectStore;
 import io.qspace.store.Serialization;
 import java.util.Map;
@@ -43,15 +42,8 @@ public final class CodeCache {
     }
 
     private ClassLoader bundleLoader(String hash, ObjectStore store) {
-        return loaders.computeIfAbsent(hash, h -> {
-            byte[] bytes = store.require(CodeBundle.key(h));
-            CodeBundle bundle = CodeBundle.fromBytes(bytes);
-            if (!bundle.hash().equals(h)) {
-                throw new SecurityException("code bundle " + h + " in " + store.uri() + " does not match its hash "
-                        + "(content " + ContentHash.of(bytes).substring(0, 16) + "...): refusing to load it");
-            }
-            return new BundleClassLoader(h, bundle.classes(), parent);
-        });
+        return loaders.computeIfAbsent(hash, h -> RunCode.load(store, h, parent));
     }
+
 
 }
