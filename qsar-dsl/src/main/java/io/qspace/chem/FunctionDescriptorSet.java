@@ -2,12 +2,9 @@ package io.qspace.chem;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import org.openscience.cdk.interfaces.IAtomContainer;
 
 /**
@@ -39,24 +36,8 @@ record FunctionDescriptorSet(String name, List<String> columns, MoleculeFunction
     @Override
     public DescriptorMatrix calculate(List<String> smiles, ExecutorService pool) {
         double[][] values = new double[smiles.size()][];
-        List<DescriptorMatrix.Failure> failures = new ArrayList<>();
-        List<Future<List<DescriptorMatrix.Failure>>> tasks = new ArrayList<>();
-        for (int start = 0; start < smiles.size(); start += MoleculeDescriptorSet.CHUNK) {
-            int from = start, to = Math.min(smiles.size(), start + MoleculeDescriptorSet.CHUNK);
-            if (pool == null) failures.addAll(chunk(smiles, from, to, values));
-            else tasks.add(pool.submit(() -> chunk(smiles, from, to, values)));
-        }
-        for (Future<List<DescriptorMatrix.Failure>> task : tasks) {
-            try {
-                failures.addAll(task.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("descriptor calculation interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("descriptor set " + name + " failed", e.getCause());
-            }
-        }
-        failures.sort(Comparator.comparingInt(DescriptorMatrix.Failure::row));
+        List<DescriptorMatrix.Failure> failures = MoleculeDescriptorSet.inChunks(smiles.size(), pool,
+                (from, to) -> chunk(smiles, from, to, values));
         // in no block: the columns are filtered and selected as descriptors (blocks mark fingerprint bits)
         return new DescriptorMatrix(columns, values, Map.of(), failures);
     }
