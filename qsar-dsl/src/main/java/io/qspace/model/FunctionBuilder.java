@@ -7,7 +7,10 @@ import java.util.stream.Collectors;
 /** A builder made from a function: what {@link ModelBuilder#of} returns. */
 record FunctionBuilder(String name, Map<String, Object> parameters, Fitter fitter) implements ModelBuilder {
     FunctionBuilder {
-        parameters = new LinkedHashMap<>(parameters);
+        // Map.of and HashMap iterate in an order that changes from one JVM to the next; the printed parameters are
+        // part of the builder's identity, so unordered maps are put in name order (ordered ones keep theirs)
+        parameters = parameters instanceof LinkedHashMap || parameters instanceof java.util.SortedMap
+                ? new LinkedHashMap<>(parameters) : new LinkedHashMap<>(new java.util.TreeMap<>(parameters));
     }
 
     @Override
