@@ -41,6 +41,11 @@ public final class GridRunner implements Runner {
         this.ends = new RunEnds(hz.getMap(GridNames.RUNS));
     }
 
+    /** The code this client shipped to the grid's store, by bundle hash, and why a class could not ship. */
+    public CodeShipper code() {
+        return shipper;
+    }
+
     /** Attempts an invocation gets when it throws before it is recorded as failed (default 3). */
     public GridRunner maxAttempts(int attempts) {
         if (attempts < 1) {

@@ -5,6 +5,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.map.IMap;
 import io.qspace.grid.code.AllowList;
+import io.qspace.code.RunCode;
 import io.qspace.grid.code.CodeCache;
 import io.qspace.plan.Invocation;
 import io.qspace.run.FailureRecords;
@@ -187,7 +188,9 @@ public final class Worker {
             return;
         }
         Invocation invocation;
+        ClassLoader loader;
         try {
+            loader = code.loader(s.code, run.store());
             invocation = code.decode(s.payload, s.code, run.store());
         } catch (RuntimeException | LinkageError e) {
             // a refused or unreadable invocation fails the same way every time: no retries
@@ -200,6 +203,7 @@ public final class Worker {
         TimeLimits.Attempt<InvocationExecutor.Outcome> attempt;
         try {
             attempt = TimeLimits.run(() -> run.executor().execute(invocation,
+                            new RunCode(loader, s.code == null ? "" : s.code),
                             () -> stopped.get() || runs.cancelled(s.runId) || !running),
                     java.time.Duration.ofMillis(run.info().timeLimitMillis), () -> stopped.set(true));
         } catch (CancellationException e) {

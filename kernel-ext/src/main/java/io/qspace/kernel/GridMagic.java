@@ -8,8 +8,12 @@ import io.qspace.grid.GridRunner;
 import io.qspace.grid.RunInfo;
 import io.qspace.run.Runner;
 import io.qspace.run.Runners;
+import io.qspace.code.CodeBundle;
+import io.qspace.store.ContentHash;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code %grid}: attach this notebook to a grid so that {@code study.run()} runs there, and show the grid's members
@@ -84,6 +88,27 @@ final class GridMagic {
                         + run.running + " running, " + run.failed + " failed" + (run.cancelled ? " (cancelled)" : ""));
             }
         }
+        lines.addAll(shippedCode(grid.code().shipped(), grid.code().lastFailure()));
         return String.join("\n", lines);
+    }
+
+    /** Which of the notebook's classes went to the grid, with the hash of each class file as shipped. */
+    static List<String> shippedCode(Map<String, CodeBundle> bundles, String lastFailure) {
+        List<String> lines = new ArrayList<>();
+        if (bundles.isEmpty()) {
+            lines.add("code shipped: none yet (classes defined in cells ship when a study that uses them runs)");
+        } else {
+            lines.add("code shipped (" + bundles.size() + " bundle" + (bundles.size() == 1 ? "" : "s") + "):");
+            for (Map.Entry<String, CodeBundle> b : new TreeMap<>(bundles).entrySet()) {
+                lines.add("  bundle " + b.getKey() + ":");
+                for (Map.Entry<String, byte[]> c : b.getValue().classes().entrySet()) {
+                    lines.add("    " + c.getKey() + "  " + ContentHash.of(c.getValue()).substring(0, 12));
+                }
+            }
+        }
+        if (lastFailure != null) {
+            lines.add("could not ship: " + lastFailure);
+        }
+        return lines;
     }
 }

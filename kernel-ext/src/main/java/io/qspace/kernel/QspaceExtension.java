@@ -1,5 +1,6 @@
 package io.qspace.kernel;
 
+import io.qspace.code.ClassBytes;
 import io.qspace.run.ProgressListener;
 import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
@@ -19,5 +20,7 @@ public final class QspaceExtension implements Extension {
         new NotebookMagics(imports).registerOn(kernel.getMagicsRegistry());
         // studies started in a cell show a progress bar instead of printing lines into it
         ProgressListener.setDefault(new NotebookProgressFactory(kernel));
+        // cells' classes (builders, selectors, lambdas) ship to a grid with their bytes as the cell compiled them
+        ClassBytes.addSource(new KernelClassBytes());
     }
 }

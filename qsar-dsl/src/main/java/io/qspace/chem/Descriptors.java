@@ -110,6 +110,15 @@ public final class Descriptors {
         return new MoleculeDescriptorSet("maccs", "maccs", List.of("maccs"), DEFAULT_TIME_LIMIT_MILLIS);
     }
 
+    /**
+     * A descriptor set written in a notebook, script or plug-in: named columns computed from each parsed molecule,
+     * filtered and selected as descriptors (combine it with others with {@code plus}); e.g.
+     * {@code Descriptors.of("rings", List.of("rings", "aromatic"), mol -> new double[] {...})}.
+     */
+    public static DescriptorSet of(String name, List<String> columns, MoleculeFunction function) {
+        return new FunctionDescriptorSet(name, columns, function);
+    }
+
     /** The default model space's descriptors: {@code cdkDefault().plus(ecfp4())}. */
     public static DescriptorSet defaults() {
         return cdkDefault().plus(ecfp4());

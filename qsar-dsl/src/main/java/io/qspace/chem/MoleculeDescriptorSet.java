@@ -53,12 +53,34 @@ final class MoleculeDescriptorSet implements DescriptorSet {
     public DescriptorMatrix calculate(List<String> smiles, ExecutorService pool) {
         List<String> names = columnNames();
         double[][] values = new double[smiles.size()][];
+        List<DescriptorMatrix.Failure> failures = inChunks(smiles.size(), pool,
+                (from, to) -> chunk(smiles, from, to, values));
+        return new DescriptorMatrix(names, values, Map.of(block, new int[]{0, names.size()}), failures);
+    }
+
+    /** Rows from..to of a calculation, writing their values and returning their failures. */
+    interface Chunk {
+        List<DescriptorMatrix.Failure> run(int from, int to) throws Exception;
+    }
+
+    /**
+     * Runs a calculation over the rows in chunks of {@link #CHUNK} on the pool (in this thread when it is null);
+     * failures come back in row order, so results do not depend on the pool.
+     */
+    static List<DescriptorMatrix.Failure> inChunks(int rows, ExecutorService pool, Chunk chunk) {
         List<DescriptorMatrix.Failure> failures = new ArrayList<>();
         List<Future<List<DescriptorMatrix.Failure>>> tasks = new ArrayList<>();
-        for (int start = 0; start < smiles.size(); start += CHUNK) {
-            int from = start, to = Math.min(smiles.size(), start + CHUNK);
-            if (pool == null) failures.addAll(chunk(smiles, from, to, values));
-            else tasks.add(pool.submit(() -> chunk(smiles, from, to, values)));
+        for (int start = 0; start < rows; start += CHUNK) {
+            int from = start, to = Math.min(rows, start + CHUNK);
+            if (pool == null) {
+                try {
+                    failures.addAll(chunk.run(from, to));
+                } catch (Exception e) {
+                    throw new IllegalStateException("descriptor task failed", e);
+                }
+            } else {
+                tasks.add(pool.submit(() -> chunk.run(from, to)));
+            }
         }
         for (Future<List<DescriptorMatrix.Failure>> task : tasks) {
             try {
@@ -70,9 +92,8 @@ final class MoleculeDescriptorSet implements DescriptorSet {
                 throw new IllegalStateException("descriptor task failed", e.getCause());
             }
         }
-        // Chunks finish in any order; failures are reported in row order so results do not depend on the pool.
         failures.sort(Comparator.comparingInt(DescriptorMatrix.Failure::row));
-        return new DescriptorMatrix(names, values, Map.of(block, new int[]{0, names.size()}), failures);
+        return failures;
     }
 
     private List<DescriptorMatrix.Failure> chunk(List<String> smiles, int from, int to, double[][] values) {

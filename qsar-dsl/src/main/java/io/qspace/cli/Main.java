@@ -5,6 +5,8 @@ import io.qspace.data.Datasets;
 import io.qspace.plan.Plan;
 import io.qspace.results.Results;
 import io.qspace.run.EmbeddedRunner;
+import io.qspace.run.Runner;
+import io.qspace.run.Runners;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +16,7 @@ import java.util.Arrays;
  * The qspace command line.
  * <pre>
  *   qspace sample [--store DIR] [--slots N]   the sample study over datasets-sample/ on the embedded default
- *   qspace run SCRIPT.jsh                     a study written as a JShell script, DSL imports preloaded
+ *   qspace run [--grid ADDRESS] SCRIPT.jsh    a study written as a JShell script, DSL imports preloaded
  *   qspace models [--store DIR|URI] ...       the models in a store across studies, filtered
  *   qspace predict --store ... --model KEY|--best DATASET SMILES...
  *   qspace runs [--store DIR|URI] STUDY [RUN]  a study's runs, or one run's results
@@ -49,7 +51,9 @@ public final class Main {
         System.out.println("""
                 usage: qspace <command>
                   sample [--store DIR] [--slots N]   run the sample study over datasets-sample/ and print a leaderboard
-                  run SCRIPT.jsh                     run a study written as a JShell script (DSL imports preloaded)
+                  run [--grid CLUSTER@HOST:PORT] SCRIPT.jsh
+                                                     run a study written as a JShell script (DSL imports preloaded),
+                                                     embedded or on a running grid
                   """ + ModelsCommand.USAGE + """
 
                                                      list the models in a store across studies
@@ -103,17 +107,49 @@ public final class Main {
     }
 
     static int runScript(String[] args) throws Exception {
-        if (args.length != 1) {
-            System.err.println("usage: qspace run SCRIPT.jsh");
+        String grid = option(args, "--grid", null);
+        String[] rest = grid == null ? args : without(args, "--grid");
+        if (rest.length != 1) {
+            System.err.println("usage: qspace run [--grid CLUSTER@HOST:PORT] SCRIPT.jsh");
             return 2;
         }
-        Path script = Path.of(args[0]);
+        Path script = Path.of(rest[0]);
         if (!Files.isRegularFile(script)) {
             System.err.println("qspace: no script at " + script.toAbsolutePath());
             return 2;
         }
         String source = Files.readString(script, StandardCharsets.UTF_8);
-        return new ScriptRunner(System.out, System.err).run(source, script.toString()) ? 0 : 1;
+        if (grid == null) {
+            return new ScriptRunner(System.out, System.err).run(source, script.toString()) ? 0 : 1;
+        }
+        // the script's study.run() goes to the grid, as in a notebook after %grid connect
+        Runner runner;
+        try {
+            runner = Runners.open(grid);
+        } catch (RuntimeException e) {
+            System.err.println("qspace: cannot reach grid " + grid + ": " + e.getMessage()
+                    + "\nIs a member running? Start one with grid/bin/qspace-member.");
+            return 1;
+        }
+        Runners.attach(runner);
+        try {
+            return new ScriptRunner(System.out, System.err).run(source, script.toString()) ? 0 : 1;
+        } finally {
+            Runners.detach();
+            runner.close();
+        }
+    }
+
+    private static String[] without(String[] args, String option) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals(option)) {
+                i++;
+            } else {
+                out.add(args[i]);
+            }
+        }
+        return out.toArray(String[]::new);
     }
 
     /** The project folder: set by the launcher script, else the working directory. */

@@ -52,6 +52,20 @@ public interface ModelBuilder extends Serializable {
     }
 
     /**
+     * A builder from a name, fixed parameters (printed with it and part of its identity) and a fitting function.
+     * An unordered map (Map.of, HashMap) is put in name order: its own order changes from one JVM to the next.
+     */
+    static ModelBuilder of(String name, java.util.Map<String, ?> parameters, Fitter fitter) {
+        java.util.Map<String, ?> ordered = parameters instanceof java.util.LinkedHashMap
+                || parameters instanceof java.util.SortedMap ? parameters : new java.util.TreeMap<>(parameters);
+        ParamGrid grid = ParamGrid.none();
+        for (java.util.Map.Entry<String, ?> e : ordered.entrySet()) {
+            grid = grid.and(e.getKey(), e.getValue());
+        }
+        return new FunctionBuilder(name, grid, fitter);
+    }
+
+    /**
      * A builder from a name, its parameter grid and a fitting function that reads one point of it: cross-validation
      * tries every point and keeps the one with the lowest CV RMSE.
      */

@@ -57,7 +57,7 @@ public record PrepareTask(String datasetName, String datasetHash, Split split,
         return String.join("|", "prepare", "format=" + FORMAT, "dataset=" + datasetHash, "split=" + split.describe(),
                 "descriptors=" + descriptors.describe(), "filters=" + filters.describe(),
                 "selectors=" + selectors.stream().map(Selector::name).collect(Collectors.joining(",")),
-                "seed=" + studySeed);
+                "code=" + CodeIdentity.of(split, descriptors, filters, selectors), "seed=" + studySeed);
     }
 
     /** Fold selections are made (and part of the identity) only when some selector looks at activities. */
@@ -160,8 +160,9 @@ public record PrepareTask(String datasetName, String datasetHash, Split split,
 
     /** Descriptors depend only on the molecules and the descriptor set: reuse them across splits and selectors. */
     private DescriptorMatrix descriptorMatrix(Dataset dataset, TaskContext context) throws Exception {
+        String code = CodeIdentity.of(descriptors);
         String smilesHash = ContentHash.of(dataset.compounds().stream().map(Compound::smiles)
-                .collect(Collectors.joining("\n")), descriptors.describe());
+                .collect(Collectors.joining("\n")), descriptors.describe() + (code.equals("builtin") ? "" : code));
         String key = StoreKeys.descriptors(smilesHash);
         if (context.store().exists(key)) {
             return Serialization.read(context.store(), key, DescriptorMatrix.class);

@@ -1,6 +1,8 @@
 package io.qspace.results;
 
 import io.qspace.chem.DescriptorMatrix;
+import io.qspace.code.CodeLoaders;
+import io.qspace.code.RunCode;
 import io.qspace.chem.DescriptorSet;
 import io.qspace.model.Model;
 import io.qspace.model.Params;
@@ -32,8 +34,48 @@ public record StoredModel(ResultRecord provenance, DescriptorSet descriptors, Fe
         return parameters != null ? parameters : Params.parse(provenance.builder(), provenance.parameters());
     }
 
+    /**
+     * Reads a stored model. A model fitted by code written in a notebook, script or program resolves that code
+     * through the caller (the session that ran the study) or else from the code bundle its invocation ran with,
+     * which the store keeps: so it predicts in a new session and from {@code qspace predict} too.
+     */
     public static StoredModel load(ObjectStore store, String key) {
-        return Serialization.read(store, key, StoredModel.class);
+        byte[] bytes = store.require(key);
+        try {
+            return Serialization.fromBytes(bytes, StoredModel.class, CodeLoaders.ofCaller());
+        } catch (IllegalStateException e) {
+            String missing = missingClass(e);
+            if (missing == null) {
+                throw new IllegalStateException("model " + key + " in " + store.uri() + " cannot be read: "
+                        + e.getMessage() + ". If it is corrupt, delete it and run its study again", e);
+            }
+            String bundle = bundleOf(store, key);
+            if (bundle.isEmpty()) {
+                throw new IllegalStateException("model " + key + " in " + store.uri() + " was fitted by code "
+                        + "defined in a notebook, script or program (class " + missing + "), and the store keeps no "
+                        + "code for it: load it in the session that ran its study, or put that code in a jar on "
+                        + "the class path", e);
+            }
+            return Serialization.fromBytes(bytes, StoredModel.class,
+                    RunCode.load(store, bundle, StoredModel.class.getClassLoader()));
+        }
+    }
+
+    private static String missingClass(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ClassNotFoundException missing) {
+                return missing.getMessage();
+            }
+        }
+        return null;
+    }
+
+    /** The code bundle the model's invocation ran with, from its done marker ("" for none). */
+    private static String bundleOf(ObjectStore store, String key) {
+        String id = key.replaceFirst("^.*/", "").replaceFirst("\\.model$", "");
+        return store.getOrEmpty(io.qspace.store.StoreKeys.done(id))
+                .map(b -> RunCode.bundleInDoneMarker(new String(b, java.nio.charset.StandardCharsets.UTF_8)))
+                .orElse("");
     }
 
     public Prediction predict(String smiles) {

@@ -1,5 +1,6 @@
 package io.qspace.run;
 
+import io.qspace.code.RunCode;
 import io.qspace.plan.Invocation;
 import io.qspace.plan.InvocationSeeds;
 import io.qspace.store.StoreKeys;
@@ -30,6 +31,29 @@ public final class InvocationExecutor {
     public record Outcome(Invocation invocation, InvocationStatus status, List<Invocation> children, String error) {}
 
     public Outcome execute(Invocation invocation, BooleanSupplier cancelled) {
+        return execute(invocation, RunCode.NONE, cancelled);
+    }
+
+    /**
+     * @param code the run-time code the invocation carries: objects the task reads back from the store (outcomes,
+     *             models holding a notebook's builder) resolve their classes through its loader, and the done
+     *             marker names its bundle
+     */
+    public Outcome execute(Invocation invocation, RunCode code, BooleanSupplier cancelled) {
+        if (code.loader() == null) {
+            return executeHere(invocation, code, cancelled);
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(code.loader());
+        try {
+            return executeHere(invocation, code, cancelled);
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
+
+    private Outcome executeHere(Invocation invocation, RunCode code, BooleanSupplier cancelled) {
         TaskContext context = new TaskContext(store, computePool, InvocationSeeds.of(invocation.task()), cancelled);
         try {
             boolean durable = invocation.task().reusable();
@@ -38,7 +62,7 @@ public final class InvocationExecutor {
                 invocation.task().run(context);
                 if (durable) {
                     store.put(StoreKeys.done(invocation.id()),
-                            ("finished " + Instant.now() + "\n").getBytes(StandardCharsets.UTF_8));
+                            ("finished " + Instant.now() + "\n" + code.doneMarkerLine()).getBytes(StandardCharsets.UTF_8));
                     store.delete(StoreKeys.failure(invocation.id()));
                 }
             }

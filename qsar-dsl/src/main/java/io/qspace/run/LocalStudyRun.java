@@ -1,5 +1,6 @@
 package io.qspace.run;
 
+import io.qspace.code.RunCode;
 import io.qspace.plan.Invocation;
 import io.qspace.plan.Plan;
 import io.qspace.results.Results;
@@ -32,6 +33,7 @@ final class LocalStudyRun implements StudyRun {
     private final CountDownLatch finished = new CountDownLatch(1);
     private final RunLedger ledger = new RunLedger();
     private final List<Thread> workers = new ArrayList<>();
+    private final RunCode code;
 
     LocalStudyRun(Plan plan, String runId, ObjectStore store, int slots, ExecutorService computePool,
                   ProgressListener listener) {
@@ -42,6 +44,8 @@ final class LocalStudyRun implements StudyRun {
         this.slots = slots;
         this.executor = new InvocationExecutor(store, computePool);
         this.listener = listener;
+        // every run-time class of the study is in its roots: children carry parts of their parents
+        this.code = RunCode.ofRoots(store, plan.roots().toArray(Invocation[]::new));
     }
 
     void start() {
@@ -110,7 +114,7 @@ final class LocalStudyRun implements StudyRun {
         AtomicBoolean stopped = new AtomicBoolean();
         TimeLimits.Attempt<InvocationExecutor.Outcome> a;
         try {
-            a = TimeLimits.run(() -> executor.execute(next, () -> cancelled.get() || stopped.get()),
+            a = TimeLimits.run(() -> executor.execute(next, code, () -> cancelled.get() || stopped.get()),
                     plan.timeLimit(), () -> stopped.set(true));
         } catch (InterruptedException | CancellationException e) {
             throw e;

@@ -23,6 +23,24 @@ public final class Runners {
         return previous;
     }
 
+    /**
+     * A runner by address: "embedded" for this JVM's slots, else a grid's ("lab@10.0.0.5:5701", or a client YAML
+     * file), opened by the grid module when it is on the class path.
+     */
+    public static Runner open(String address) {
+        if (address == null || address.isBlank() || address.equals("embedded")) {
+            return new EmbeddedRunner();
+        }
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        for (RunnerProvider provider : java.util.ServiceLoader.load(RunnerProvider.class,
+                loader == null ? Runners.class.getClassLoader() : loader)) {
+            return provider.open(address);
+        }
+        throw new IllegalStateException("cannot run on '" + address + "': no grid on the class path. Add the grid "
+                + "module's jars (qsar-dsl/bin/qspace and the notebook kernel have them; elsewhere add "
+                + "io.qspace:grid), or run embedded");
+    }
+
     /** The attached runner, or null when studies run embedded. */
     public static Runner attached() {
         return attached;

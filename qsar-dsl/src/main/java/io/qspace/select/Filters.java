@@ -19,6 +19,36 @@ public interface Filters extends Serializable {
     String describe();
 
     /** The filters of the default model space (SPEC-model-space.md), with fluent withers to change thresholds. */
+    /** How a filter written by a chemist keeps columns: the same contract as {@link #keep}. */
+    @FunctionalInterface
+    interface Rule extends Serializable {
+        int[] keep(double[][] xTrain, SelectionContext context);
+    }
+
+    /**
+     * Filters written in a notebook, script or plug-in, e.g. the standard ones and then a rule of one's own:
+     * {@code Filters.of("no-counts", (x, c) -> ...)}. The name is the description; the rule's code is part of the
+     * identity of everything downstream.
+     */
+    static Filters of(String name, Rule rule) {
+        return new Filters() {
+            @Override
+            public int[] keep(double[][] xTrain, SelectionContext context) {
+                return rule.keep(xTrain, context);
+            }
+
+            @Override
+            public String describe() {
+                return name;
+            }
+
+            @Override
+            public String toString() {
+                return name;
+            }
+        };
+    }
+
     static StandardFilters standard() {
         return StandardFilters.DEFAULT;
     }

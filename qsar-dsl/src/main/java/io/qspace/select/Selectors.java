@@ -12,6 +12,14 @@ import java.util.List;
 public final class Selectors {
     private Selectors() {}
 
+    /**
+     * A selector written in a notebook, script or plug-in: {@code Selectors.of("spread", (x, y, seed) -> ...)}
+     * returns positions of the candidate columns to keep; the feature set is named {@code name}.
+     */
+    public static Selector of(String name, ColumnChooser chooser) {
+        return new ChooserSelector(name, chooser);
+    }
+
     /** "filtered": every descriptor that survived the filters. */
     public static Selector filtered() {
         return new FilteredDescriptors();

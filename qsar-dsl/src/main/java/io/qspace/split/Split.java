@@ -18,6 +18,37 @@ public interface Split extends Serializable {
     String describe();
 
     /** The split the input file gives; an error naming the dataset when some compounds have none. */
+    /** How a split written by a chemist chooses the test part: the same contract as {@link #testMask}. */
+    @FunctionalInterface
+    interface Rule extends Serializable {
+        boolean[] testMask(Dataset dataset, long seed);
+    }
+
+    /** A split written in a notebook, script or plug-in; the name is its description, its code part of the identity. */
+    static Split of(String name, Rule rule) {
+        return new Split() {
+            @Override
+            public boolean[] testMask(Dataset dataset, long seed) {
+                boolean[] mask = rule.testMask(dataset, seed);
+                if (mask == null || mask.length != dataset.size()) {
+                    throw new IllegalArgumentException("split " + name + " gave " + (mask == null ? "no mask"
+                            : mask.length + " flags") + " for " + dataset.size() + " compounds of " + dataset.name());
+                }
+                return mask;
+            }
+
+            @Override
+            public String describe() {
+                return name;
+            }
+
+            @Override
+            public String toString() {
+                return name;
+            }
+        };
+    }
+
     static Split given() {
         return new GivenSplit();
     }

@@ -100,16 +100,26 @@ public final class Serialization {
 
     /** As {@link #fromBytes(byte[], Class, ClassLoader)}, refusing every class the filter rejects (null: none). */
     public static <T> T fromBytes(byte[] bytes, Class<T> type, ClassLoader loader, ObjectInputFilter filter) {
-        try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(bytes), loader)) {
-            in.setObjectInputFilter(filter(filter));
-            return type.cast(in.readObject());
+        LoaderObjectInputStream in = null;
+        try (LoaderObjectInputStream stream = new LoaderObjectInputStream(new ByteArrayInputStream(bytes), loader)) {
+            in = stream;
+            stream.setObjectInputFilter(filter(filter));
+            return type.cast(stream.readObject());
         } catch (IOException | ClassNotFoundException e) {
+            if (in != null && in.missing != null && !(e instanceof ClassNotFoundException)) {
+                // a class that is not found can surface as something else (a lambda whose capturing class is
+                // missing fails as a cast): name the class, which is what the reader must provide
+                ClassNotFoundException missing = new ClassNotFoundException(in.missing, e);
+                throw new IllegalStateException("cannot read a " + type.getSimpleName() + ": class " + in.missing
+                        + " is not found through " + (loader == null ? "the default loader" : loader), missing);
+            }
             throw new IllegalStateException("cannot read a " + type.getSimpleName() + ": " + e, e);
         }
     }
 
     private static final class LoaderObjectInputStream extends ObjectInputStream {
         private final ClassLoader loader;
+        private String missing;
 
         LoaderObjectInputStream(InputStream in, ClassLoader loader) throws IOException {
             super(in);
@@ -125,7 +135,14 @@ public final class Serialization {
                     // fall through to the default, which knows primitives and the platform classes
                 }
             }
-            return super.resolveClass(desc);
+            try {
+                return super.resolveClass(desc);
+            } catch (ClassNotFoundException e) {
+                if (missing == null) {
+                    missing = desc.getName();
+                }
+                throw e;
+            }
         }
     }
 }

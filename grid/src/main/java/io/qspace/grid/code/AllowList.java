@@ -1,5 +1,6 @@
 package io.qspace.grid.code;
 
+import io.qspace.code.BundleClassLoader;
 import java.io.ObjectInputFilter;
 import java.util.ArrayList;
 import java.util.List;

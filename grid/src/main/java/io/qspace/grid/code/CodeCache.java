@@ -1,7 +1,8 @@
 package io.qspace.grid.code;
 
+import io.qspace.code.BundleClassLoader;
+import io.qspace.code.RunCode;
 import io.qspace.plan.Invocation;
-import io.qspace.store.ContentHash;
 import io.qspace.store.ObjectStore;
 import io.qspace.store.Serialization;
 import java.util.Map;
@@ -22,7 +23,7 @@ public final class CodeCache {
     }
 
     public Invocation decode(byte[] payload, String code, ObjectStore store) {
-        ClassLoader loader = code == null || code.isEmpty() ? parent : loader(code, store);
+        ClassLoader loader = loader(code, store);
         try {
             return Serialization.fromBytes(payload, Invocation.class, loader, allowList);
         } catch (IllegalStateException e) {
@@ -35,16 +36,14 @@ public final class CodeCache {
         }
     }
 
-    ClassLoader loader(String hash, ObjectStore store) {
-        return loaders.computeIfAbsent(hash, h -> {
-            byte[] bytes = store.require(CodeBundle.key(h));
-            CodeBundle bundle = CodeBundle.fromBytes(bytes);
-            if (!bundle.hash().equals(h)) {
-                throw new SecurityException("code bundle " + h + " in " + store.uri() + " does not match its hash "
-                        + "(content " + ContentHash.of(bytes).substring(0, 16) + "...): refusing to load it");
-            }
-            return new BundleClassLoader(h, bundle.classes(), parent);
-        });
+    /** The loader an invocation shipped with this bundle ("" for none) is read and run through. */
+    public ClassLoader loader(String code, ObjectStore store) {
+        return code == null || code.isEmpty() ? parent : bundleLoader(code, store);
     }
+
+    private ClassLoader bundleLoader(String hash, ObjectStore store) {
+        return loaders.computeIfAbsent(hash, h -> RunCode.load(store, h, parent));
+    }
+
 
 }

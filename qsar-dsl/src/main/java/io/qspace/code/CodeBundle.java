@@ -1,4 +1,4 @@
-package io.qspace.grid.code;
+package io.qspace.code;
 
 import io.qspace.store.ContentHash;
 import java.io.ByteArrayOutputStream;
@@ -7,7 +7,10 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.ByteArrayInputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -20,6 +23,37 @@ public record CodeBundle(Map<String, byte[]> classes) {
 
     public CodeBundle {
         classes = new TreeMap<>(classes);
+    }
+
+    /**
+     * The class files of these run-time classes and of every run-time class they refer to (helpers, nested classes,
+     * the snippets a notebook cell calls), which a member needs to run them.
+     */
+    public static CodeBundle of(Set<Class<?>> roots) {
+        Map<String, byte[]> classes = new TreeMap<>();
+        Deque<Class<?>> todo = new ArrayDeque<>(roots);
+        while (!todo.isEmpty()) {
+            Class<?> type = todo.pop();
+            if (classes.containsKey(type.getName())) {
+                continue;
+            }
+            byte[] file = ClassBytes.require(type);
+            classes.put(type.getName(), file);
+            for (String ref : ClassRefs.of(file)) {
+                if (classes.containsKey(ref)) {
+                    continue;
+                }
+                try {
+                    Class<?> c = Class.forName(ref, false, type.getClassLoader());
+                    if (RuntimeClasses.definedAtRunTime(c)) {
+                        todo.push(c);
+                    }
+                } catch (ClassNotFoundException | LinkageError e) {
+                    // a reference the client cannot resolve either; it will fail the same way on the member
+                }
+            }
+        }
+        return new CodeBundle(classes);
     }
 
     public static String key(String hash) {

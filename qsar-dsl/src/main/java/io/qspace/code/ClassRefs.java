@@ -1,4 +1,4 @@
-package io.qspace.grid.code;
+package io.qspace.code;
 
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;

@@ -1,4 +1,4 @@
-package io.qspace.grid.code;
+package io.qspace.code;
 
 import java.util.Map;
 
@@ -14,7 +14,7 @@ public final class BundleClassLoader extends ClassLoader {
     private final String hash;
     private final Map<String, byte[]> classes;
 
-    BundleClassLoader(String hash, Map<String, byte[]> classes, ClassLoader parent) {
+    public BundleClassLoader(String hash, Map<String, byte[]> classes, ClassLoader parent) {
         super("qspace-bundle-" + hash, parent);
         this.hash = hash;
         this.classes = classes;
@@ -24,8 +24,14 @@ public final class BundleClassLoader extends ClassLoader {
         return hash;
     }
 
-    boolean defines(String name) {
+    public boolean defines(String name) {
         return classes.containsKey(name);
+    }
+
+    /** The class file this bundle defines the class from, or null: identities are computed from these bytes. */
+    public byte[] classFile(String name) {
+        byte[] b = classes.get(name);
+        return b == null ? null : b.clone();
     }
 
     @Override
