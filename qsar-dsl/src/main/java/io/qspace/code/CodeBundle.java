@@ -1,6 +1,7 @@
 package io.qspace.code;
 
 import io.qspace.store.ContentHash;
+import io.qspace.store.ObjectStore;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -76,16 +77,61 @@ public record CodeBundle(Map<String, byte[]> classes) {
     }
 
     public String hash() {
-        return ContentHash.of(toBytes()).substring(0, 32);
+        return hashOf(toBytes());
     }
 
+    /** The hash a bundle's bytes are stored under: checked before a byte of them is parsed. */
+    public static String hashOf(byte[] bytes) {
+        return ContentHash.of(bytes).substring(0, 32);
+    }
+
+    /**
+     * Stores this bundle under its hash unless an intact copy is there already; a corrupt copy (bytes that do not
+     * match the hash) is written again, so the client that ships code repairs what members would refuse.
+     *
+     * @return the hash
+     */
+    public String storeIn(ObjectStore store) throws IOException {
+        byte[] bytes = toBytes();
+        String hash = hashOf(bytes);
+        java.util.Optional<byte[]> there = store.get(key(hash));
+        if (there.isEmpty() || !hashOf(there.get()).equals(hash)) {
+            store.put(key(hash), bytes);
+        }
+        return hash;
+    }
+
+    /**
+     * Reads the bundle stored under a hash, after checking that its bytes have that hash: a corrupt or substituted
+     * bundle is an error naming its key, never parsed.
+     */
+    public static CodeBundle read(ObjectStore store, String hash) {
+        String key = key(hash);
+        byte[] bytes = store.require(key);
+        if (!hashOf(bytes).equals(hash)) {
+            throw new IllegalStateException("code bundle '" + key + "' in " + store.uri() + " is corrupt ("
+                    + bytes.length + " bytes that do not have its hash): none of it was loaded. The client that "
+                    + "ships this code writes it again on its next run");
+        }
+        return fromBytes(bytes);
+    }
+
+    /** Parses a bundle; every count and length is checked against the bytes left, so no length allocates more. */
     public static CodeBundle fromBytes(byte[] data) {
         Map<String, byte[]> classes = new TreeMap<>();
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             int n = in.readInt();
+            if (n < 0 || n > data.length) {
+                throw new IOException("it claims " + n + " classes in " + data.length + " bytes");
+            }
             for (int i = 0; i < n; i++) {
                 String name = in.readUTF();
-                byte[] b = new byte[in.readInt()];
+                int length = in.readInt();
+                if (length < 0 || length > in.available()) {
+                    throw new IOException("class " + name + " claims " + length + " bytes, " + in.available()
+                            + " are left");
+                }
+                byte[] b = new byte[length];
                 in.readFully(b);
                 classes.put(name, b);
             }

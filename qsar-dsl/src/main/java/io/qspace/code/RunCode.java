@@ -29,12 +29,7 @@ public record RunCode(ClassLoader loader, String bundle) {
         }
         ClassLoader loader = CodeLoaders.of(roots);
         try {
-            CodeBundle bundle = CodeBundle.of(classes);
-            String hash = bundle.hash();
-            if (!store.exists(CodeBundle.key(hash))) {
-                store.put(CodeBundle.key(hash), bundle.toBytes());
-            }
-            return new RunCode(loader, hash);
+            return new RunCode(loader, CodeBundle.of(classes).storeIn(store));
         } catch (IllegalStateException e) {
             return new RunCode(loader, "");
         } catch (IOException e) {
@@ -55,12 +50,6 @@ public record RunCode(ClassLoader loader, String bundle) {
 
     /** A loader for a stored bundle, its hash checked: for reading back what run-time code produced. */
     public static BundleClassLoader load(ObjectStore store, String hash, ClassLoader parent) {
-        byte[] bytes = store.require(CodeBundle.key(hash));
-        CodeBundle bundle = CodeBundle.fromBytes(bytes);
-        if (!bundle.hash().equals(hash)) {
-            throw new SecurityException("code bundle " + hash + " in " + store.uri() + " does not match its hash: "
-                    + "refusing to load it");
-        }
-        return new BundleClassLoader(hash, bundle.classes(), parent);
+        return new BundleClassLoader(hash, CodeBundle.read(store, hash).classes(), parent);
     }
 }

@@ -49,9 +49,7 @@ public final class CodeShipper {
         bundles.putIfAbsent(hash, bundle);
         if (shipped.add(store.uri() + hash)) {
             try {
-                if (!store.exists(CodeBundle.key(hash))) {
-                    store.put(CodeBundle.key(hash), bundle.toBytes());
-                }
+                bundle.storeIn(store); // once per store and bundle in this JVM: a corrupt copy is written again
             } catch (IOException e) {
                 shipped.remove(store.uri() + hash);
                 throw new UncheckedIOException("cannot ship code to " + store.uri() + ": " + e.getMessage(), e);
