@@ -172,7 +172,7 @@ public final class Worker {
         RunContexts.Context run;
         try {
             run = runs.get(s.runId);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             // e.g. a store this member cannot open: the same on every attempt here, so it fails with the reason
             String error = "cannot run invocation " + s.invocationId + " on member " + me + ": " + e.getMessage();
             finishFailed(s, error, 1);
@@ -329,7 +329,7 @@ public final class Worker {
     private void safeFail(InvState s, Throwable e) {
         try {
             finishFailed(s, String.valueOf(e), 1);
-        } catch (RuntimeException ignored) {
+        } catch (RuntimeException | LinkageError ignored) {
             // the grid itself is unreachable: the lease runs out and the sweeper gives the claim back
         }
     }
@@ -341,7 +341,7 @@ public final class Worker {
             if (run != null && run.store() != null) {
                 FailureRecords.write(run.store(), s.coordinatesMap(), s.invocationId, error);
             }
-        } catch (RuntimeException noStore) {
+        } catch (RuntimeException | LinkageError noStore) {
             // no store to record it in: the state entry carries the error, and the ledger writes the row
         }
         int result = state.executeOnKey(s.key(), new Finish(InvState.FAILED, error, maxAttempts, false,
