@@ -75,9 +75,10 @@ class KernelStudyTest {
                 assertEquals(0.25, chosen.getDouble("offset"), "CV keeps the offset nearest the mean");
             }
         }
-        assertTrue(table.where(table.stringColumn("builder").isNotEqualTo("shifted-mean")).doubleColumn("test_rmse")
-                .max() < table.where(table.stringColumn("builder").isEqualTo("shifted-mean")).doubleColumn("test_rmse")
-                .min(), "kernel models beat a shifted mean:\n" + table.print());
+        // by cross-validation over 130 compounds, not by the 33 of the test part (too few to rank models on)
+        assertTrue(table.where(table.stringColumn("builder").isNotEqualTo("shifted-mean")).doubleColumn("cv_rmse")
+                .max() < table.where(table.stringColumn("builder").isEqualTo("shifted-mean")).doubleColumn("cv_rmse")
+                .min(), "kernel models beat a shifted mean in cross-validation:\n" + table.print());
 
         Table gpOnFingerprints = table.where(table.stringColumn("builder").isEqualTo("gp")
                 .and(table.stringColumn("feature_set").isEqualTo("ecfp4")));
