@@ -20,15 +20,12 @@ if [[ ! -d "$DATA" ]]; then
   exit 0
 fi
 mkdir -p bench/results
-mvn -B -q install -DskipTests -pl qsar-dsl,bench -am
-CP_FILE=bench/target/classpath.txt
-mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
-CP="bench/target/classes:qsar-dsl/target/classes:$(cat "$CP_FILE")"
+source bench/java-classpath.sh
 
 parts=()
 for set in ${SETS//,/ }; do
   echo "== qspace: $set" >&2
-  java -Xmx6g -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -cp "$CP" \
+  java -Xmx6g -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -cp "$BENCH_CP" \
     io.qspace.bench.ModelSpaceBench "$DATA" "$set" "$SEED" "bench/results/qspace-$set.json" >/dev/null
   parts+=("bench/results/qspace-$set.json")
 done

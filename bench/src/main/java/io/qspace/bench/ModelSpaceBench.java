@@ -84,7 +84,7 @@ public final class ModelSpaceBench {
     }
 
     /** The best model by CV RMSE, overall or for one builder. */
-    private static Map<String, Object> best(Table ok, String builder) {
+    static Map<String, Object> best(Table ok, String builder) {
         Table rows = builder == null ? ok : ok.where(ok.stringColumn("builder").isEqualTo(builder));
         Table sorted = rows.sortOn("cv_rmse");
         Map<String, Object> b = new LinkedHashMap<>();
@@ -126,7 +126,7 @@ public final class ModelSpaceBench {
         return out;
     }
 
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
