@@ -2,10 +2,14 @@ package io.qspace.plan;
 
 import io.qspace.chem.DescriptorSet;
 import io.qspace.model.ModelBuilder;
+import io.qspace.results.Csv;
 import io.qspace.store.Serialization;
+import io.qspace.validate.CvResult;
+import io.qspace.validate.FoldInputs;
 import io.qspace.validate.GridSearch;
 import io.qspace.validate.Validation;
 import io.qspace.validate.YRandomisation;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -52,7 +56,10 @@ public record BuildTask(String prepareId, String dataset, String featureSet, Mod
                 context.store().require(StoreKeys.features(prepareId, featureSet)), FeatureMatrix.class);
         double[][] x = fm.xPart(false);
         double[] y = fm.yPart(false);
-        GridSearch.Result search = GridSearch.best(builder, x, y, validation.folds(), context.seed());
+        GridSearch.Result search = GridSearch.best(builder, foldInputs(context, x), y, validation,
+                InvocationSeeds.crossValidation(studySeed, datasetHash, split));
+        context.store().put(StoreKeys.outOfFold(Invocation.of(this).id()),
+                outOfFoldCsv(fm.part(fm.ids(), false), y, search.cv()).getBytes(StandardCharsets.UTF_8));
         int fits = search.fits();
         double yRandQ2 = Double.NaN;
         if (validation.yRandomisations() > 0) {
@@ -63,8 +70,36 @@ public record BuildTask(String prepareId, String dataset, String featureSet, Mod
             fits += validation.yRandomisations() * validation.folds();
         }
         BuildOutcome outcome = new BuildOutcome(search.best(), search.cv().q2(), search.cv().rmse(), fits, yRandQ2,
-                search.toString(), (System.nanoTime() - start) / 1e9);
+                search.toString(), (System.nanoTime() - start) / 1e9, validation.selection().label(),
+                search.cv().foldRmse());
         context.store().put(StoreKeys.build(Invocation.of(this).id()), Serialization.toBytes(outcome));
+    }
+
+    /**
+     * The fold selections when this feature set was selected inside the folds, else the one training matrix for
+     * every fold (selection before CV, or a feature set whose selection never looks at activities).
+     */
+    private FoldInputs foldInputs(TaskContext context, double[][] x) {
+        if (validation.selectsInsideFolds()
+                && Prepared.load(context.store(), prepareId).foldSelected().contains(featureSet)) {
+            return Serialization.fromBytes(context.store().require(StoreKeys.foldFeatures(prepareId, featureSet)),
+                    FoldFeatures.class).inputs(validation);
+        }
+        return FoldInputs.same(x);
+    }
+
+    /** One line per training row and repeat: id, repeat, fold (from 1), observed, predicted out of fold. */
+    static String outOfFoldCsv(List<String> ids, double[] observed, CvResult cv) {
+        StringBuilder out = new StringBuilder("id,repeat,fold,observed,predicted\n");
+        double[][] predictions = cv.predictions();
+        int[][] folds = cv.folds();
+        for (int r = 0; r < predictions.length; r++) {
+            for (int i = 0; i < observed.length; i++) {
+                out.append(Csv.row(List.of(ids.get(i), Integer.toString(r + 1), Integer.toString(folds[r][i] + 1),
+                        Double.toString(observed[i]), Double.toString(predictions[r][i])))).append('\n');
+            }
+        }
+        return out.toString();
     }
 
     @Override

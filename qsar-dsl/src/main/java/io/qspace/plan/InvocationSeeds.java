@@ -18,4 +18,13 @@ public final class InvocationSeeds {
         String hex = ContentHash.of(Long.toString(studySeed), identity).substring(0, 15);
         return Long.parseLong(hex, 16);
     }
+
+    /**
+     * The seed of a dataset's cross-validation folds: from the study seed, the data and the split only, so every
+     * feature set and builder of a dataset is cross-validated on the same folds (and fold selections made in the
+     * prepare step match the folds of every build).
+     */
+    public static long crossValidation(long studySeed, String datasetHash, String split) {
+        return derive(studySeed, "cv-folds|" + datasetHash + "|" + split);
+    }
 }

@@ -31,7 +31,7 @@ public record PrepareTask(String datasetName, String datasetHash, Split split,
                           List<ModelBuilder> builders, Validation validation) implements Task {
 
     /** Bump when stored outputs change shape or meaning, so old stores are not misread. */
-    static final String FORMAT = "2";
+    static final String FORMAT = "3";
 
     public PrepareTask {
         selectors = List.copyOf(selectors);
@@ -45,10 +45,21 @@ public record PrepareTask(String datasetName, String datasetHash, Split split,
 
     @Override
     public String identity() {
+        String data = dataIdentity();
+        return selectsInsideFolds() ? data + "|cv=" + validation.describeFolds() : data;
+    }
+
+    /** What the split, descriptors and whole-training selections depend on: the same in both selection modes. */
+    private String dataIdentity() {
         return String.join("|", "prepare", "format=" + FORMAT, "dataset=" + datasetHash, "split=" + split.describe(),
                 "descriptors=" + descriptors.describe(), "filters=" + filters.describe(),
                 "selectors=" + selectors.stream().map(Selector::name).collect(Collectors.joining(",")),
                 "seed=" + studySeed);
+    }
+
+    /** Fold selections are made (and part of the identity) only when some selector looks at activities. */
+    private boolean selectsInsideFolds() {
+        return validation.selectsInsideFolds() && selectors.stream().anyMatch(Selector::supervised);
     }
 
     @Override
@@ -73,8 +84,11 @@ public record PrepareTask(String datasetName, String datasetHash, Split split,
     @Override
     public void run(TaskContext context) throws Exception {
         long start = System.nanoTime();
+        // Not context.seed(): the split and the selections on the whole training part must not change with the
+        // selection mode, so that both modes score the same models on the same rows.
+        long seed = InvocationSeeds.derive(0, dataIdentity());
         Dataset dataset = Serialization.fromBytes(context.store().require(StoreKeys.dataset(datasetHash)), Dataset.class);
-        boolean[] test = split.testMask(dataset, context.seed());
+        boolean[] test = split.testMask(dataset, seed);
         int trainSize = count(test, false);
         if (trainSize < Math.max(2, validation.folds())) {
             throw new IllegalArgumentException("dataset " + datasetName + " has " + trainSize
@@ -92,6 +106,9 @@ public record PrepareTask(String datasetName, String datasetHash, Split split,
         double[][] candidatesTrain = columns(rows(imputed, test, false), kept);
         double[] yTrain = activities(dataset, test, false);
 
+        List<Selector> foldSelectors = new ArrayList<>();
+        List<Long> foldSeeds = new ArrayList<>();
+        List<String> foldSelected = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
         List<String> ids = dataset.compounds().stream().map(Compound::id).toList();
@@ -99,10 +116,15 @@ public record PrepareTask(String datasetName, String datasetHash, Split split,
         double[] allY = dataset.compounds().stream().mapToDouble(Compound::activity).toArray();
         for (Selector selector : selectors) {
             context.checkCancelled();
-            FeatureSet fs = selector.select(candidatesTrain, yTrain, kept, selection,
-                    InvocationSeeds.derive(context.seed(), selector.name()));
+            long selectorSeed = InvocationSeeds.derive(seed, selector.name());
+            FeatureSet fs = selector.select(candidatesTrain, yTrain, kept, selection, selectorSeed);
             if (fs.size() == 0) {
                 continue;
+            }
+            if (selectsInsideFolds() && selector.supervised()) {
+                foldSelectors.add(selector);
+                foldSeeds.add(selectorSeed);
+                foldSelected.add(fs.name());
             }
             double[] medians = new double[fs.size()];
             for (int j = 0; j < fs.size(); j++) {
@@ -117,8 +139,19 @@ public record PrepareTask(String datasetName, String datasetHash, Split split,
             names.add(fs.name());
             sizes.add(fs.size());
         }
+        long foldStart = System.nanoTime();
+        if (!foldSelectors.isEmpty()) {
+            FoldFeatures[] folds = FoldSelection.run(rows(matrix.values(), test, false), yTrain, kept, selection,
+                    foldSelectors, foldSeeds.stream().mapToLong(Long::longValue).toArray(), foldSelected, validation,
+                    InvocationSeeds.crossValidation(studySeed, datasetHash, split.describe()), context);
+            for (FoldFeatures fold : folds) {
+                context.store().put(StoreKeys.foldFeatures(id(), fold.featureSet()), Serialization.toBytes(fold));
+            }
+        }
+        double foldSeconds = (System.nanoTime() - foldStart) / 1e9;
         Prepared prepared = new Prepared(datasetName, trainSize, test.length - trainSize, matrix.columns(),
-                kept.length, matrix.failures().size(), names, sizes, (System.nanoTime() - start) / 1e9);
+                kept.length, matrix.failures().size(), names, sizes, (System.nanoTime() - start) / 1e9, foldSelected,
+                foldSeconds);
         context.store().put(StoreKeys.prepared(id()), Serialization.toBytes(prepared));
     }
 

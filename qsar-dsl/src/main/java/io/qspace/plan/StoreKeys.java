@@ -25,6 +25,16 @@ public final class StoreKeys {
         return "prepared/" + prepareId + "/" + featureSet + ".domain";
     }
 
+    /** A supervised feature set's selections made inside each cross-validation fold ({@link FoldFeatures}). */
+    public static String foldFeatures(String prepareId, String featureSet) {
+        return "prepared/" + prepareId + "/" + featureSet + ".folds";
+    }
+
+    /** The chosen grid point's cross-validated predictions: id, repeat, fold, observed, predicted (CSV). */
+    public static String outOfFold(String buildId) {
+        return "out-of-fold/" + buildId + ".csv";
+    }
+
     public static String build(String buildId) {
         return "builds/" + buildId + ".bin";
     }

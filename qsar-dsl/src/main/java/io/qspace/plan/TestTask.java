@@ -6,6 +6,7 @@ import io.qspace.results.ResultRecord;
 import io.qspace.results.StoredModel;
 import io.qspace.store.Serialization;
 import io.qspace.validate.ApplicabilityDomain;
+import io.qspace.validate.FoldRmse;
 import io.qspace.validate.Metrics;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -63,7 +64,8 @@ public record TestTask(String buildId, String prepareId, String dataset, String 
                 ResultRecord.parameters(build.chosen()), build.cvQ2(), build.cvRmse(),
                 Metrics.r2(yTest, predicted), Metrics.rmse(yTest, predicted), Metrics.mae(yTest, predicted),
                 build.yRandomisedQ2(), xTrain.length, xTest.length, build.fits() + 1, seconds,
-                StoreKeys.model(id), "ok", "", id, datasetHash, split, studySeed, StoredModel.currentVersion());
+                StoreKeys.model(id), "ok", "", id, datasetHash, split, studySeed, StoredModel.currentVersion(),
+                build.selection(), FoldRmse.format(build.foldRmse()), buildId);
         StoredModel stored = new StoredModel(record, descriptors, fm.featureSet(), fm.medians(), model, domain,
                 studySeed, StoredModel.currentVersion());
         context.store().put(StoreKeys.model(id), Serialization.toBytes(stored));

@@ -15,12 +15,25 @@ public record ResultRecord(String dataset, String featureSet, int features, Stri
                            double yRandomisedQ2, int trainSize, int testSize, int fits, double seconds,
                            String model, String status, String error, String invocation,
                            // provenance: which data, which split, which seed and which code made the model
-                           String datasetHash, String split, long seed, String qspaceVersion) implements Serializable {
+                           String datasetHash, String split, long seed, String qspaceVersion,
+                           // how CV treated supervised selection, CV RMSE per fold, and the build that chose the point
+                           String selection, String cvFoldRmse, String build) implements Serializable {
 
     public static final List<String> COLUMNS = List.of("dataset", "feature_set", "n_features", "builder",
             "parameters", "cv_q2", "cv_rmse", "test_r2", "test_rmse", "test_mae", "yrand_q2", "n_train", "n_test",
             "fits", "seconds", "model", "status", "error", "invocation", "dataset_hash", "split", "seed",
-            "qspace_version");
+            "qspace_version", "selection", "cv_fold_rmse", "build");
+
+    /** A record made without the validation columns (runners' tests, benchmarks): they are left empty. */
+    public ResultRecord(String dataset, String featureSet, int features, String builder, String parameters,
+                        double cvQ2, double cvRmse, double testR2, double testRmse, double testMae,
+                        double yRandomisedQ2, int trainSize, int testSize, int fits, double seconds,
+                        String model, String status, String error, String invocation,
+                        String datasetHash, String split, long seed, String qspaceVersion) {
+        this(dataset, featureSet, features, builder, parameters, cvQ2, cvRmse, testR2, testRmse, testMae,
+                yRandomisedQ2, trainSize, testSize, fits, seconds, model, status, error, invocation, datasetHash, split,
+                seed, qspaceVersion, "", "", "");
+    }
 
     public static String header() {
         return String.join(",", COLUMNS);
@@ -32,7 +45,7 @@ public record ResultRecord(String dataset, String featureSet, int features, Stri
                 0, coordinates.getOrDefault("builder", ""), "", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                 Double.NaN, Double.NaN, 0, 0, 0, 0, "", "failed", error, invocation,
                 coordinates.getOrDefault("dataset_hash", ""), coordinates.getOrDefault("split", ""), 0,
-                StoredModel.currentVersion());
+                StoredModel.currentVersion(), "", "", "");
     }
 
     /** The chosen point's parameters as "k=v; k=v" (semicolons keep the CSV easy on the eye). */
@@ -54,7 +67,8 @@ public record ResultRecord(String dataset, String featureSet, int features, Stri
         return Csv.row(List.of(dataset, featureSet, Integer.toString(features), builder, parameters, num(cvQ2),
                 num(cvRmse), num(testR2), num(testRmse), num(testMae), num(yRandomisedQ2), Integer.toString(trainSize),
                 Integer.toString(testSize), Integer.toString(fits), num(seconds), model, status, error, invocation,
-                datasetHash, split, status.equals("failed") ? "" : Long.toString(seed), qspaceVersion));
+                datasetHash, split, status.equals("failed") ? "" : Long.toString(seed), qspaceVersion, selection, cvFoldRmse,
+                build));
     }
 
     public String toCsv() {

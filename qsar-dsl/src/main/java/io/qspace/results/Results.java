@@ -26,7 +26,8 @@ public final class Results {
         ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.DOUBLE,
         ColumnType.DOUBLE, ColumnType.INTEGER, ColumnType.INTEGER, ColumnType.INTEGER, ColumnType.DOUBLE,
         ColumnType.STRING, ColumnType.STRING, ColumnType.STRING, ColumnType.STRING,
-        ColumnType.STRING, ColumnType.STRING, ColumnType.LONG, ColumnType.STRING};
+        ColumnType.STRING, ColumnType.STRING, ColumnType.LONG, ColumnType.STRING,
+        ColumnType.STRING, ColumnType.STRING, ColumnType.STRING};
 
     private final ObjectStore store;
     private final String study;

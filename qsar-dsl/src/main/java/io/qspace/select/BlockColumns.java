@@ -15,6 +15,12 @@ record BlockColumns(String block) implements Selector {
         return block;
     }
 
+    /** Decided by the filters alone, which never look at activities: nothing to refit per fold. */
+    @Override
+    public boolean supervised() {
+        return false;
+    }
+
     @Override
     public FeatureSet select(double[][] x, double[] y, int[] candidates, SelectionContext context, long seed) {
         return Candidates.featureSet(name(), Candidates.blockPositions(candidates, context, block), candidates, context);

@@ -9,6 +9,12 @@ record FilteredDescriptors() implements Selector {
         return "filtered";
     }
 
+    /** Decided by the filters alone, which never look at activities: nothing to refit per fold. */
+    @Override
+    public boolean supervised() {
+        return false;
+    }
+
     @Override
     public FeatureSet select(double[][] x, double[] y, int[] candidates, SelectionContext context, long seed) {
         return Candidates.featureSet(name(), Candidates.descriptorPositions(candidates, context), candidates, context);

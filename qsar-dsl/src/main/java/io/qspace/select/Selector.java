@@ -20,6 +20,15 @@ public interface Selector extends Serializable {
     FeatureSet select(double[][] x, double[] y, int[] candidates, SelectionContext context, long seed);
 
     /**
+     * Whether the choice looks at the activities. A supervised selection is refitted inside every cross-validation
+     * fold (unless the validation says selectionBeforeCv()), so CV scores the selection too; an unsupervised one is
+     * made once. Selectors written elsewhere count as supervised unless they say otherwise.
+     */
+    default boolean supervised() {
+        return true;
+    }
+
+    /**
      * The single-feature-set selectors this one stands for: a selector written with several sizes, such as
      * topCorrelated(10, 20, 40), stands for one selector per size. Most selectors stand for themselves.
      */

@@ -24,7 +24,12 @@ public final class GridSearch {
     }
 
     public static Result best(ModelBuilder builder, double[][] x, double[] y, int k, long seed) {
-        CrossValidation.checkFolds(x.length, k);
+        return best(builder, FoldInputs.same(x), y, Validation.kFold(k), seed);
+    }
+
+    /** Every point on the same folds and fold inputs, repeated as the validation says. */
+    public static Result best(ModelBuilder builder, FoldInputs inputs, double[] y, Validation validation, long seed) {
+        CrossValidation.checkFolds(y.length, validation.folds());
         List<Point> points = new ArrayList<>();
         Point best = null;
         int fits = 0;
@@ -32,7 +37,7 @@ public final class GridSearch {
             Point outcome;
             try {
                 // Same seed for every point: all points see the same folds, so they are compared fairly.
-                CvResult cv = CrossValidation.run(point, x, y, k, seed);
+                CvResult cv = CrossValidation.run(point, inputs, y, validation, seed);
                 fits += cv.fits();
                 outcome = new Point(point, cv, null);
                 if (best == null || cv.rmse() < best.cv().rmse()) {

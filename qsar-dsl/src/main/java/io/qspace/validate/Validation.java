@@ -1,35 +1,130 @@
 package io.qspace.validate;
 
+import io.qspace.model.Seeds;
 import java.io.Serializable;
+import java.util.Objects;
 
-/** How models are validated: k-fold cross-validation, optionally with a y-randomisation check. */
-public record Validation(int folds, int yRandomisations) implements Serializable {
+/**
+ * How models are validated: k-fold cross-validation, optionally repeated with other fold assignments, with the
+ * supervised selection either refitted inside every fold (the default) or done once before CV, and optionally a
+ * y-randomisation check.
+ *
+ * @param repeats    how many times the k folds are dealt anew (r x k fits per grid point); 1 is plain k-fold
+ * @param selection  where supervised selectors (top-correlated, stepwise, forest importance) look at activities
+ */
+public record Validation(int folds, int repeats, Selection selection, int yRandomisations) implements Serializable {
+
+    /** Where the supervised feature selection happens relative to the cross-validation folds. */
+    public enum Selection {
+        /**
+         * Each fold's selection sees only that fold's training rows, so the CV estimate includes the selection's
+         * luck. Honest, and the default.
+         */
+        INSIDE_FOLDS("inside-folds"),
+        /**
+         * One selection on the whole training part, then CV on the chosen columns (the paper's procedure). Cheaper,
+         * but CV then scores columns picked while looking at every held-out row: optimistic on small sets.
+         */
+        BEFORE_CV("before-cv");
+
+        private final String label;
+
+        Selection(String label) {
+            this.label = label;
+        }
+
+        /** "inside-folds" or "before-cv": the value of the results' selection column. */
+        public String label() {
+            return label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
     public Validation {
         if (folds < 2) {
             throw new IllegalArgumentException("cross-validation needs at least 2 folds, got " + folds);
         }
+        if (repeats < 1) {
+            throw new IllegalArgumentException("cross-validation needs at least 1 repeat, got " + repeats);
+        }
+        Objects.requireNonNull(selection, "selection");
         if (yRandomisations < 0) {
             throw new IllegalArgumentException("y-randomisations cannot be negative, got " + yRandomisations);
         }
     }
 
+    /** k-fold cross-validation, selection inside the folds. */
     public static Validation kFold(int k) {
-        return new Validation(k, 0);
+        return new Validation(k, 1, Selection.INSIDE_FOLDS, 0);
     }
 
-    /** The default of SPEC-model-space.md: 5-fold cross-validation, no y-randomisation. */
+    /** The default of SPEC-model-space.md: 5-fold cross-validation, no y-randomisation; selection inside folds. */
     public static Validation defaults() {
         return kFold(5);
     }
 
     /** The same validation plus n seeded y-shuffles; 0 switches it off. */
     public Validation yRandomisation(int n) {
-        return new Validation(folds, n);
+        return new Validation(folds, repeats, selection, n);
     }
 
-    /** "kfold(5)" or "kfold(5)+yrand(10)". */
+    /** r x k folds: the k folds dealt r times with seeds derived per repeat; CV metrics are over all of them. */
+    public Validation repeated(int r) {
+        return new Validation(folds, r, selection, yRandomisations);
+    }
+
+    /**
+     * The paper's behaviour: select once on the whole training part, then cross-validate on the chosen columns.
+     * CV estimates of supervised feature sets are then optimistic; use it to reproduce the paper or to compare.
+     */
+    public Validation selectionBeforeCv() {
+        return new Validation(folds, repeats, Selection.BEFORE_CV, yRandomisations);
+    }
+
+    /** The default: every fold's selection sees only that fold's training rows. */
+    public Validation selectionInsideFolds() {
+        return new Validation(folds, repeats, Selection.INSIDE_FOLDS, yRandomisations);
+    }
+
+    public boolean selectsInsideFolds() {
+        return selection == Selection.INSIDE_FOLDS;
+    }
+
+    /** Every fold a grid point is cross-validated on: repeats x folds. */
+    public int fits() {
+        return repeats * folds;
+    }
+
+    /**
+     * The seed of repeat r's fold assignment (and of the fits in its folds): the CV seed itself for the first
+     * repeat, so kFold(k) and kFold(k).repeated(1) deal the same folds.
+     */
+    public long repeatSeed(long cvSeed, int repeat) {
+        if (repeat < 0 || repeat >= repeats) {
+            throw new IllegalArgumentException("repeat " + repeat + " of " + repeats);
+        }
+        return repeat == 0 ? cvSeed : Seeds.derive(cvSeed, -repeat);
+    }
+
+    /** The fold of every row in repeat r: the one assignment that both fold selection and CV use. */
+    public int[] foldsOf(int rows, long cvSeed, int repeat) {
+        CrossValidation.checkFolds(rows, folds);
+        return Folds.assign(rows, folds, repeatSeed(cvSeed, repeat));
+    }
+
+    /** The cross-validation part alone ("kfold(5)+selection(inside-folds)"): what fold selections depend on. */
+    public String describeFolds() {
+        return "kfold(" + folds + ")" + (repeats > 1 ? "+repeats(" + repeats + ")" : "")
+                + "+selection(" + selection.label() + ")";
+    }
+
+    /** "kfold(5)+selection(inside-folds)" or "kfold(5)+repeats(3)+selection(before-cv)+yrand(10)". */
     public String describe() {
-        return "kfold(" + folds + ")" + (yRandomisations > 0 ? "+yrand(" + yRandomisations + ")" : "");
+        return describeFolds() + (yRandomisations > 0 ? "+yrand(" + yRandomisations + ")" : "");
     }
 
     @Override

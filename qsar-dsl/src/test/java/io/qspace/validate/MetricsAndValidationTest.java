@@ -22,8 +22,17 @@ class MetricsAndValidationTest {
 
     @Test
     void validationDescribesItselfAndSerialises() {
-        assertEquals("kfold(5)", Validation.defaults().describe());
-        assertEquals("kfold(5)+yrand(10)", Validation.kFold(5).yRandomisation(10).describe());
+        assertEquals("kfold(5)+selection(inside-folds)", Validation.defaults().describe());
+        assertEquals("kfold(5)+selection(inside-folds)+yrand(10)", Validation.kFold(5).yRandomisation(10).describe());
+        assertEquals("kfold(5)+repeats(3)+selection(before-cv)+yrand(2)",
+                Validation.kFold(5).yRandomisation(2).repeated(3).selectionBeforeCv().describe());
+        assertEquals(Validation.Selection.INSIDE_FOLDS, Validation.kFold(5).selection(), "honest by default");
+        assertEquals("before-cv", Validation.kFold(5).selectionBeforeCv().selection().label());
+        assertEquals(Validation.kFold(5), Validation.kFold(5).selectionBeforeCv().selectionInsideFolds());
+        assertEquals(15, Validation.kFold(5).repeated(3).fits());
+        assertEquals(Validation.kFold(4).repeated(2).selectionBeforeCv(),
+                Synthetic.roundTrip(Validation.kFold(4).repeated(2).selectionBeforeCv()));
+        assertThrows(IllegalArgumentException.class, () -> Validation.kFold(5).repeated(0));
         assertEquals(10, Validation.kFold(5).yRandomisation(10).yRandomisations());
         assertEquals(3, Validation.kFold(3).folds());
         assertEquals(0, Validation.kFold(3).yRandomisations());
