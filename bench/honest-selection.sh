@@ -6,7 +6,7 @@
 #                             [--data ../shared/datasets/moleculeace]
 # Default: the small-data protocol (a seeded sample of 80 training compounds, the whole test part) on all 30 sets.
 # --full: the full training parts (hours on 2 cores). Resumable: a dataset's finished parts are kept under
-# bench/results/honest-selection/<protocol>/<set>/ and not run again (delete a file to redo it).
+# bench/results/honest-selection/<protocol>[-<n-train>-seed<seed>]/<set>/ and not run again (delete a file to redo it).
 # Writes bench/results/honest-selection-<protocol>.{json,md}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,10 +40,11 @@ source bench/java-classpath.sh
 source bench/python-venv.sh
 PY="$PY_VENV/bin/python"
 RUNS="bench/results/honest-selection/$PROTOCOL"
+[[ "$PROTOCOL" == full && "$SEED" != 42 ]] && RUNS="$RUNS-seed$SEED"
 if [[ "$PROTOCOL" == small ]]; then
   INPUT="bench/target/honest-selection/small-data-$SEED-$N_TRAIN"
   "$PY" "$PY_DIR/honest.py" sample --data "$DATA" --sets "$SETS" --seed "$SEED" --n-train "$N_TRAIN" --out "$INPUT"
-  RUNS="$RUNS-$N_TRAIN"
+  RUNS="$RUNS-$N_TRAIN-seed$SEED"
 else
   INPUT="$DATA"
 fi

@@ -71,21 +71,16 @@ public final class HonestSelectionBench {
         }
         row.put("test_smiles", smiles);
         row.put("test_pred", predicted);
-
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("pipeline", "qspace");
-        doc.put("machine", Map.of("java", System.getProperty("java.version"), "cores",
-                Runtime.getRuntime().availableProcessors(), "slots", EmbeddedRunner.DEFAULT_SLOTS));
-        doc.put("datasets", List.of(row));
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, ModelSpaceBench.Json.write(doc));
+        ModelSpaceBench.write(out, row);
     }
 
+    /** The default 5-fold validation in the named selection mode ("inside-folds" or "before-cv"). */
     private static Validation validation(String selection) {
-        return switch (selection) {
-            case "inside-folds" -> Validation.kFold(5);
-            default -> throw new IllegalArgumentException("selection '" + selection
-                    + "': expected inside-folds or before-cv");
-        };
+        for (Validation v : List.of(Validation.kFold(5), Validation.kFold(5).selectionBeforeCv())) {
+            if (v.selection().label().equals(selection)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("selection '" + selection + "': expected inside-folds or before-cv");
     }
 }

@@ -72,15 +72,20 @@ public final class ModelSpaceBench {
             perBuilder.add(b);
         }
         row.put("per_builder", perBuilder);
+        System.out.println(write(out, row));
+    }
 
+    /** Writes one dataset's row as the benchmark JSON document (pipeline "qspace", this machine); returns the JSON. */
+    static String write(Path out, Map<String, Object> row) throws java.io.IOException {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("pipeline", "qspace");
         doc.put("machine", Map.of("java", System.getProperty("java.version"), "cores",
                 Runtime.getRuntime().availableProcessors(), "slots", EmbeddedRunner.DEFAULT_SLOTS));
         doc.put("datasets", List.of(row));
         Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, Json.write(doc));
-        System.out.println(Json.write(doc));
+        String json = Json.write(doc);
+        Files.writeString(out, json);
+        return json;
     }
 
     /** The best model by CV RMSE, overall or for one builder. */
