@@ -130,6 +130,8 @@ def aggregate(rows):
                   / sum(rr["peer"]["cpu_seconds"] for rr in rows if m in rr)}
     out["peer_median_gap"] = med([abs(r["peer"]["best"]["cv_rmse"] - r["peer"]["best"]["test_rmse"])
                                   / r["peer"]["best"]["test_rmse"] for r in rows])
+    out["peer_median_hgb_cpu_share"] = med([r["peer"]["families"]["hgb"]["cpu_seconds"] / r["peer"]["cpu_seconds"]
+                                            for r in rows if "hgb" in r["peer"]["families"]])
     if all(m in out for m in MODES):
         out["gap_ratio_inside_to_before"] = out["inside-folds"]["median_gap"] / out["before-cv"]["median_gap"]
         both = [r for r in rows if all(m in r for m in MODES)]
@@ -198,7 +200,8 @@ def markdown(doc):
     agg_row("median test RMSE ratio to the peer's SVR-ECFP4", "median_ratio_to_peer_svr")
     agg_row("median CPU ratio to the peer (per dataset)", "median_cpu_ratio_to_peer", "{:.2f}")
     agg_row("total CPU ratio to the peer", "total_cpu_ratio_to_peer", "{:.2f}")
-    lines += ["", f"Peer's own median CV-to-test gap: {f3(agg['peer_median_gap'])}."]
+    lines += ["", f"Peer's own median CV-to-test gap: {f3(agg['peer_median_gap'])}. Share of the peer's CPU spent in "
+              f"HistGradientBoosting: median {f3(agg['peer_median_hgb_cpu_share'])}."]
     if "gap_ratio_inside_to_before" in agg:
         lines += [f"Median gap inside-folds / before-cv: **{agg['gap_ratio_inside_to_before']:.2f}**. "
                   f"Cost of selection inside the folds: median CPU inside-folds / before-cv "
