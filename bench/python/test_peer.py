@@ -79,6 +79,23 @@ def test_summary_gap_wins_and_ratios(tmp_path):
     assert agg["inside-folds"]["median_ratio_to_peer_svr"] == pytest.approx(0.625)
     assert agg["inside-folds"]["median_cpu_ratio_to_peer"] == pytest.approx(0.75)
     assert rows[0]["selection_cpu_seconds"] == pytest.approx(10.0)
-    assert rows[0]["inside-folds"]["rmse"] == {"all": pytest.approx(np.sqrt(0.125)), "cliff": 0.0, "noncliff": 0.5}
+    assert rows[0]["inside-folds"]["rmse"] == {"all": pytest.approx(np.sqrt(0.125)), "cliff": 0.0, "noncliff": 0.5,
+                                             "unmatched": 0}
     t = honest.targets(agg, 1)
     assert t["gap"][0] is True and t["wins"][0] is False and t["vs SVR-ECFP4"][0] is True
+
+
+def test_cliff_rmse_joins_qspace_parents_to_the_file_rows():
+    # qspace writes CDK SMILES of curated parents: isotopes dropped, salts stripped, charges neutralised
+    test = pd.DataFrame({"smiles": ["[125I]c1ccccc1", "C[NH3+].[Cl-]", "OCC"], "y [pEC50/pKi]": [6.0, 7.0, 8.0],
+                         "cliff_mol": [1, 0, 0]})
+    r = honest.split_rmse(test, ["c1ccc(I)cc1", "NC", "CCO"], [6.0, 7.0, 7.0])
+    assert r == {"all": pytest.approx(np.sqrt(1 / 3)), "cliff": 0.0, "noncliff": pytest.approx(np.sqrt(0.5)),
+                 "unmatched": 0}
+    r = honest.split_rmse(test, ["c1ccc(I)cc1", "CCO"], [6.0, 7.0])
+    assert r["unmatched"] == 1 and r["all"] == pytest.approx(np.sqrt(0.5))
+    # tritium is hydrogen to qspace; double-bond stereo written differently still finds its one prediction
+    test = pd.DataFrame({"smiles": ["[3H]C([3H])([3H])Oc1ccccc1", "C/C=C/CO"], "y [pEC50/pKi]": [6.0, 7.0],
+                         "cliff_mol": [0, 1]})
+    r = honest.split_rmse(test, ["COc1ccccc1", "CC=CCO"], [6.0, 7.0])
+    assert r["unmatched"] == 0 and r["all"] == 0.0
