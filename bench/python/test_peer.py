@@ -81,7 +81,7 @@ def test_summary_gap_wins_and_ratios(tmp_path):
     assert rows[0]["selection_cpu_seconds"] == pytest.approx(10.0)
     assert rows[0]["inside-folds"]["rmse"] == {"all": pytest.approx(np.sqrt(0.125)), "cliff": 0.0, "noncliff": 0.5,
                                              "unmatched": 0}
-    t = honest.targets(agg, 1)
+    t = honest.targets(agg)
     assert t["gap"][0] is True and t["wins"][0] is False and t["vs SVR-ECFP4"][0] is True
 
 
