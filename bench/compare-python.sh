@@ -9,11 +9,6 @@
 # (any of them can be overridden: later arguments win).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-PY_DIR="$HERE/python"
-VENV="$PY_DIR/.venv"
-REQ="$PY_DIR/requirements.txt"
-STAMP="$VENV/.requirements.sha256"
-PYTHON="${PYTHON:-python3}"
 
 DATA="$(cd "$HERE/../.." && pwd)/shared/datasets/moleculeace"
 SETS="CHEMBL2835_Ki,CHEMBL2147_Ki,CHEMBL204_Ki"
@@ -39,17 +34,7 @@ if [[ ! -d "$DATA" ]]; then
   exit 0
 fi
 
-want="$(sha256sum "$REQ" | cut -d' ' -f1)"
-have="$(cat "$STAMP" 2>/dev/null || true)"
-if [[ ! -x "$VENV/bin/python" || "$want" != "$have" ]]; then
-  echo "compare-python: creating $VENV from $REQ" >&2
-  rm -rf "$VENV"
-  "$PYTHON" -m venv "$VENV"
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check -r "$REQ"
-  echo "$want" > "$STAMP"
-fi
-
-export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
+source "$HERE/python-venv.sh"
 mkdir -p "$(dirname "$OUT")"
-exec "$VENV/bin/python" "$PY_DIR/baseline.py" --data "$DATA" --sets "$SETS" --seed "$SEED" \
+exec "$PY_VENV/bin/python" "$PY_DIR/baseline.py" --data "$DATA" --sets "$SETS" --seed "$SEED" \
   --out "$OUT" ${EXTRA[@]+"${EXTRA[@]}"}

@@ -9,7 +9,7 @@ source "$(dirname "$0")/moleculeace-common.sh"
 parts=()
 for set in ${SETS//,/ }; do
   echo "== qspace: $set" >&2
-  java -Xmx6g -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -cp "$CP" \
+  java -Xmx6g -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -cp "$BENCH_CP" \
     io.qspace.bench.ModelSpaceBench "$DATA" "$set" "$SEED" "bench/results/qspace-$set.json" >/dev/null
   parts+=("bench/results/qspace-$set.json")
 done

@@ -1,7 +1,7 @@
 # Shared by the benchmarks on MoleculeACE sets (bench/model-space.sh, bench/fingerprint-kernels.sh): reads
 # [--sets A,B] [--seed N] [--data DIR] into $SETS, $SEED and $DATA (defaults: the three sets of bench/MODEL_SPACE.md,
 # seed 42, the team's shared folder next to this checkout; exits quietly when the folder is absent), builds qsar-dsl
-# and bench and sets $CP.
+# and bench (bench/java-classpath.sh) and sets $CP and $BENCH_CP.
 # The caller sets BENCH (its name, for messages) before sourcing this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +21,5 @@ if [[ ! -d "$DATA" ]]; then
   exit 0
 fi
 mkdir -p bench/results
-mvn -B -q install -DskipTests -pl qsar-dsl,bench -am
-CP_FILE=bench/target/classpath.txt
-mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
-CP="bench/target/classes:qsar-dsl/target/classes:$(cat "$CP_FILE")"
+source bench/java-classpath.sh
+CP="$BENCH_CP"

@@ -273,9 +273,20 @@ def rmse(a, b):
 
 
 def run_builder(builder, Xtr, ytr, Xte, yte, folds, fingerprint, seed):
-    """CV every grid point, refit the best on all train rows, test once."""
+    """CV every grid point of one builder, refit the best on all train rows, test once."""
+    r = tune_and_test(builder_grid(builder, Xtr.shape[1], fingerprint, seed), Xtr, ytr, Xte, yte, folds)
+    r.pop("test_pred")
+    return r
+
+
+def tune_and_test(grid, Xtr, ytr, Xte, yte, folds):
+    """Grid search by k-fold CV, then the best grid point refitted on all train rows and tested once.
+
+    grid: list of (params string, estimator factory). CV RMSE is pooled over the out-of-fold predictions;
+    ties go to the first grid point. Returns params, cv_rmse, test_rmse, test_r2, test_pred (test rows in
+    order), models_fitted, cpu_seconds and the CV RMSE of every grid point.
+    """
     t0 = time.process_time()
-    grid = builder_grid(builder, Xtr.shape[1], fingerprint, seed)
     fits = 0
     results = []
     for params, make in grid:
@@ -295,6 +306,7 @@ def run_builder(builder, Xtr, ytr, Xte, yte, folds, fingerprint, seed):
     ss_tot = float(((yte - yte.mean()) ** 2).sum())
     r2 = 1.0 - float(((pred - yte) ** 2).sum()) / ss_tot if ss_tot > 0 else float("nan")
     return {"params": best_params, "cv_rmse": best_cv, "test_rmse": test, "test_r2": r2,
+            "test_pred": [float(v) for v in pred],
             "models_fitted": fits, "cpu_seconds": time.process_time() - t0,
             "grid": [{"params": p, "cv_rmse": c} for c, p, _ in results]}
 

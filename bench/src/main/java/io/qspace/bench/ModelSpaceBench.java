@@ -72,19 +72,24 @@ public final class ModelSpaceBench {
             perBuilder.add(b);
         }
         row.put("per_builder", perBuilder);
+        System.out.println(write(out, row));
+    }
 
+    /** Writes one dataset's row as the benchmark JSON document (pipeline "qspace", this machine); returns the JSON. */
+    static String write(Path out, Map<String, Object> row) throws java.io.IOException {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("pipeline", "qspace");
         doc.put("machine", Map.of("java", System.getProperty("java.version"), "cores",
                 Runtime.getRuntime().availableProcessors(), "slots", EmbeddedRunner.DEFAULT_SLOTS));
         doc.put("datasets", List.of(row));
         Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, Json.write(doc));
-        System.out.println(Json.write(doc));
+        String json = Json.write(doc);
+        Files.writeString(out, json);
+        return json;
     }
 
     /** The best model by CV RMSE, overall or for one builder. */
-    private static Map<String, Object> best(Table ok, String builder) {
+    static Map<String, Object> best(Table ok, String builder) {
         Table rows = builder == null ? ok : ok.where(ok.stringColumn("builder").isEqualTo(builder));
         Table sorted = rows.sortOn("cv_rmse");
         Map<String, Object> b = new LinkedHashMap<>();
@@ -126,7 +131,7 @@ public final class ModelSpaceBench {
         return out;
     }
 
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }

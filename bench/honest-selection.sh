@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Honest model selection, one command (bench/HONEST_SELECTION.md): on MoleculeACE's sets with their given split,
+# qspace's default study with selection inside the CV folds and with selection before CV (the paper's behaviour),
+# and the peer a practitioner would use today (RDKit ECFP4 + scikit-learn), in the same run, one dataset per process.
+#   bench/honest-selection.sh [--full] [--sets A,B,...] [--seed 42] [--n-train 80] [--modes inside-folds,before-cv]
+#                             [--data ../shared/datasets/moleculeace]
+# Default: the small-data protocol (a seeded sample of 80 training compounds, the whole test part) on all 30 sets.
+# --full: the full training parts (hours on 2 cores). Resumable: a dataset's finished parts are kept under
+# bench/results/honest-selection/<protocol>[-<n-train>-seed<seed>]/<set>/ and not run again (delete a file to redo it).
+# Writes bench/results/honest-selection-<protocol>.{json,md}.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+COMMAND="bench/honest-selection.sh $*"
+PROTOCOL=small
+SETS=""
+SEED=42
+N_TRAIN=80
+MODES=inside-folds,before-cv
+DATA="$(cd .. && pwd)/shared/datasets/moleculeace"
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --full) PROTOCOL=full; shift ;;
+    --sets) SETS="$2"; shift 2 ;;
+    --seed) SEED="$2"; shift 2 ;;
+    --n-train) N_TRAIN="$2"; shift 2 ;;
+    --modes) MODES="$2"; shift 2 ;;
+    --data) DATA="$2"; shift 2 ;;
+    *) echo "honest-selection: unknown argument $1 (see the header of $0)" >&2; exit 2 ;;
+  esac
+done
+if [[ ! -d "$DATA" ]]; then
+  echo "honest-selection: the MoleculeACE sets are not at $DATA (the team's shared folder); nothing to compare." >&2
+  exit 0
+fi
+if [[ -z "$SETS" ]]; then
+  SETS="$(cd "$DATA" && ls CHEMBL*.csv | sed 's/\.csv$//' | paste -sd, -)"
+fi
+
+source bench/java-classpath.sh
+source bench/python-venv.sh
+PY="$PY_VENV/bin/python"
+RUNS="bench/results/honest-selection/$PROTOCOL"
+[[ "$PROTOCOL" == full && "$SEED" != 42 ]] && RUNS="$RUNS-seed$SEED"
+if [[ "$PROTOCOL" == small ]]; then
+  INPUT="bench/target/honest-selection/small-data-$SEED-$N_TRAIN"
+  "$PY" "$PY_DIR/honest.py" sample --data "$DATA" --sets "$SETS" --seed "$SEED" --n-train "$N_TRAIN" --out "$INPUT"
+  RUNS="$RUNS-$N_TRAIN-seed$SEED"
+else
+  INPUT="$DATA"
+fi
+
+failed=()
+# one part of one dataset, unless its JSON is there from an earlier run; written to .tmp and moved when complete
+run_part() {
+  local out="$1"; shift
+  [[ -s "$out" ]] && return 0
+  if "$@" "$out.tmp" && [[ -s "$out.tmp" ]]; then mv "$out.tmp" "$out"; else failed+=("$out"); rm -f "$out.tmp"; fi
+}
+for set in ${SETS//,/ }; do
+  mkdir -p "$RUNS/$set"
+  for mode in ${MODES//,/ }; do
+    echo "== $set: qspace, selection $mode" >&2
+    run_part "$RUNS/$set/qspace-$mode.json" java -Xmx4g -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 \
+      -cp "$BENCH_CP" io.qspace.bench.HonestSelectionBench "$INPUT/$set.csv" "$set" "$SEED" "$mode" >/dev/null
+  done
+  echo "== $set: peer" >&2
+  run_part "$RUNS/$set/peer.json" "$PY" "$PY_DIR/peer.py" --csv "$INPUT/$set.csv" --name "$set" --seed "$SEED" --out
+done
+
+"$PY" "$PY_DIR/honest.py" summary --data "$INPUT" --runs "$RUNS" --sets "$SETS" --protocol "$PROTOCOL" \
+  --seed "$SEED" --n-train "$N_TRAIN" --command "$COMMAND" \
+  --out "bench/results/honest-selection-$PROTOCOL.json" --md "bench/results/honest-selection-$PROTOCOL.md"
+if [[ ${#failed[@]} -gt 0 ]]; then
+  echo "honest-selection: ${#failed[@]} parts failed (their logs are above; rerun the same command to retry):" >&2
+  printf '  %s\n' "${failed[@]}" >&2
+  exit 1
+fi

@@ -1,0 +1,86 @@
+package io.qspace.bench;
+
+import io.qspace.Study;
+import io.qspace.data.DatasetSource;
+import io.qspace.data.Datasets;
+import io.qspace.results.Results;
+import io.qspace.results.StoredModel;
+import io.qspace.run.EmbeddedRunner;
+import io.qspace.run.ProgressListener;
+import io.qspace.validate.Validation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tech.tablesaw.api.Table;
+
+/**
+ * qspace's side of the honest-selection benchmark (bench/HONEST_SELECTION.md): the default study on one
+ * MoleculeACE-shaped CSV with its split, in one selection mode, timed in process CPU seconds from entering main to the
+ * last test metric (JIT and all: one dataset per JVM). Writes the chosen model (best by CV RMSE), its test predictions
+ * and the CPU time as JSON; bench/python/honest.py compares it with the peer.
+ *
+ * <pre>java ... io.qspace.bench.HonestSelectionBench CSV NAME SEED inside-folds|before-cv OUT.json</pre>
+ */
+public final class HonestSelectionBench {
+    private HonestSelectionBench() {}
+
+    public static void main(String[] args) throws Exception {
+        long cpu0 = ModelSpaceBench.processCpuNanos();
+        if (args.length != 5) {
+            throw new IllegalArgumentException("usage: HonestSelectionBench CSV NAME SEED inside-folds|before-cv OUT.json");
+        }
+        Path csv = Path.of(args[0]);
+        String name = args[1];
+        long seed = Long.parseLong(args[2]);
+        String selection = args[3];
+        Path out = Path.of(args[4]);
+        DatasetSource source = Datasets.csv(csv.toString()).smiles("smiles").activity("y [pEC50/pKi]")
+                .split("split");
+
+        Path store = Files.createTempDirectory("qspace-honest-");
+        Study study = Study.named("honest-" + name).datasets(source).validation(validation(selection)).seed(seed)
+                .store(store.toString());
+        Results results;
+        try (EmbeddedRunner runner = new EmbeddedRunner()) {
+            results = runner.submit(study.plan(), ProgressListener.defaultListener()).await();
+        }
+        Table t = results.table();
+        Table ok = t.where(t.stringColumn("status").isEqualTo("ok"));
+        StoredModel chosen = results.best(ok.stringColumn("dataset").get(0));
+        Table predictions = results.testPredictions(chosen);
+        double cpuSeconds = (ModelSpaceBench.processCpuNanos() - cpu0) / 1e9;
+
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("name", name);
+        row.put("selection", selection);
+        row.put("validation", study.validation().describe());
+        row.put("n_train", ok.intColumn("n_train").get(0));
+        row.put("n_test", ok.intColumn("n_test").get(0));
+        row.put("cpu_seconds", cpuSeconds);
+        row.put("models_fitted", (long) ok.intColumn("fits").sum());
+        row.put("failed_invocations", results.failed());
+        row.put("best", ModelSpaceBench.best(ok, null));
+        List<Object> smiles = new ArrayList<>();
+        List<Object> predicted = new ArrayList<>();
+        for (int i = 0; i < predictions.rowCount(); i++) {
+            smiles.add(predictions.stringColumn("smiles").get(i));
+            predicted.add(((Number) predictions.column("predicted").get(i)).doubleValue());
+        }
+        row.put("test_smiles", smiles);
+        row.put("test_pred", predicted);
+        ModelSpaceBench.write(out, row);
+    }
+
+    /** The default 5-fold validation in the named selection mode ("inside-folds" or "before-cv"). */
+    private static Validation validation(String selection) {
+        for (Validation v : List.of(Validation.kFold(5), Validation.kFold(5).selectionBeforeCv())) {
+            if (v.selection().label().equals(selection)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("selection '" + selection + "': expected inside-folds or before-cv");
+    }
+}
