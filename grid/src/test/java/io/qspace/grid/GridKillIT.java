@@ -34,7 +34,9 @@ class GridKillIT {
                 m.awaitUp();
             }
             try (GridRunner grid = Grid.connect(cluster + "@" + MemberProcess.members(port))) {
-                Plan plan = GridClusterIT.treePlan("kill", dir.resolve("grid"), 2, 2, 8, 300);
+                // 1-s tasks: ~30 s of work left after the kill, longer than a JVM takes to join on a busy machine,
+                // so the joiner always arrives while there is work to take
+                Plan plan = GridClusterIT.treePlan("kill", dir.resolve("grid"), 2, 2, 8, 1000);
                 long t0 = System.nanoTime();
                 StudyRun run = grid.submit(plan, ProgressListener.none());
                 while (run.progress().finished() < 20) {
