@@ -1,5 +1,9 @@
-# Sourced by the benchmarks that run qspace in a JVM: builds qsar-dsl and bench (no tests) and sets BENCH_CP to
-# their classes and dependencies. Run from the repository root.
+# Sourced by the benchmarks that run qspace in a JVM: builds qsar-dsl and bench (no tests) and sets BENCH_CP to a
+# copy of their classes (so a build started while a benchmark runs cannot swap classes under its JVMs) and their
+# dependencies. Run from the repository root.
 mvn -B -q install -DskipTests -pl qsar-dsl,bench -am
 mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
-BENCH_CP="bench/target/classes:qsar-dsl/target/classes:$(cat bench/target/classpath.txt)"
+BENCH_CLASSES="$(mktemp -d "${TMPDIR:-/tmp}/qspace-bench-classes.XXXXXX")"
+cp -r bench/target/classes "$BENCH_CLASSES/bench" && cp -r qsar-dsl/target/classes "$BENCH_CLASSES/qsar-dsl"
+BENCH_CP="$BENCH_CLASSES/bench:$BENCH_CLASSES/qsar-dsl:$(grep -v '^$' bench/target/classpath.txt | tr ':' '\n' \
+  | grep -v '/qsar-dsl-[^/]*\.jar$' | paste -sd: -)"
