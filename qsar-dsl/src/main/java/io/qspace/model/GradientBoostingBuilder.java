@@ -6,6 +6,9 @@ import io.qspace.model.trees.Boosting;
  * Gradient tree boosting with least-squares loss ({@link Boosting}, histogram trees). Trees are grown best-first to at most maxLeafNodes leaves,
  * as scikit-learn does when max_leaf_nodes is set; each tree sees a random subsample of the compounds.
  */
+// 2: the fitted model is the algorithm's predict as a Model (trees and nn no longer know Model): old stored
+// models of this builder do not read back, so its invocations run again
+@io.qspace.code.Version(2)
 public final class GradientBoostingBuilder extends GridBuilder {
     private static final long serialVersionUID = 1L;
 
@@ -52,7 +55,8 @@ public final class GradientBoostingBuilder extends GridBuilder {
 
     @Override
     protected Model fitPoint(double[][] x, double[] y, long seed, Params p) {
-        return Boosting.fit(x, y, p.getInt("trees"), p.getInt("maxLeafNodes"), p.getInt("minLeaf"),
+        Boosting boosting = Boosting.fit(x, y, p.getInt("trees"), p.getInt("maxLeafNodes"), p.getInt("minLeaf"),
                 p.getDouble("subsample"), p.getDouble("learningRate"), seed);
+        return boosting::predict;
     }
 }

@@ -1,5 +1,6 @@
 package io.qspace.model;
 
+import io.qspace.model.nn.Mlp;
 import io.qspace.model.nn.MlpTrainer;
 
 /**
@@ -7,6 +8,9 @@ import io.qspace.model.nn.MlpTrainer;
  * 0.001, mini-batches of min(200, n), L2 1e-4, at most "epochs" epochs with its no-improvement stop) on standardised
  * features and a standardised response ({@link MlpTrainer}).
  */
+// 2: the fitted model is the algorithm's predict as a Model (trees and nn no longer know Model): old stored
+// models of this builder do not read back, so its invocations run again
+@io.qspace.code.Version(2)
 public final class MlpBuilder extends GridBuilder {
     private static final long serialVersionUID = 1L;
 
@@ -38,6 +42,7 @@ public final class MlpBuilder extends GridBuilder {
 
     @Override
     protected Model fitPoint(double[][] x, double[] y, long seed, Params p) {
-        return MlpTrainer.fit(x, y, p.getInt("units"), p.getInt("epochs"), seed);
+        Mlp mlp = MlpTrainer.fit(x, y, p.getInt("units"), p.getInt("epochs"), seed);
+        return mlp::predict;
     }
 }

@@ -8,6 +8,9 @@ import io.qspace.model.trees.TreeSettings;
  * features tried at each split, leaves down to minLeaf compounds, no depth limit. Histogram trees
  * ({@link Forest}); trees are grown on all cores, each from its own seed derived from ours.
  */
+// 2: the fitted model is the algorithm's predict as a Model (trees and nn no longer know Model): old stored
+// models of this builder do not read back, so its invocations run again
+@io.qspace.code.Version(2)
 public final class RandomForestBuilder extends GridBuilder {
     private static final long serialVersionUID = 1L;
 
@@ -54,6 +57,8 @@ public final class RandomForestBuilder extends GridBuilder {
         // As scikit-learn: max(1, int(fraction * p)).
         int mtry = Math.max(1, (int) (params.getDouble("maxFeatures") * p));
         TreeSettings settings = new TreeSettings(Integer.MAX_VALUE, params.getInt("minLeaf"), mtry, Integer.MAX_VALUE);
-        return Forest.fit(x, y, params.getInt("trees"), settings, true, seed, Runtime.getRuntime().availableProcessors());
+        Forest forest = Forest.fit(x, y, settings, true, Seeds.each(seed, params.getInt("trees")),
+                Runtime.getRuntime().availableProcessors());
+        return forest::predict;
     }
 }

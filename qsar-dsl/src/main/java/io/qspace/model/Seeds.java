@@ -14,4 +14,13 @@ public final class Seeds {
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
     }
+
+    /** derive(seed, 0 .. count-1): one seed per sub-task, e.g. per tree of a forest. */
+    public static long[] each(long seed, int count) {
+        long[] seeds = new long[count];
+        for (int i = 0; i < count; i++) {
+            seeds[i] = derive(seed, i);
+        }
+        return seeds;
+    }
 }

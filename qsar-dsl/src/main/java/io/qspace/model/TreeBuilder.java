@@ -6,6 +6,9 @@ import io.qspace.model.trees.Tree;
  * A single regression tree (CART on histogram splits, every feature tried, {@link Tree}) on raw features: no
  * randomness, the seed is unused.
  */
+// 2: the fitted model is the algorithm's predict as a Model (trees and nn no longer know Model): old stored
+// models of this builder do not read back, so its invocations run again
+@io.qspace.code.Version(2)
 public final class TreeBuilder extends GridBuilder {
     private static final long serialVersionUID = 1L;
 
@@ -37,6 +40,7 @@ public final class TreeBuilder extends GridBuilder {
 
     @Override
     protected Model fitPoint(double[][] x, double[] y, long seed, Params p) {
-        return Tree.fit(x, y, p.getInt("maxDepth"), p.getInt("minLeaf"));
+        Tree tree = Tree.fit(x, y, p.getInt("maxDepth"), p.getInt("minLeaf"));
+        return tree::predict;
     }
 }

@@ -55,7 +55,7 @@ record ForestImportance(int k) implements Selector {
             for (int d = 0; d < p; d++) data[i][d] = x[i][descriptors[d]];
         }
         TreeSettings settings = new TreeSettings(MAX_DEPTH, MIN_LEAF, Math.max(1, p / 3), Integer.MAX_VALUE);
-        return Forest.fit(data, y, TREES, settings, true, seed, Runtime.getRuntime().availableProcessors())
-                .importance();
+        return Forest.fit(data, y, settings, true, io.qspace.model.Seeds.each(seed, TREES),
+                Runtime.getRuntime().availableProcessors()).importance();
     }
 }

@@ -5,7 +5,7 @@ package io.qspace.model.nn;
  * A fitted one-hidden-layer ReLU network for regression, on standardised inputs and a standardised response; takes raw
  * rows. Standardisation is folded into the first layer (z = x / s - m / s), so zeros of a sparse row cost nothing.
  */
-public final class Mlp implements io.qspace.model.Model {
+public final class Mlp implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
     private final int units;
@@ -30,6 +30,11 @@ public final class Mlp implements io.qspace.model.Model {
         this.outputBias = outputBias;
         this.yMean = yMean;
         this.yScale = yScale;
+    }
+
+    /** Predictions for many rows at once. */
+    public double[] predict(double[][] rows) {
+        return java.util.Arrays.stream(rows).mapToDouble(this::predict).toArray();
     }
 
     public double predict(double[] x) {

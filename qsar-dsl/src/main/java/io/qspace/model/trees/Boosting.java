@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
  * max_leaf_nodes: start at the mean, fit each tree to the residuals of a random subsample (drawn without replacement),
  * add it shrunk by the learning rate.
  */
-public final class Boosting implements io.qspace.model.Model {
+public final class Boosting implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
     private final double initial;
@@ -58,6 +58,11 @@ public final class Boosting implements io.qspace.model.Model {
             trees[t] = tree;
         }
         return new Boosting(initial, trees, importance);
+    }
+
+    /** Predictions for many rows at once. */
+    public double[] predict(double[][] rows) {
+        return java.util.Arrays.stream(rows).mapToDouble(this::predict).toArray();
     }
 
     public double predict(double[] x) {

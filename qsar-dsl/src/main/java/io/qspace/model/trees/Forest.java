@@ -1,6 +1,5 @@
 package io.qspace.model.trees;
 
-import io.qspace.model.Seeds;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -10,7 +9,7 @@ import java.util.stream.IntStream;
  * of threads or their scheduling. Threads split the trees into contiguous blocks, each with one reused grower: no
  * work is added by going parallel.
  */
-public final class Forest implements io.qspace.model.Model {
+public final class Forest implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
     private final Tree[] trees;
@@ -22,11 +21,13 @@ public final class Forest implements io.qspace.model.Model {
     }
 
     /**
-     * @param mtry features tried per split; bootstrap false grows every tree on all rows (then only mtry varies).
+     * @param treeSeeds one seed per tree (its length is the number of trees), derived by the caller from its own
+     *                  seed, so a tree's randomness does not depend on the others or on the threads.
      * @param threads worker threads; 1 fits on the caller's thread.
      */
-    public static Forest fit(double[][] x, double[] y, int count, TreeSettings settings, boolean bootstrap, long seed,
+    public static Forest fit(double[][] x, double[] y, TreeSettings settings, boolean bootstrap, long[] treeSeeds,
             int threads) {
+        int count = treeSeeds.length;
         BinnedData data = BinnedData.of(x);
         int n = data.rows;
         double mean = 0;
@@ -44,7 +45,7 @@ public final class Forest implements io.qspace.model.Model {
             TreeGrower grower = new TreeGrower(data, settings);
             int[] weight = new int[n];
             for (int t = block * count / blocks, stop = (block + 1) * count / blocks; t < stop; t++) {
-                SplittableRandom random = new SplittableRandom(Seeds.derive(seed, t));
+                SplittableRandom random = new SplittableRandom(treeSeeds[t]);
                 if (bootstrap) {
                     java.util.Arrays.fill(weight, 0);
                     for (int i = 0; i < n; i++) weight[random.nextInt(n)]++;
@@ -66,6 +67,11 @@ public final class Forest implements io.qspace.model.Model {
             for (int f = 0; f < gains.length; f++) importance[f] += gains[f] / total / count;
         }
         return new Forest(trees, importance);
+    }
+
+    /** Predictions for many rows at once. */
+    public double[] predict(double[][] rows) {
+        return java.util.Arrays.stream(rows).mapToDouble(this::predict).toArray();
     }
 
     public double predict(double[] x) {

@@ -2,7 +2,7 @@ package io.qspace.model.trees;
 
 
 /** A fitted regression tree as flat arrays (node 0 is the root; feature -1 marks a leaf), compact to store and ship. */
-public final class Tree implements io.qspace.model.Model {
+public final class Tree implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
     private final int[] feature;
@@ -36,6 +36,11 @@ public final class Tree implements io.qspace.model.Model {
                 .grow(target, weight, null, null);
         tree.rescaleLeaves(1, mean);
         return tree;
+    }
+
+    /** Predictions for many rows at once. */
+    public double[] predict(double[][] rows) {
+        return java.util.Arrays.stream(rows).mapToDouble(this::predict).toArray();
     }
 
     public double predict(double[] x) {

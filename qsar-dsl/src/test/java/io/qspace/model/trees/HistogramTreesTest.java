@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qspace.model.Builders;
 import io.qspace.model.Model;
+import io.qspace.model.Seeds;
 import io.qspace.model.ModelBuilder;
 import io.qspace.model.Synthetic;
 import java.util.ArrayList;
@@ -28,10 +29,10 @@ class HistogramTreesTest {
     @Test
     void forestAndBoostingBeatTheMeanAndFindThePlantedColumns() {
         double meanRmse = Counts.meanRmse(Y, TEST_Y);
-        Forest forest = Forest.fit(X, Y, 100, RF, true, 7, 2);
+        Forest forest = Forest.fit(X, Y, RF, true, Seeds.each(7, 100), 2);
         Boosting boosting = Boosting.fit(X, Y, 200, 6, 1, 0.7, 0.1, 7);
         Tree tree = Tree.fit(X, Y, 8, 5);
-        for (Model model : List.of(forest, boosting, tree)) {
+        for (Model model : List.<Model>of(forest::predict, boosting::predict, tree::predict)) {
             double rmse = Counts.rmse(TEST_Y, model.predict(TEST));
             assertTrue(rmse < 0.5 * meanRmse, model.getClass().getSimpleName() + " " + rmse + " vs " + meanRmse);
         }
@@ -63,10 +64,10 @@ class HistogramTreesTest {
 
     @Test
     void sameSeedIsBitIdenticalWhateverTheThreadCountDifferentSeedDiffers() throws Exception {
-        double[] one = Forest.fit(X, Y, 40, RF, true, 5, 1).predict(TEST);
-        assertArrayEquals(one, Forest.fit(X, Y, 40, RF, true, 5, 4).predict(TEST));
-        assertArrayEquals(one, Forest.fit(X, Y, 40, RF, true, 5, 3).predict(TEST));
-        assertFalse(Arrays.equals(one, Forest.fit(X, Y, 40, RF, true, 6, 1).predict(TEST)));
+        double[] one = Forest.fit(X, Y, RF, true, Seeds.each(5, 40), 1).predict(TEST);
+        assertArrayEquals(one, Forest.fit(X, Y, RF, true, Seeds.each(5, 40), 4).predict(TEST));
+        assertArrayEquals(one, Forest.fit(X, Y, RF, true, Seeds.each(5, 40), 3).predict(TEST));
+        assertFalse(Arrays.equals(one, Forest.fit(X, Y, RF, true, Seeds.each(6, 40), 1).predict(TEST)));
         double[] boosted = Boosting.fit(X, Y, 50, 6, 1, 0.7, 0.1, 5).predict(TEST);
         assertFalse(Arrays.equals(boosted, Boosting.fit(X, Y, 50, 6, 1, 0.7, 0.1, 6).predict(TEST)));
 
@@ -75,7 +76,7 @@ class HistogramTreesTest {
             List<Future<double[]>> forests = new ArrayList<>();
             List<Future<double[]>> boosts = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                forests.add(pool.submit(() -> Forest.fit(X, Y, 40, RF, true, 5, 2).predict(TEST)));
+                forests.add(pool.submit(() -> Forest.fit(X, Y, RF, true, Seeds.each(5, 40), 2).predict(TEST)));
                 boosts.add(pool.submit(() -> Boosting.fit(X, Y, 50, 6, 1, 0.7, 0.1, 5).predict(TEST)));
             }
             for (int i = 0; i < 4; i++) {
@@ -89,8 +90,11 @@ class HistogramTreesTest {
 
     @Test
     void modelsSerialiseAndPredictTheSame() {
-        for (Model model : List.of(Forest.fit(X, Y, 20, RF, true, 1, 1), Boosting.fit(X, Y, 30, 6, 1, 0.7, 0.1, 1),
-                Tree.fit(X, Y, 6, 5))) {
+        // as the builders return them: the algorithm's predict as a Model, serialised with the algorithm inside
+        Forest forest = Forest.fit(X, Y, RF, true, Seeds.each(1, 20), 1);
+        Boosting boosting = Boosting.fit(X, Y, 30, 6, 1, 0.7, 0.1, 1);
+        Tree tree = Tree.fit(X, Y, 6, 5);
+        for (Model model : List.<Model>of(forest::predict, boosting::predict, tree::predict)) {
             assertArrayEquals(model.predict(TEST), Synthetic.roundTrip(model).predict(TEST));
         }
     }
@@ -100,9 +104,11 @@ class HistogramTreesTest {
         double[][] x = Counts.x(40, 5, 9);
         double[] constant = new double[40];
         Arrays.fill(constant, 7.25);
-        for (Model model : List.of(Forest.fit(x, constant, 10, new TreeSettings(Integer.MAX_VALUE, 1, 2,
-                Integer.MAX_VALUE), true, 1, 1), Boosting.fit(x, constant, 10, 6, 1, 0.7, 0.1, 1),
-                Tree.fit(x, constant, 8, 5))) {
+        Forest flatForest = Forest.fit(x, constant, new TreeSettings(Integer.MAX_VALUE, 1, 2, Integer.MAX_VALUE),
+                true, Seeds.each(1, 10), 1);
+        Boosting flatBoosting = Boosting.fit(x, constant, 10, 6, 1, 0.7, 0.1, 1);
+        Tree flatTree = Tree.fit(x, constant, 8, 5);
+        for (Model model : List.<Model>of(flatForest::predict, flatBoosting::predict, flatTree::predict)) {
             for (double p : model.predict(TEST)) assertEquals(7.25, p, 1e-12);
         }
         // One feature, a step in it.
@@ -123,7 +129,7 @@ class HistogramTreesTest {
         // All-zero columns are never chosen.
         double[][] padded = new double[X.length][P + 2];
         for (int i = 0; i < X.length; i++) System.arraycopy(X[i], 0, padded[i], 2, P);
-        Forest forest = Forest.fit(padded, Y, 20, RF, true, 1, 1);
+        Forest forest = Forest.fit(padded, Y, RF, true, Seeds.each(1, 20), 1);
         assertEquals(0, forest.importance()[0]);
         assertEquals(0, forest.importance()[1]);
     }
