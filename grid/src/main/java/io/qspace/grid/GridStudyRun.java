@@ -54,7 +54,6 @@ final class GridStudyRun implements StudyRun {
     private volatile Progress last;
     private Results results;
     private Thread monitor;
-    private GridKey key = GridKey.none();
     private volatile java.util.UUID detail;
     private final RunEnds ends;
     /** Released when a member marked the run ended: the watcher looks at once instead of at its next poll. */
@@ -81,7 +80,6 @@ final class GridStudyRun implements StudyRun {
 
     void start(Plan plan, CodeShipper shipper, GridKey key, int maxAttempts, boolean keepDetail,
                java.util.function.BiConsumer<String, String> onInvocation) {
-        this.key = key;
         if (onInvocation != null) {
             detail = state.addEntryListener((com.hazelcast.map.listener.EntryUpdatedListener<String, InvState>)
                     e -> onInvocation.accept(e.getValue().invocationId, e.getValue().statusValue().label()),
@@ -104,7 +102,7 @@ final class GridStudyRun implements StudyRun {
             return;
         }
         runs.set(runId, info);
-        submit(plan, shipper);
+        submit(plan, shipper, key);
         watch();
     }
 
@@ -126,7 +124,7 @@ final class GridStudyRun implements StudyRun {
      * its entries: a hint never points at an entry that is not there yet. The end is watched only after the last
      * chunk, so an early chunk finishing before the next is written cannot look like the end.
      */
-    private void submit(Plan plan, CodeShipper shipper) {
+    private void submit(Plan plan, CodeShipper shipper, GridKey gridKey) {
         long now = System.currentTimeMillis();
         java.util.Set<String> seen = new java.util.HashSet<>();
         java.util.Map<String, InvState> chunk = new java.util.LinkedHashMap<>();
@@ -141,7 +139,7 @@ final class GridStudyRun implements StudyRun {
                 if (seen.add(key)) {
                     CodeShipper.Encoded e = shipper.encode(root, store);
                     InvState entry = new InvState(runId, root, e.payload(), e.code(), now);
-                    entry.signature = MemberTrust.signInvocation(this.key, entry);
+                    entry.signature = MemberTrust.signInvocation(gridKey, entry);
                     chunk.put(key, entry);
                 }
             }

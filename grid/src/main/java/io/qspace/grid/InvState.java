@@ -83,9 +83,14 @@ public final class InvState implements Serializable, IdentifiedDataSerializable 
 
     /** The invocation's place in the study (dataset, feature set, builder), for its failure row. */
     public Map<String, String> coordinatesMap() {
+        return coordinatesOf(coordinates);
+    }
+
+    /** Flattened coordinates (key, value, key, value...) as a map; null reads as none. */
+    static Map<String, String> coordinatesOf(String[] flat) {
         Map<String, String> map = new TreeMap<>();
-        for (int i = 0; i + 1 < coordinates.length; i += 2) {
-            map.put(coordinates[i], coordinates[i + 1]);
+        for (int i = 0; flat != null && i + 1 < flat.length; i += 2) {
+            map.put(flat[i], flat[i + 1]);
         }
         return map;
     }

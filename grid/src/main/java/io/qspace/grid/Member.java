@@ -15,10 +15,12 @@ public final class Member implements AutoCloseable {
     private final Worker worker;
     private final Sweeper sweeper;
     private final RunFinisher finisher;
+    private final GridKey key;
 
-    private Member(HazelcastInstance hz, GridSettings settings) {
+    private Member(HazelcastInstance hz, GridSettings settings, GridKey key) {
         this.hz = hz;
-        MemberTrust.install(new MemberTrust(GridKey.fromEnvironment(), settings.stores()));
+        this.key = key;
+        MemberTrust.install(new MemberTrust(key, settings.stores()));
         this.worker = new Worker(hz, settings).start();
         this.finisher = new RunFinisher(hz, settings.keepEndedMinutes());
         this.sweeper = new Sweeper(hz, settings, finisher);
@@ -41,19 +43,19 @@ public final class Member implements AutoCloseable {
                     + "reaches its port could run code on every member. Set QSPACE_GRID_KEY (or QSPACE_GRID_KEY_FILE) "
                     + "on members and clients, or bind to loopback (QSPACE_INTERFACE=127.0.0.1)");
         }
-        return new Member(hz, settings);
+        return new Member(hz, settings, key);
     }
 
     /** What a member says at start about whose work it accepts. */
     String trustLine() {
-        return GridKey.fromEnvironment().present()
+        return key.present()
                 ? "accepting work signed with the grid key"
                 : "no grid key: accepting work only from this machine (listening on loopback)";
     }
 
     /** A member inside the caller's JVM, with the given slots, for Grid.embedded(). */
     static Member startEmbedded(Config config, GridSettings settings) {
-        return new Member(Hazelcast.newHazelcastInstance(config), settings);
+        return new Member(Hazelcast.newHazelcastInstance(config), settings, GridKey.fromEnvironment());
     }
 
     public HazelcastInstance hazelcast() {

@@ -41,32 +41,37 @@ final class MemberTrust {
     }
 
     static String signRun(GridKey key, RunInfo info) {
-        return key.sign("run", info.runId, info.study, info.storeUri, Integer.toString(info.maxAttempts),
-                Long.toString(info.timeLimitMillis));
+        return key.sign(signed(info));
     }
 
     static String signInvocation(GridKey key, InvState s) {
-        return key.sign("invocation", s.runId, s.invocationId, s.code, GridKey.digest(s.payload));
+        return key.sign(signed(s));
+    }
+
+    /** The fields of a run that its signature covers: what members act on. */
+    private static String[] signed(RunInfo info) {
+        return new String[] {"run", info.runId, info.study, info.storeUri, Integer.toString(info.maxAttempts),
+                Long.toString(info.timeLimitMillis)};
+    }
+
+    /** The fields of an invocation that its signature covers, its payload by digest. */
+    private static String[] signed(InvState s) {
+        return new String[] {"invocation", s.runId, s.invocationId, s.code, GridKey.digest(s.payload)};
     }
 
     /** Why a run may not run here (unsigned, signed with another key, a store not allowed), or null. */
     String refusal(RunInfo info) {
-        if (!key.verifies(info.signature, signedRunParts(info))) {
+        if (!key.verifies(info.signature, signed(info))) {
             return unsigned("run " + info.runId);
         }
         return refusalOfStore(info.storeUri);
     }
 
     String refusal(InvState s) {
-        if (!key.verifies(s.signature, "invocation", s.runId, s.invocationId, s.code, GridKey.digest(s.payload))) {
+        if (!key.verifies(s.signature, signed(s))) {
             return unsigned("invocation " + s.invocationId);
         }
         return null;
-    }
-
-    private static String[] signedRunParts(RunInfo info) {
-        return new String[] {"run", info.runId, info.study, info.storeUri, Integer.toString(info.maxAttempts),
-                Long.toString(info.timeLimitMillis)};
     }
 
     private static String unsigned(String what) {

@@ -50,12 +50,19 @@ public final class RunLedger {
         return compact(store, plan.name(), manifest, runId, progress);
     }
 
-    /**
-     * Writes the run's table, manifest and the study's latest table, and reads them back: needs only the study's
-     * name and manifest, so a grid member can end a run whose client is gone.
-     */
+    /** Writes the run's results as {@link #write} does and reads them back for the caller. */
     public Results compact(ObjectStore store, String study, Map<String, String> manifest, String runId,
                            Progress progress) {
+        write(store, study, manifest, runId, progress);
+        return Results.load(store, study, runId);
+    }
+
+    /**
+     * Writes the run's table, manifest and the study's latest table: needs only the study's name and manifest, so a
+     * grid member can end a run whose client is gone (its clients read the results, the member need not).
+     */
+    public void write(ObjectStore store, String study, Map<String, String> manifest, String runId,
+                      Progress progress) {
         // an invocation retried on a grid may be in the ledger twice: one row per invocation, the last word wins
         Map<String, Entry> last = new LinkedHashMap<>();
         entries.stream().filter(e -> e.status() == InvocationStatus.FAILED || e.yieldsResult())
@@ -85,7 +92,6 @@ public final class RunLedger {
         } catch (IOException e) {
             throw new UncheckedIOException("writing the results of study " + study + " to " + store.uri(), e);
         }
-        return Results.load(store, study, runId);
     }
 
     private static String recordKey(Entry e) {
