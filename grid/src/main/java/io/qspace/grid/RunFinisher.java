@@ -84,6 +84,12 @@ final class RunFinisher {
                     return; // the counters ran ahead of the entries: a later update or sweep ends it
                 }
             }
+            RunInfo seen = runs.get(runId);
+            if (seen == null || rows.size() < seen.created) {
+                // fewer entries than the run created: this member sees part of the grid (it was cut off or frozen
+                // and formed a cluster of its own); the members that see all of it end the run
+                return;
+            }
             if (!runs.executeOnKey(runId, new RunEndSteps.Begin(System.currentTimeMillis(), STALE_MILLIS))) {
                 return;
             }
@@ -101,6 +107,11 @@ final class RunFinisher {
             }
             String error = null;
             try {
+                if (resultsWritten(info)) {
+                    // ended already by a member that has since left, or the other side of a split: written once
+                    runs.executeOnKey(runId, new RunEndSteps.Done(null));
+                    return;
+                }
                 end(info, rows);
             } catch (RuntimeException e) {
                 error = "the results of " + info.study + " could not be written to " + info.storeUri + ": "
@@ -117,6 +128,15 @@ final class RunFinisher {
         }
     }
 
+    private boolean resultsWritten(RunInfo info) {
+        try {
+            return stores.computeIfAbsent(info.storeUri, ObjectStores::open)
+                    .exists(io.qspace.store.StoreKeys.runResults(info.study, info.runId));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private void end(RunInfo info, Collection<Object[]> rows) {
         RunLedger ledger = new RunLedger();
         RunTally tally = new RunTally(info.study, System.nanoTime()
@@ -124,14 +144,12 @@ final class RunFinisher {
         for (Object[] row : rows) {
             InvocationStatus status = InvocationStatus.ofCode((Integer) row[2]);
             tally.count(status);
-            InvState coordinates = new InvState();
-            coordinates.coordinates = row[4] == null ? new String[0] : (String[]) row[4];
-            ledger.add(new RunLedger.Entry((String) row[0], (Boolean) row[1], status, coordinates.coordinatesMap(),
-                    (String) row[5]));
+            ledger.add(new RunLedger.Entry((String) row[0], (Boolean) row[1], status,
+                    InvState.coordinatesOf((String[]) row[4]), (String) row[5]));
         }
         Progress end = tally.progress(0);
         ObjectStore store = stores.computeIfAbsent(info.storeUri, ObjectStores::open);
-        ledger.compact(store, info.study, info.manifest, info.runId, end);
+        ledger.write(store, info.study, info.manifest, info.runId, end); // clients read it back, not the member
     }
 
     void stop() {
