@@ -24,10 +24,21 @@ public final class GridKey {
     private static final GridKey NONE = new GridKey(null, "none");
     private final byte[] secret;
     private final String source;
+    /** One initialised MAC per thread: looking the algorithm up per signature cost the grid a tenth of its rate. */
+    private final ThreadLocal<Mac> macs;
 
     private GridKey(byte[] secret, String source) {
         this.secret = secret;
         this.source = source;
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance(ALGORITHM);
+                mac.init(new SecretKeySpec(secret, ALGORITHM));
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HMAC-SHA256 is not available in this JVM", e);
+            }
+        });
     }
 
     public static GridKey none() {
@@ -75,19 +86,14 @@ public final class GridKey {
         if (secret == null) {
             return "";
         }
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(secret, ALGORITHM));
-            for (String part : parts) {
-                byte[] bytes = (part == null ? "" : part).getBytes(StandardCharsets.UTF_8);
-                mac.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-                mac.update((byte) ':');
-                mac.update(bytes);
-            }
-            return Base64.getEncoder().withoutPadding().encodeToString(mac.doFinal());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available in this JVM", e);
+        Mac mac = macs.get();
+        for (String part : parts) {
+            byte[] bytes = (part == null ? "" : part).getBytes(StandardCharsets.UTF_8);
+            mac.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+            mac.update((byte) ':');
+            mac.update(bytes);
         }
+        return Base64.getEncoder().withoutPadding().encodeToString(mac.doFinal());
     }
 
     /** Whether the signature is this key's for the parts; without a key everything is accepted (loopback only). */

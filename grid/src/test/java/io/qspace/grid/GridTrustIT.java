@@ -435,4 +435,95 @@ class GridTrustIT {
             }
         }
     }
+
+    /**
+     * A serialised double[] that declares 2^31-1 elements in 28 bytes (magic, version, array, class descriptor of
+     * "[D" with its serial version, no fields, no super class, the length): read unfiltered, 16 GB are allocated.
+     */
+    static byte[] arrayBomb() throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeShort(0xACED);
+            out.writeShort(5);
+            out.writeByte(0x75);
+            out.writeByte(0x72);
+            out.writeUTF("[D");
+            out.writeLong(java.io.ObjectStreamClass.lookup(double[].class).getSerialVersionUID());
+            out.writeByte(0x02);
+            out.writeShort(0);
+            out.writeByte(0x78);
+            out.writeByte(0x70);
+            out.writeInt(Integer.MAX_VALUE);
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void corruptStoredObjectsAreErrorsNamingTheirKeysAndNoClaimIsStuck() throws Exception {
+        String cluster = cluster();
+        int port = port();
+        Path logs = Path.of("target", "member-logs", cluster);
+        List<MemberProcess> members = start(2, new MemberProcess.Options("c1", cluster, port, 2, logs),
+                new MemberProcess.Options("c2", cluster, port, 2, logs));
+        Path store = dir.resolve("corrupt");
+        try (GridRunner grid = Grid.connect(cluster + "@" + MemberProcess.members(port));
+             io.qspace.store.ObjectStore objects = io.qspace.store.ObjectStores.open(store.toString())) {
+            Results first = grid.submit(smallStudy("corrupt", store).plan(), ProgressListener.none()).await();
+            assertEquals(0, first.failed(), first.failures().print());
+
+            // the descriptor matrix replaced by a few bytes that declare a 16 GB array; a new selector re-reads it
+            List<String> matrices = objects.list("descriptors/");
+            assertEquals(1, matrices.size(), matrices.toString());
+            byte[] bomb = arrayBomb();
+            assertTrue(bomb.length < 64, bomb.length + " bytes");
+            objects.put(matrices.get(0), bomb);
+            Results second = grid.submit(smallStudy("corrupt", store).selectors(Selectors.topCorrelated(7)).plan(),
+                    ProgressListener.none()).await();
+            Table failed = second.failures();
+            assertEquals(1, failed.rowCount(), second.table().print());
+            String error = failed.stringColumn("error").get(0);
+            assertTrue(error.contains(matrices.get(0)) && error.contains("delete it and run again"), error);
+
+            // an invocation whose code bundle in the store is 11 bytes: refused unparsed, naming the bundle's key
+            String hash = io.qspace.code.CodeBundle.hashOf("qspace".getBytes());
+            objects.put(io.qspace.code.CodeBundle.key(hash), "not a class".getBytes());
+            RunInfo run = new RunInfo("bundle-run-" + System.nanoTime(), "bundle", store.toUri().toString(), 1, false);
+            run.created = 1;
+            run.signature = MemberTrust.signRun(GridKey.none(), run);
+            grid.hazelcast().<String, RunInfo>getMap(GridNames.RUNS).set(run.runId, run);
+            Invocation root = Invocation.of(new io.qspace.grid.testing.TreeTask("bundle", "b", 0, 1, 0));
+            InvState entry = new InvState(run.runId, root, io.qspace.store.Serialization.toBytes(root), hash,
+                    System.currentTimeMillis());
+            entry.signature = MemberTrust.signInvocation(GridKey.none(), entry);
+            IMap<String, InvState> state = grid.hazelcast().getMap(GridNames.STATE);
+            state.set(entry.key(), entry);
+            grid.hazelcast().getQueue(GridNames.HINTS).add(entry.key());
+            // the run ends on the grid (its entries are then dropped); its failure record says why
+            String failureKey = io.qspace.store.StoreKeys.failure(root.id());
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (System.currentTimeMillis() < deadline && objects.get(failureKey).isEmpty()) {
+                Thread.sleep(100);
+            }
+            String failure = new String(objects.get(failureKey).orElseThrow(
+                    () -> new AssertionError("no failure recorded; state: " + state.get(entry.key()))));
+            assertTrue(failure.contains(io.qspace.code.CodeBundle.key(hash)) && failure.contains("corrupt"), failure);
+            InvState after = state.get(entry.key());
+            assertTrue(after == null || after.terminal, "not claimed for ever: " + after);
+            for (MemberProcess m : members) {
+                assertTrue(!m.log().contains("OutOfMemoryError"), m.log());
+            }
+            // every slot is free again: four tasks that succeed only when all four run at once
+            List<Invocation> barrier = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                barrier.add(Invocation.of(new BarrierTask("after-corrupt", i, 4)));
+            }
+            Results b = grid.submit(Plan.ofRoots("barrier", barrier, dir.resolve("barrier").toString()),
+                    ProgressListener.none()).await();
+            assertEquals(4, b.executed(), b.failures().print());
+        } finally {
+            for (MemberProcess m : members) {
+                m.close();
+            }
+        }
+    }
 }

@@ -19,23 +19,21 @@ public final class Serialization {
     /**
      * Bounds on every object read, whatever else a caller's filter says: a corrupt or hostile object (a few bytes
      * that declare a huge array, a deep or wide graph) is refused before it allocates, never an OutOfMemoryError.
-     * 16M elements hold a 20,000 x 800 matrix's rows or a 64 MB class file; far above any real object's arrays.
+     * 16M elements hold a 20,000 x 800 matrix's rows or a 64 MB class file; far above any real object's arrays;
+     * 1 GiB of stream holds a 50,000 x 2,048 fingerprint matrix.
      */
     static final ObjectInputFilter LIMITS = ObjectInputFilter.Config.createFilter(
-            "maxdepth=100;maxrefs=20000000;maxarray=16777216");
-    /** Classes an object read back may be made of, besides code shipped or defined at run time (see below). */
-    private static final ObjectInputFilter CLASSES = ObjectInputFilter.Config.createFilter(
-            "io.qspace.**;java.lang.*;java.lang.invoke.SerializedLambda;java.util.**;java.time.*;java.math.*;"
-                    + "java.net.URI;smile.**;tech.tablesaw.**");
-
+            "maxdepth=100;maxrefs=20000000;maxarray=16777216;maxbytes=1073741824");
     private Serialization() {}
 
     /**
-     * The one filter of everything read back: the limits, then classes of qspace, the JDK's data types and the model
-     * libraries; a class defined at run time (a notebook cell's, a shipped bundle's: any loader but the JDK's and the
-     * application's) is code the reader chose to load and is accepted.
+     * The one filter of everything read back: the limits, then the classes of the kind of object expected (see
+     * {@link StoredKind}); a class defined at run time (a notebook cell's, a shipped bundle's: any loader but the
+     * JDK's and the application's) is code the reader chose to load, accepted where the kind holds code. A class the
+     * kind does not name is refused with a message saying which, unless the caller's filter (a grid member's allow
+     * list for invocations) decides.
      */
-    static ObjectInputFilter filter(ObjectInputFilter extra) {
+    static ObjectInputFilter filter(StoredKind kind, ObjectInputFilter extra) {
         ObjectInputFilter base = info -> {
             ObjectInputFilter.Status limits = LIMITS.checkInput(info);
             if (limits == ObjectInputFilter.Status.REJECTED) {
@@ -48,12 +46,16 @@ public final class Serialization {
             while (type.isArray()) {
                 type = type.getComponentType();
             }
-            if (type.isPrimitive() || definedAtRunTime(type)) {
+            if (type.isPrimitive() || (kind.acceptsRunTimeCode() && definedAtRunTime(type))) {
                 return ObjectInputFilter.Status.ALLOWED;
             }
-            ObjectInputFilter.Status known = CLASSES.checkInput(info);
-            return known == ObjectInputFilter.Status.UNDECIDED && extra == null ? ObjectInputFilter.Status.REJECTED
-                    : known;
+            ObjectInputFilter.Status known = kind.check(info);
+            if (known == ObjectInputFilter.Status.UNDECIDED && extra == null) {
+                // thrown, so the reason reaches the error (the stream keeps it as the cause of its refusal)
+                throw new SecurityException("class " + type.getName() + " is not one a " + kind + " object is made "
+                        + "of (" + String.join(", ", kind.classes()) + " and the JDK's data types)");
+            }
+            return known;
         };
         return extra == null ? base : ObjectInputFilter.merge(extra, base);
     }
@@ -103,7 +105,7 @@ public final class Serialization {
         LoaderObjectInputStream in = null;
         try (LoaderObjectInputStream stream = new LoaderObjectInputStream(new ByteArrayInputStream(bytes), loader)) {
             in = stream;
-            stream.setObjectInputFilter(filter(filter));
+            stream.setObjectInputFilter(filter(StoredKind.of(type), filter));
             return type.cast(stream.readObject());
         } catch (IOException | ClassNotFoundException e) {
             if (in != null && in.missing != null && !(e instanceof ClassNotFoundException)) {
@@ -113,7 +115,9 @@ public final class Serialization {
                 throw new IllegalStateException("cannot read a " + type.getSimpleName() + ": class " + in.missing
                         + " is not found through " + (loader == null ? "the default loader" : loader), missing);
             }
-            throw new IllegalStateException("cannot read a " + type.getSimpleName() + ": " + e, e);
+            Throwable refusal = e.getCause() instanceof SecurityException ? e.getCause() : null;
+            throw new IllegalStateException("cannot read a " + type.getSimpleName() + ": " + e
+                    + (refusal == null ? "" : " (" + refusal.getMessage() + ")"), e);
         }
     }
 
