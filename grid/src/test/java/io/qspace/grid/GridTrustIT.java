@@ -115,24 +115,64 @@ class GridTrustIT {
         assertEquals(eightReference(store.getParent()).print(), numbers(r.table()).print(), "nothing lost");
     }
 
-    static List<MemberProcess> start(int n, MemberProcess.Options... each) throws Exception {
-        List<MemberProcess> members = new ArrayList<>();
-        for (MemberProcess.Options o : each) {
-            members.add(MemberProcess.start(o));
+    /** Member JVMs of one fresh cluster on loopback (a random name and port), closed with the test. */
+    static final class TestCluster implements AutoCloseable {
+        final String name = "trust-" + Long.toHexString(System.nanoTime());
+        final int port = 27000 + ThreadLocalRandom.current().nextInt(1000) * 10;
+        final Path logs = Path.of("target", "member-logs", name);
+        final List<MemberProcess> members = new ArrayList<>();
+
+        /** A member of this cluster with two slots; add settings to what it returns. */
+        MemberProcess.Options member(String memberName) {
+            return new MemberProcess.Options(memberName, name, port, 2, logs);
         }
-        for (MemberProcess m : members) {
-            m.awaitUp();
+
+        /** Starts the members and waits until each is up; on a failure the ones started are stopped. */
+        List<MemberProcess> start(MemberProcess.Options... each) throws Exception {
+            try {
+                for (MemberProcess.Options o : each) {
+                    members.add(MemberProcess.start(o));
+                }
+                for (MemberProcess m : members) {
+                    m.awaitUp();
+                }
+            } catch (Exception | Error e) {
+                close();
+                throw e;
+            }
+            return members;
         }
-        assertEquals(n, members.size());
-        return members;
+
+        String addresses() {
+            return MemberProcess.members(port);
+        }
+
+        String spec() {
+            return name + "@" + addresses();
+        }
+
+        GridRunner connect() {
+            return Grid.connect(spec());
+        }
+
+        @Override
+        public void close() throws Exception {
+            for (MemberProcess m : members) {
+                m.close();
+            }
+        }
     }
 
-    static String cluster() {
-        return "trust-" + Long.toHexString(System.nanoTime());
-    }
-
-    static int port() {
-        return 27000 + ThreadLocalRandom.current().nextInt(1000) * 10;
+    /** Every slot of the grid's two members is free: four tasks that succeed only when all four run at once. */
+    void assertEverySlotFree(GridRunner grid, String label) {
+        List<Invocation> barrier = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            barrier.add(Invocation.of(new BarrierTask(label, i, 4)));
+        }
+        Results b = grid.submit(Plan.ofRoots("barrier", barrier, dir.resolve("barrier-" + label).toString()),
+                ProgressListener.none()).await();
+        assertEquals(0, b.failed(), b.failures().print());
+        assertEquals(4, b.executed());
     }
 
     static Table numbers(Table t) {
@@ -141,12 +181,9 @@ class GridTrustIT {
 
     @Test
     void aBuilderThatNeverReturnsFailsAfterTheTimeLimitAndTheSlotsComeBack() throws Exception {
-        String cluster = cluster();
-        int port = port();
-        Path logs = Path.of("target", "member-logs", cluster);
-        List<MemberProcess> members = start(2, new MemberProcess.Options("h1", cluster, port, 2, logs),
-                new MemberProcess.Options("h2", cluster, port, 2, logs));
-        try (GridRunner grid = Grid.connect(cluster + "@" + MemberProcess.members(port)).maxAttempts(2)) {
+        TestCluster c = new TestCluster();
+        List<MemberProcess> members = c.start(c.member("h1"), c.member("h2"));
+        try (c; GridRunner grid = c.connect().maxAttempts(2)) {
             Results r = grid.submit(smallStudy("hangs", dir.resolve("grid"), neverReturns())
                     .timeLimit(Duration.ofSeconds(20)).plan(), ProgressListener.none()).await();
             Table failed = r.failures();
@@ -161,19 +198,7 @@ class GridTrustIT {
             Table ok = r.table().where(r.table().stringColumn("status").isEqualTo("ok"));
             assertEquals(numbers(reference.table()).print(), numbers(ok).print(), "the rest of the study is whole");
 
-            // every slot is free again: four tasks that succeed only when all four run at once
-            List<Invocation> barrier = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                barrier.add(Invocation.of(new BarrierTask("after-hang", i, 4)));
-            }
-            Results b = grid.submit(Plan.ofRoots("barrier", barrier, dir.resolve("barrier").toString()),
-                    ProgressListener.none()).await();
-            assertEquals(0, b.failed(), b.failures().print());
-            assertEquals(4, b.executed());
-        } finally {
-            for (MemberProcess m : members) {
-                m.close();
-            }
+            assertEverySlotFree(grid, "after-hang");
         }
     }
 
@@ -181,13 +206,10 @@ class GridTrustIT {
     void aFileStoreTheMembersCannotSeeIsRefusedBeforeAnyWork() throws Exception {
         Path hidden = dir.resolve("client-only");
         Files.createDirectories(hidden);
-        String cluster = cluster();
-        int port = port();
-        Path logs = Path.of("target", "member-logs", cluster);
-        List<MemberProcess> members = start(2,
-                new MemberProcess.Options("p1", cluster, port, 2, logs).hide(hidden),
-                new MemberProcess.Options("p2", cluster, port, 2, logs).hide(hidden));
-        try (GridRunner grid = Grid.connect(cluster + "@" + MemberProcess.members(port))) {
+        TestCluster c = new TestCluster();
+        List<MemberProcess> members = c.start(c.member("p1").hide(hidden),
+                c.member("p2").hide(hidden));
+        try (c; GridRunner grid = c.connect()) {
             Plan plan = smallStudy("hidden", hidden.resolve("store")).plan();
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> grid.submit(plan, ProgressListener.none()));
@@ -199,22 +221,16 @@ class GridTrustIT {
             Results r = grid.submit(smallStudy("hidden", dir.resolve("shared")).plan(), ProgressListener.none())
                     .await();
             assertEquals(0, r.failed(), r.failures().print());
-        } finally {
-            for (MemberProcess m : members) {
-                m.close();
-            }
         }
     }
 
     @Test
     void aFrozenMemberHoldingClaimsDelaysNothingAndDuplicatesNothing() throws Exception {
-        String cluster = cluster();
-        int port = port();
-        Path logs = Path.of("target", "member-logs", cluster);
-        List<MemberProcess> members = start(3, new MemberProcess.Options("f1", cluster, port, 2, logs),
-                new MemberProcess.Options("f2", cluster, port, 2, logs),
-                new MemberProcess.Options("f3", cluster, port, 2, logs));
-        try (GridRunner grid = Grid.connect(cluster + "@" + MemberProcess.members(port))) {
+        TestCluster c = new TestCluster();
+        List<MemberProcess> members = c.start(c.member("f1"),
+                c.member("f2"),
+                c.member("f3"));
+        try (c; GridRunner grid = c.connect()) {
             Study study = smallStudy("frozen", dir.resolve("grid"), Builders.randomForest().trees(40),
                     Builders.mlp().units(8).epochs(40));
             StudyRun run = grid.submit(study.plan(), ProgressListener.none());
@@ -245,26 +261,19 @@ class GridTrustIT {
             Thread.sleep(3_000); // the thawed member finds its claims gone and must not add anything
             Results again = Results.load(dir.resolve("grid").toString(), "frozen");
             assertEquals(r.table().rowCount(), again.table().rowCount(), "nothing duplicated after SIGCONT");
-        } finally {
-            for (MemberProcess m : members) {
-                m.close();
-            }
         }
     }
 
     @Test
     void aStudyOutlivesItsClientAndANewClientReattachesByName() throws Exception {
-        String cluster = cluster();
-        int port = port();
-        Path logs = Path.of("target", "member-logs", cluster);
-        List<MemberProcess> members = start(2, new MemberProcess.Options("o1", cluster, port, 2, logs),
-                new MemberProcess.Options("o2", cluster, port, 2, logs));
+        TestCluster c = new TestCluster();
+        List<MemberProcess> members = c.start(c.member("o1"), c.member("o2"));
         Path store = dir.resolve("grid");
-        Path clientLog = logs.resolve("client.log");
+        Path clientLog = c.logs.resolve("client.log");
         Process client = new ProcessBuilder("java", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                SubmittingClient.class.getName(), cluster + "@" + MemberProcess.members(port), store.toString(),
+                SubmittingClient.class.getName(), c.spec(), store.toString(),
                 "orphan").redirectErrorStream(true).redirectOutput(clientLog.toFile()).start();
-        try (GridRunner grid = Grid.connect(cluster + "@" + MemberProcess.members(port))) {
+        try (c; GridRunner grid = c.connect()) {
             IMap<String, RunInfo> runs = grid.hazelcast().getMap(GridNames.RUNS);
             long deadline = System.currentTimeMillis() + 180_000;
             RunInfo info = null;
@@ -299,25 +308,19 @@ class GridTrustIT {
             assertTrue(none.getMessage().contains("Results.load"), none.getMessage());
         } finally {
             client.destroyForcibly();
-            for (MemberProcess m : members) {
-                m.close();
-            }
         }
     }
 
     @Test
     void onlyWorkSignedWithTheGridKeyForAnAllowedStoreRuns() throws Exception {
-        String cluster = cluster();
-        int port = port();
-        Path logs = Path.of("target", "member-logs", cluster);
+        TestCluster c = new TestCluster();
         String secret = "trust-test-key-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
         Path allowed = dir.resolve("allowed");
-        List<MemberProcess> members = start(2,
-                new MemberProcess.Options("k1", cluster, port, 2, logs).env("QSPACE_GRID_KEY", secret)
+        List<MemberProcess> members = c.start(c.member("k1").env("QSPACE_GRID_KEY", secret)
                         .env("QSPACE_STORES", allowed.toUri().toString()),
-                new MemberProcess.Options("k2", cluster, port, 2, logs).env("QSPACE_GRID_KEY", secret)
+                c.member("k2").env("QSPACE_GRID_KEY", secret)
                         .env("QSPACE_STORES", allowed.toUri().toString()));
-        try (GridRunner grid = Grid.connect(cluster + "@" + MemberProcess.members(port))) {
+        try (c; GridRunner grid = c.connect()) {
             assertTrue(members.get(0).log().contains("accepting work signed with the grid key"), members.get(0).log());
             Plan plan = smallStudy("signed", allowed.resolve("store")).plan();
 
@@ -359,10 +362,6 @@ class GridTrustIT {
             Results r = grid.submit(plan, ProgressListener.none()).await();
             assertEquals(0, r.failed(), r.failures().print());
             assertEquals(2, r.table().rowCount(), "signed work for an allowed store runs");
-        } finally {
-            for (MemberProcess m : members) {
-                m.close();
-            }
         }
     }
 
@@ -386,20 +385,17 @@ class GridTrustIT {
     @Test
     void twoMembersOfOneHostKilledTogetherLoseNothingWithHostAwareBackups() throws Exception {
         secondLoopbackAddress();
-        String cluster = cluster();
-        int port = port();
-        Path logs = Path.of("target", "member-logs", cluster);
-        String all = MemberProcess.members(port) + "," + MemberProcess.members(port).replace("127.0.0.1", "127.0.0.2");
-        List<MemberProcess> members = start(4,
-                new MemberProcess.Options("a1", cluster, port, 2, logs).env("QSPACE_MEMBERS", all)
+        TestCluster c = new TestCluster();
+        String all = c.addresses() + "," + c.addresses().replace("127.0.0.1", "127.0.0.2");
+        List<MemberProcess> members = c.start(c.member("a1").env("QSPACE_MEMBERS", all)
                         .env("QSPACE_PARTITION_GROUP", "host"),
-                new MemberProcess.Options("a2", cluster, port, 2, logs).env("QSPACE_MEMBERS", all)
+                c.member("a2").env("QSPACE_MEMBERS", all)
                         .env("QSPACE_PARTITION_GROUP", "host"),
-                new MemberProcess.Options("b1", cluster, port, 2, logs).bindTo("127.0.0.2").env("QSPACE_MEMBERS", all)
+                c.member("b1").bindTo("127.0.0.2").env("QSPACE_MEMBERS", all)
                         .env("QSPACE_PARTITION_GROUP", "host"),
-                new MemberProcess.Options("b2", cluster, port, 2, logs).bindTo("127.0.0.2").env("QSPACE_MEMBERS", all)
+                c.member("b2").bindTo("127.0.0.2").env("QSPACE_MEMBERS", all)
                         .env("QSPACE_PARTITION_GROUP", "host"));
-        try (GridRunner grid = Grid.connect(cluster + "@" + MemberProcess.members(port))) {
+        try (c; GridRunner grid = c.connect()) {
             long deadline = System.currentTimeMillis() + 60_000;
             while (grid.hazelcast().getCluster().getMembers().size() < 4 && System.currentTimeMillis() < deadline) {
                 Thread.sleep(100);
@@ -410,29 +406,19 @@ class GridTrustIT {
                 assertTrue(m.address().startsWith("[127.0.0.2]"), m.address());
             }
             killMidStudy(grid, dir.resolve("grid"), host2);
-        } finally {
-            for (MemberProcess m : members) {
-                m.close();
-            }
         }
     }
 
     @Test
     void theOldestMemberKilledMidStudyLosesNothing() throws Exception {
-        String cluster = cluster();
-        int port = port();
-        Path logs = Path.of("target", "member-logs", cluster);
-        List<MemberProcess> members = start(3, new MemberProcess.Options("s1", cluster, port, 2, logs),
-                new MemberProcess.Options("s2", cluster, port, 2, logs),
-                new MemberProcess.Options("s3", cluster, port, 2, logs));
-        try (GridRunner grid = Grid.connect(cluster + "@" + MemberProcess.members(port))) {
+        TestCluster c = new TestCluster();
+        List<MemberProcess> members = c.start(c.member("s1"),
+                c.member("s2"),
+                c.member("s3"));
+        try (c; GridRunner grid = c.connect()) {
             MemberProcess oldest = MemberProcess.at(members,
                     grid.hazelcast().getCluster().getMembers().iterator().next().getAddress());
             killMidStudy(grid, dir.resolve("grid"), List.of(oldest));
-        } finally {
-            for (MemberProcess m : members) {
-                m.close();
-            }
         }
     }
 
@@ -460,13 +446,10 @@ class GridTrustIT {
 
     @Test
     void corruptStoredObjectsAreErrorsNamingTheirKeysAndNoClaimIsStuck() throws Exception {
-        String cluster = cluster();
-        int port = port();
-        Path logs = Path.of("target", "member-logs", cluster);
-        List<MemberProcess> members = start(2, new MemberProcess.Options("c1", cluster, port, 2, logs),
-                new MemberProcess.Options("c2", cluster, port, 2, logs));
+        TestCluster c = new TestCluster();
+        List<MemberProcess> members = c.start(c.member("c1"), c.member("c2"));
         Path store = dir.resolve("corrupt");
-        try (GridRunner grid = Grid.connect(cluster + "@" + MemberProcess.members(port));
+        try (c; GridRunner grid = c.connect();
              io.qspace.store.ObjectStore objects = io.qspace.store.ObjectStores.open(store.toString())) {
             Results first = grid.submit(smallStudy("corrupt", store).plan(), ProgressListener.none()).await();
             assertEquals(0, first.failed(), first.failures().print());
@@ -512,18 +495,7 @@ class GridTrustIT {
             for (MemberProcess m : members) {
                 assertTrue(!m.log().contains("OutOfMemoryError"), m.log());
             }
-            // every slot is free again: four tasks that succeed only when all four run at once
-            List<Invocation> barrier = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                barrier.add(Invocation.of(new BarrierTask("after-corrupt", i, 4)));
-            }
-            Results b = grid.submit(Plan.ofRoots("barrier", barrier, dir.resolve("barrier").toString()),
-                    ProgressListener.none()).await();
-            assertEquals(4, b.executed(), b.failures().print());
-        } finally {
-            for (MemberProcess m : members) {
-                m.close();
-            }
+            assertEverySlotFree(grid, "after-corrupt");
         }
     }
 }

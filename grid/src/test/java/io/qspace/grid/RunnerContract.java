@@ -111,6 +111,26 @@ abstract class RunnerContract {
         CancellationException e = assertThrows(CancellationException.class, run::await);
         assertTrue(e.getMessage().contains("what finished is stored"), e.getMessage());
         assertTrue(run.isDone());
+        awaitQuiet(dir);
+    }
+
+    /**
+     * Invocations under way when a run is cancelled finish and store what they made: wait until nothing has been
+     * written for a second, so the test's folder is not removed beneath them.
+     */
+    static void awaitQuiet(Path folder) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        long count = -1;
+        int quietTicks = 0;
+        while (quietTicks < 5 && System.currentTimeMillis() < deadline) {
+            long now;
+            try (var files = java.nio.file.Files.walk(folder)) {
+                now = files.count();
+            }
+            quietTicks = now == count ? quietTicks + 1 : 0;
+            count = now;
+            Thread.sleep(200);
+        }
     }
 
     @Test

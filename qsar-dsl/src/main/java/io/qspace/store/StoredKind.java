@@ -12,11 +12,11 @@ import java.util.stream.Stream;
  * hold a descriptor matrix and nothing else (not a model, not a builder, not a gadget made of other qspace classes).
  *
  * <p>Data kinds (datasets, descriptor matrices, prepared feature sets) list their classes one by one and accept no
- * code defined at run time. Models list the model packages (every builder's fitted form, trees, networks), smile's
- * and the descriptor sets they compute with, and accept classes defined at run time: a notebook's builder or
- * descriptor set is part of its model. Invocations carry any study part, so they accept qspace's own classes and code
- * shipped with the run (the grid adds its member allow list on top). Every kind is bounded by
- * {@link Serialization#LIMITS}.
+ * code defined at run time. Models and invocations hold code: a model keeps the builder that made it (a built-in
+ * one, a lambda whose capturing class may be any of qspace's or a program's, a notebook's class) and the descriptor
+ * set it computes with, and an invocation any study part; so they accept qspace's classes, smile's, lambdas and
+ * classes defined at run time (a notebook's, a shipped bundle's), and the grid adds its member allow list on top.
+ * Every kind is bounded by {@link Serialization#LIMITS}.
  */
 public enum StoredKind {
     DATASET(false, List.of("io.qspace.data.Dataset"),
@@ -28,9 +28,7 @@ public enum StoredKind {
             "io.qspace.plan.Prepared", "io.qspace.plan.FeatureMatrix", "io.qspace.plan.FoldFeatures",
             "io.qspace.select.FeatureSet", "io.qspace.validate.ApplicabilityDomain"),
     MODEL(true, List.of("io.qspace.plan.BuildOutcome", "io.qspace.results.StoredModel"),
-            "io.qspace.plan.BuildOutcome", "io.qspace.results.StoredModel", "io.qspace.results.ResultRecord",
-            "io.qspace.model.**", "io.qspace.chem.*", "io.qspace.select.FeatureSet",
-            "io.qspace.validate.ApplicabilityDomain", "java.lang.invoke.SerializedLambda", "smile.**"),
+            "io.qspace.**", "java.lang.invoke.SerializedLambda", "smile.**"),
     /** Invocations and the study parts they carry; also what any type not named above is read as. */
     INVOCATION(true, List.of("io.qspace.plan.Invocation"),
             "io.qspace.**", "java.lang.invoke.SerializedLambda", "java.net.URI", "java.time.Ser", "smile.**",
