@@ -95,7 +95,7 @@ public record ConsensusTask(String prepareId, String dataset, List<String> membe
             memberRows.add(p);
             memberTest[m] = p.predicted();
         }
-        double[] predicted = TestPredictions.mean(memberTest);
+        double[] predicted = Consensus.mean(memberTest);
         ResultRecord any = members.get(0).provenance();
         double seconds = (System.nanoTime() - start) / 1e9;
         ResultRecord record = new ResultRecord(dataset, "top-" + result.k(),

@@ -66,17 +66,6 @@ record TestPredictions(double[] predicted, double[] adScore, boolean[] inDomain)
         return out;
     }
 
-    /** The members' mean per row: the one averaging of a consensus (its stored model predicts this way too). */
-    public static double[] mean(double[][] byMember) {
-        double[] out = new double[byMember[0].length];
-        for (int i = 0; i < out.length; i++) {
-            double sum = 0;
-            for (double[] member : byMember) sum += member[i];
-            out[i] = sum / byMember.length;
-        }
-        return out;
-    }
-
     /** The consensus's test predictions: its AD score is the members' mean, it is in the domain when all are. */
     static String csv(List<String> ids, List<String> smiles, double[] observed, double[] predicted,
                       List<TestPredictions> members) {

@@ -108,6 +108,17 @@ public record Consensus(double[] observed, int[][] folds, double[][][] predictio
         return new Result(whole.members, whole.k, whole.rmse, cv, foldK);
     }
 
+    /** The members' mean per row ([member][row]): the one averaging of a consensus's test predictions. */
+    public static double[] mean(double[][] byMember) {
+        double[] out = new double[byMember[0].length];
+        for (int i = 0; i < out.length; i++) {
+            double sum = 0;
+            for (double[] member : byMember) sum += member[i];
+            out[i] = sum / byMember.length;
+        }
+        return out;
+    }
+
     private record Choice(List<Integer> members, int k, double rmse) {}
 
     /** Ranks the candidates on the rows in {@code use}, then picks the k whose top-k mean has the lowest RMSE there. */
