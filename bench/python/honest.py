@@ -368,13 +368,14 @@ def spaces(a):
     for mode in MODES:
         ds = [d for d in lines if d["selection"] == mode]
         for space in (ds[0]["spaces"] if ds else {}):
-            for rule in ("none", "nested", "plain", "always"):
+            for rule in ("none", "nested", "plain", "fair", "always"):
                 picks = []
                 for d in ds:
                     sp = d["spaces"][space]
                     s_, c = sp["single"], sp["consensus"]
                     if rule == "none" or (rule == "nested" and c["cv_rmse"] >= s_["cv_rmse"]) \
-                            or (rule == "plain" and c["plain_cv_rmse"] >= s_["cv_rmse"]):
+                            or (rule == "plain" and c["plain_cv_rmse"] >= s_["cv_rmse"]) \
+                            or (rule == "fair" and c["cv_rmse"] >= s_.get("nested_cv_rmse", float("inf"))):
                         picks.append((s_["cv_rmse"], s_["test_rmse"], False, d["name"]))
                     else:
                         cv = c["plain_cv_rmse"] if rule == "plain" else c["cv_rmse"]
@@ -392,7 +393,7 @@ def spaces(a):
                     f"{v['wins']}/{v['sets']} | {f3(v['ratio_best'])} | {f3(v['ratio_svr'])} |")
     gaps = []
     for space in {k[1] for k in out}:
-        for rule in ("none", "nested", "plain", "always"):
+        for rule in ("none", "nested", "plain", "fair", "always"):
             i, b = out.get(("inside-folds", space, rule)), out.get(("before-cv", space, rule))
             if i and b and b["median_gap"]:
                 gaps.append(f"| {space} | {rule} | {i['median_gap'] / b['median_gap']:.2f} |")
