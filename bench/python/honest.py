@@ -126,9 +126,55 @@ def dataset_row(data, runs, name):
                   "ratio_to_peer_best": d["best"]["test_rmse"] / peer["best"]["test_rmse"],
                   "ratio_to_peer_svr": d["best"]["test_rmse"] / row["peer"]["svr"]["test_rmse"],
                   "cpu_ratio_to_peer": d["cpu_seconds"] / peer["cpu_seconds"]}
+        if "consensus" in d:
+            row[m]["variants"] = variants(d)
     if all(m in q for m in MODES):
         row["selection_cpu_seconds"] = q["inside-folds"]["cpu_seconds"] - q["before-cv"]["cpu_seconds"]
     return row
+
+
+def variants(d):
+    """The chosen model's CV and test RMSE under each way of treating the consensus, all from one run: none (the best
+    single model), nested (chosen when its nested CV beats the best single's: qspace's rule), plain (chosen when its
+    optimistic plain CV does), always."""
+    s, c = d["single"], d["consensus"]
+    single = {"cv_rmse": s["cv_rmse"], "test_rmse": s["test_rmse"]}
+    nested = {"cv_rmse": c["cv_rmse"], "test_rmse": c["test_rmse"]}
+    plain = {"cv_rmse": c["plain_cv_rmse"], "test_rmse": c["test_rmse"]}
+    return {"none": dict(single, consensus=False),
+            "nested": dict(nested, consensus=True) if c["cv_rmse"] < s["cv_rmse"] else dict(single, consensus=False),
+            "plain": dict(plain, consensus=True) if c["plain_cv_rmse"] < s["cv_rmse"] else dict(single, consensus=False),
+            "always": dict(nested, consensus=True)}
+
+
+def aggregate_variants(rows):
+    """Per selection mode and consensus variant: median gap, wins and median ratios to the peer."""
+    out = {}
+    for m in MODES:
+        rs = [r for r in rows if m in r and "variants" in r[m]]
+        if not rs:
+            continue
+        out[m] = {}
+        for v in ("none", "nested", "plain", "always"):
+            picks = [(r[m]["variants"][v], r["peer"]) for r in rs]
+            out[m][v] = {"datasets": len(picks),
+                         "median_gap": med([abs(p["cv_rmse"] - p["test_rmse"]) / p["test_rmse"] for p, _ in picks]),
+                         "wins_vs_peer_best": sum(p["test_rmse"] <= peer["best"]["test_rmse"] for p, peer in picks),
+                         "median_ratio_to_peer_best": med([p["test_rmse"] / peer["best"]["test_rmse"]
+                                                           for p, peer in picks]),
+                         "median_ratio_to_peer_svr": med([p["test_rmse"] / peer["svr"]["test_rmse"]
+                                                          for p, peer in picks]),
+                         "consensus_chosen": sum(p["consensus"] for p, _ in picks)}
+        if all(v in out[m] for v in ("none", "nested")):
+            out[m]["median_test_ratio_nested_to_none"] = med([r[m]["variants"]["nested"]["test_rmse"]
+                                                              / r[m]["variants"]["none"]["test_rmse"] for r in rs])
+            out[m]["median_test_ratio_always_to_none"] = med([r[m]["variants"]["always"]["test_rmse"]
+                                                              / r[m]["variants"]["none"]["test_rmse"] for r in rs])
+    if all(m in out for m in MODES):
+        for v in ("none", "nested", "plain", "always"):
+            before = out["before-cv"][v]["median_gap"]
+            out[f"gap_ratio_inside_to_before_{v}"] = out["inside-folds"][v]["median_gap"] / before if before else None
+    return out
 
 
 def med(values):
@@ -228,6 +274,28 @@ def markdown(doc):
         lines += [f"Median gap inside-folds / before-cv: **{agg['gap_ratio_inside_to_before']:.2f}**. "
                   f"Cost of selection inside the folds: median CPU inside-folds / before-cv "
                   f"**{agg['median_selection_cpu_ratio']:.2f}** per dataset."]
+    cons = doc.get("consensus") or {}
+    if cons:
+        lines += ["", "## Consensus (top 3, 5 or 10 by CV), same run", "",
+                  "Which model is chosen per set: `none` the best single model by CV; `nested` the consensus when its "
+                  "nested CV (members and k chosen without each held-out fold) beats the best single's CV (qspace's "
+                  "rule); `plain` when its plain CV (members and k chosen on all folds: optimistic) does; `always` "
+                  "the consensus.", "",
+                  "| mode | variant | consensus chosen | median gap | wins vs peer best | median ratio to peer best "
+                  "| median ratio to peer SVR |", "|---|---|---|---|---|---|---|"]
+        for m in MODES:
+            for v, a in (cons.get(m) or {}).items():
+                if isinstance(a, dict):
+                    lines.append(f"| {m} | {v} | {a['consensus_chosen']}/{a['datasets']} | {f3(a['median_gap'])} | "
+                                 f"{a['wins_vs_peer_best']} | {f3(a['median_ratio_to_peer_best'])} | "
+                                 f"{f3(a['median_ratio_to_peer_svr'])} |")
+        for k, v in cons.items():
+            if not isinstance(v, dict):
+                lines.append(f"\n{k}: {f3(v)}")
+        for m in MODES:
+            for k, v in (cons.get(m) or {}).items():
+                if not isinstance(v, dict):
+                    lines.append(f"\n{m} {k}: {f3(v)}")
     lines += ["", "## Per set", "",
               "| set | n train/test | qspace chosen (inside-folds) | cv | test | gap in | gap before | peer best | "
               "peer test | peer SVR test | ratio best | ratio SVR | CPU q-in / q-before / peer (s) |",
@@ -273,13 +341,67 @@ def summary(a):
     pub, sources = published(set(done))
     doc = {"protocol": a.protocol, "seed": a.seed, "n_train": a.n_train if a.protocol == "small" else None,
            "command": a.command, "aggregate": agg, "targets": targets(agg),
-           "datasets": rows, "published": pub, "published_sources": sources,
+           "consensus": aggregate_variants(rows), "datasets": rows, "published": pub, "published_sources": sources,
            "missing": [n for n in names if n not in done]}
     with open(a.out, "w") as fh:
         json.dump(doc, fh, indent=1)
     with open(a.md, "w") as fh:
         fh.write(markdown(doc))
     print(markdown(doc).split("## Per set")[0])
+
+
+def spaces(a):
+    """Candidate spaces x consensus rules (ConsensusSpaces' JSON lines), against the peer of the same sets."""
+    lines = []
+    for path in a.jsonl:
+        with open(path) as fh:
+            lines += [json.loads(l) for l in fh if l.strip()]
+    unique = {}
+    for d in lines:  # one line per set and selection mode
+        unique.setdefault((d["name"], d["selection"]), d)
+    lines = list(unique.values())
+    peers = {}
+    for d in lines:
+        peer = load(os.path.join(a.runs, d["name"], "peer.json"))
+        peers[d["name"]] = (peer["best"]["test_rmse"], peer_svr(peer)["test_rmse"])
+    out = {}
+    for mode in MODES:
+        ds = [d for d in lines if d["selection"] == mode]
+        for space in (ds[0]["spaces"] if ds else {}):
+            for rule in ("none", "nested", "plain", "fair", "always"):
+                picks = []
+                for d in ds:
+                    sp = d["spaces"][space]
+                    s_, c = sp["single"], sp["consensus"]
+                    if rule == "none" or (rule == "nested" and c["cv_rmse"] >= s_["cv_rmse"]) \
+                            or (rule == "plain" and c["plain_cv_rmse"] >= s_["cv_rmse"]) \
+                            or (rule == "fair" and c["cv_rmse"] >= s_.get("nested_cv_rmse", float("inf"))):
+                        picks.append((s_["cv_rmse"], s_["test_rmse"], False, d["name"]))
+                    else:
+                        cv = c["plain_cv_rmse"] if rule == "plain" else c["cv_rmse"]
+                        picks.append((cv, c["test_rmse"], True, d["name"]))
+                out[(mode, space, rule)] = {
+                    "sets": len(picks), "consensus_chosen": sum(p[2] for p in picks),
+                    "median_gap": med([abs(cv - t) / t for cv, t, _, _ in picks]),
+                    "wins": sum(t <= peers[n][0] for _, t, _, n in picks),
+                    "ratio_best": med([t / peers[n][0] for _, t, _, n in picks]),
+                    "ratio_svr": med([t / peers[n][1] for _, t, _, n in picks])}
+    rows = ["| selection | space | consensus rule | consensus chosen | median gap | wins vs peer best | "
+            "median ratio to peer best | median ratio to peer SVR |", "|---|---|---|---|---|---|---|---|"]
+    for (mode, space, rule), v in out.items():
+        rows.append(f"| {mode} | {space} | {rule} | {v['consensus_chosen']}/{v['sets']} | {f3(v['median_gap'])} | "
+                    f"{v['wins']}/{v['sets']} | {f3(v['ratio_best'])} | {f3(v['ratio_svr'])} |")
+    gaps = []
+    for space in {k[1] for k in out}:
+        for rule in ("none", "nested", "plain", "fair", "always"):
+            i, b = out.get(("inside-folds", space, rule)), out.get(("before-cv", space, rule))
+            if i and b and b["median_gap"]:
+                gaps.append(f"| {space} | {rule} | {i['median_gap'] / b['median_gap']:.2f} |")
+    text = "\n".join(rows + ["", "| space | consensus rule | gap inside-folds / before-cv |", "|---|---|---|"]
+                     + sorted(gaps)) + "\n"
+    with open(a.md, "w") as fh:
+        fh.write(text)
+    print(text)
 
 
 def main(argv=None):
@@ -301,8 +423,14 @@ def main(argv=None):
     r.add_argument("--command", default="")
     r.add_argument("--out", required=True)
     r.add_argument("--md", required=True)
+    c = sub.add_parser("spaces")
+    c.add_argument("--runs", required=True, help="the runs folder holding each set's peer.json")
+    c.add_argument("--md", required=True)
+    c.add_argument("jsonl", nargs="+")
     a = ap.parse_args(argv)
-    if a.cmd == "sample":
+    if a.cmd == "spaces":
+        spaces(a)
+    elif a.cmd == "sample":
         for name in [n for n in a.sets.split(",") if n]:
             sample(a.data, name, a.seed, a.n_train, a.out)
     else:

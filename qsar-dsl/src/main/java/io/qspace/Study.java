@@ -46,10 +46,11 @@ public final class Study implements Serializable {
     private final long seed;
     private final String store;
     private final Duration timeLimit;
+    private final List<Integer> consensusSizes;
 
     private Study(String name, List<DatasetSource> datasets, Split split, DescriptorSet descriptors, Filters filters,
                   List<Selector> selectors, List<ModelBuilder> builders, Validation validation, long seed,
-                  String store, Duration timeLimit) {
+                  String store, Duration timeLimit, List<Integer> consensusSizes) {
         this.name = name;
         this.datasets = List.copyOf(datasets);
         this.split = split;
@@ -61,6 +62,7 @@ public final class Study implements Serializable {
         this.seed = seed;
         this.store = store;
         this.timeLimit = timeLimit;
+        this.consensusSizes = List.copyOf(consensusSizes);
     }
 
     /** A study with every default: auto split (the file's own, else random 20%), default descriptors, selectors,
@@ -71,13 +73,13 @@ public final class Study implements Serializable {
                     + "' must be letters, digits, '.', '_' or '-' (it names a folder in the store)");
         }
         return new Study(name, List.of(), Split.auto(0.2), Descriptors.defaults(), Filters.standard(),
-                Selectors.defaults(), Builders.defaults(), Validation.defaults(), 42, "qspace-results", Plan.DEFAULT_TIME_LIMIT);
+                Selectors.defaults(), Builders.defaults(), Validation.defaults(), 42, "qspace-results", Plan.DEFAULT_TIME_LIMIT, List.of());
     }
 
     private Study with(UnaryOperator<Builder> change) {
         Builder b = change.apply(new Builder(this));
         return new Study(b.name, b.datasets, b.split, b.descriptors, b.filters, b.selectors, b.builders,
-                b.validation, b.seed, b.store, b.timeLimit);
+                b.validation, b.seed, b.store, b.timeLimit, b.consensusSizes);
     }
 
     public Study datasets(DatasetSource... sources) {
@@ -151,6 +153,30 @@ public final class Study implements Serializable {
         return with(b -> b.timeLimit(limit));
     }
 
+    /** The default sizes of {@link #consensus()}: the mean of the top 3, 5 or 10 models by CV. */
+    public static final List<Integer> DEFAULT_CONSENSUS_SIZES = List.of(3, 5, 10);
+
+    /** One more candidate per dataset: the consensus of the top 3, 5 or 10 models by CV (see below). */
+    public Study consensus() {
+        return consensus(DEFAULT_CONSENSUS_SIZES.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * One more candidate per dataset, after all its models: the mean of the top-k models by CV (across feature sets
+     * and builders), k chosen from {@code sizes} by CV, scored from the models' out-of-fold predictions without
+     * refitting. The score is nested (members and k chosen without each held-out fold), so it is chosen only when it
+     * beats the single models honestly. No sizes: no consensus (the default).
+     */
+    public Study consensus(int... sizes) {
+        List<Integer> list = java.util.Arrays.stream(sizes).boxed().distinct().sorted().toList();
+        for (int k : list) {
+            if (k < 2) {
+                throw new IllegalArgumentException("a consensus averages at least 2 models, not " + k);
+            }
+        }
+        return with(b -> b.consensusSizes(list));
+    }
+
     /** Reads the datasets and unwinds the study into its invocation tree; nothing heavy runs. */
     public Plan plan() {
         return StudyPlanner.plan(this);
@@ -179,6 +205,7 @@ public final class Study implements Serializable {
     public long seed() { return seed; }
     public String store() { return store; }
     public Duration timeLimit() { return timeLimit; }
+    public List<Integer> consensusSizes() { return consensusSizes; }
 
     /** Selectors flattened to one per feature set. */
     public List<Selector> featureSetSelectors() {
@@ -196,6 +223,7 @@ public final class Study implements Serializable {
                         .collect(Collectors.joining(", ")) + "\n"
                 + "  builders:    " + builders.stream().map(Object::toString).collect(Collectors.joining(", ")) + "\n"
                 + "  validation:  " + validation.describe() + "\n"
+                + (consensusSizes.isEmpty() ? "" : "  consensus:   mean of the top " + consensusSizes + " by CV\n")
                 + "  seed:        " + seed + "\n"
                 + "  store:       " + store;
     }
@@ -213,11 +241,12 @@ public final class Study implements Serializable {
         long seed;
         String store;
         Duration timeLimit;
+        List<Integer> consensusSizes;
 
         Builder(Study s) {
             name = s.name; datasets = s.datasets; split = s.split; descriptors = s.descriptors; filters = s.filters;
             selectors = s.selectors; builders = s.builders; validation = s.validation; seed = s.seed; store = s.store;
-            timeLimit = s.timeLimit;
+            timeLimit = s.timeLimit; consensusSizes = s.consensusSizes;
         }
 
         Builder name(String v) { name = v; return this; }
@@ -231,5 +260,6 @@ public final class Study implements Serializable {
         Builder seed(long v) { seed = v; return this; }
         Builder store(String v) { store = v; return this; }
         Builder timeLimit(Duration v) { timeLimit = v; return this; }
+        Builder consensusSizes(List<Integer> v) { consensusSizes = v; return this; }
     }
 }

@@ -36,7 +36,7 @@ final class StudyPlanner {
             hashes.add(hash);
             roots.add(Invocation.of(new PrepareTask(dataset.name(), hash, study.split(),
                     study.descriptors(), study.filters(), selectors, study.seed(), study.builders(),
-                    study.validation())));
+                    study.validation(), study.consensusSizes())));
         }
         int gridPoints = study.builders().stream().mapToInt(b -> b.grid().size()).sum();
         Plan.Shape shape = new Plan.Shape(selectors.size(), study.builders().size(), gridPoints,
@@ -59,6 +59,9 @@ final class StudyPlanner {
         p.put("selectors", String.join(", ", study.featureSetSelectors().stream().map(Selector::name).toList()));
         p.put("builders", String.join(", ", study.builders().stream().map(Object::toString).toList()));
         p.put("validation", study.validation().describe());
+        if (!study.consensusSizes().isEmpty()) {
+            p.put("consensus", "top " + study.consensusSizes() + " by CV");
+        }
         p.put("description", study.toString());
         return p;
     }

@@ -3,6 +3,8 @@ package io.qspace.bench;
 import io.qspace.Study;
 import io.qspace.data.DatasetSource;
 import io.qspace.data.Datasets;
+import io.qspace.model.Params;
+import io.qspace.plan.ConsensusTask;
 import io.qspace.results.Results;
 import io.qspace.results.StoredModel;
 import io.qspace.run.EmbeddedRunner;
@@ -41,8 +43,9 @@ public final class HonestSelectionBench {
                 .split("split");
 
         Path store = Files.createTempDirectory("qspace-honest-");
+        // the consensus of the top 3, 5 or 10 by CV is one more candidate; the best single model is reported too
         Study study = Study.named("honest-" + name).datasets(source).validation(validation(selection)).seed(seed)
-                .store(store.toString());
+                .store(store.toString()).consensus();
         Results results;
         try (EmbeddedRunner runner = new EmbeddedRunner()) {
             results = runner.submit(study.plan(), ProgressListener.defaultListener()).await();
@@ -60,9 +63,19 @@ public final class HonestSelectionBench {
         row.put("n_train", ok.intColumn("n_train").get(0));
         row.put("n_test", ok.intColumn("n_test").get(0));
         row.put("cpu_seconds", cpuSeconds);
+        row.put("store", store.toString()); // kept: bench/consensus-spaces.sh measures more candidate spaces on it
         row.put("models_fitted", (long) ok.intColumn("fits").sum());
         row.put("failed_invocations", results.failed());
         row.put("best", ModelSpaceBench.best(ok, null));
+        Table singles = ok.where(ok.stringColumn("builder").isNotEqualTo(ConsensusTask.BUILDER));
+        row.put("single", ModelSpaceBench.best(singles, null));
+        Table consensus = ok.where(ok.stringColumn("builder").isEqualTo(ConsensusTask.BUILDER));
+        if (consensus.rowCount() > 0) {
+            Map<String, Object> c = ModelSpaceBench.best(consensus, null);
+            c.put("plain_cv_rmse", Params.parse(ConsensusTask.BUILDER, (String) c.get("params"))
+                    .getDouble("plain_cv_rmse"));
+            row.put("consensus", c);
+        }
         List<Object> smiles = new ArrayList<>();
         List<Object> predicted = new ArrayList<>();
         for (int i = 0; i < predictions.rowCount(); i++) {

@@ -226,7 +226,9 @@ public final class Worker {
         long now = System.currentTimeMillis();
         int created = 0;
         long plannedDelta = 0;
-        if (status != InvState.FAILED && !children.isEmpty() && !runs.cancelled(s.runId)) {
+        // a failure has children only on its last attempt: a join waiting on it (io.qspace.plan.ConsensusJoin)
+        boolean lastWord = status != InvState.FAILED || s.attempts + 1 >= maxAttempts;
+        if (lastWord && !children.isEmpty() && !runs.cancelled(s.runId)) {
             List<String> keys = new ArrayList<>(children.size());
             List<CompletionStage<Integer>> pending = new ArrayList<>(children.size());
             for (Invocation child : children) {

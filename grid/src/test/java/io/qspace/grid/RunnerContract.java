@@ -89,6 +89,24 @@ abstract class RunnerContract {
     }
 
     @Test
+    void aConsensusRunsAfterItsMembersAsItsOwnInvocationWithTheOneSlotReferenceNumbers() {
+        Results reference;
+        try (EmbeddedRunner one = new EmbeddedRunner(1)) {
+            reference = one.submit(smallStudy().consensus(2, 3).store(dir.resolve("consensus-reference").toString())
+                    .plan(), ProgressListener.none()).await();
+        }
+        Results here = runner().submit(smallStudy().consensus(2, 3).store(dir.resolve("consensus-here").toString())
+                .plan(), ProgressListener.none()).await();
+        Table a = numbers(reference.table());
+        Table b = numbers(here.table());
+        assertEquals(2 * 2 + 1, a.rowCount(), "2 feature sets x 2 builders and their consensus");
+        Table consensus = b.where(b.stringColumn("builder").isEqualTo("consensus"));
+        assertEquals(1, consensus.rowCount(), here.table().print());
+        assertTrue(consensus.stringColumn("parameters").get(0).contains("members="), consensus.print());
+        assertEquals(a.print(a.rowCount()), b.print(b.rowCount()));
+    }
+
+    @Test
     void aFailureIsARowWithItsReasonAndItsOwnCoordinatesAndTheRestGoesOn() {
         List<Invocation> roots = new ArrayList<>(tree("failing", dir, 2, 1, 2, 0).roots());
         roots.add(Invocation.of(new FailingTask("dataset-of-the-failure", "boom")));

@@ -21,7 +21,9 @@ import java.util.Map;
 public record BuildTask(String prepareId, String dataset, String featureSet, ModelBuilder builder,
                         Validation validation, long studySeed,
                         // continuation; the dataset hash and split are in prepareId already, carried for provenance
-                        DescriptorSet descriptors, String datasetHash, String split) implements Task {
+                        DescriptorSet descriptors, String datasetHash, String split,
+                        // continuation: the dataset's consensus, when the study makes one (null otherwise)
+                        ConsensusJoin consensus) implements Task {
 
     @Override
     public String kind() {
@@ -104,6 +106,12 @@ public record BuildTask(String prepareId, String dataset, String featureSet, Mod
     @Override
     public List<Invocation> children(TaskContext context) {
         return List.of(Invocation.of(new TestTask(Invocation.of(this).id(), prepareId, dataset, featureSet,
-                builder.name(), studySeed, descriptors, datasetHash, split)));
+                builder.name(), studySeed, descriptors, datasetHash, split, consensus)));
+    }
+
+    /** A failed build has no test: its siblings' consensus may be waiting for it alone. */
+    @Override
+    public List<Invocation> afterFailure(TaskContext context) throws Exception {
+        return consensus == null ? List.of() : consensus.whenAllEnded(context.store());
     }
 }

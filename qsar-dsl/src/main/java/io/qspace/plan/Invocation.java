@@ -11,7 +11,12 @@ import java.util.Map;
 public record Invocation(String id, Task task) implements Serializable {
 
     public static Invocation of(Task task) {
-        return new Invocation(task.kind() + "-" + ContentHash.shortOf(task.identity()), task);
+        return new Invocation(idOf(task.kind(), task.identity()), task);
+    }
+
+    /** The id of a task of this kind and identity, without making the task. */
+    public static String idOf(String kind, String identity) {
+        return kind + "-" + ContentHash.shortOf(identity);
     }
 
     public String kind() {

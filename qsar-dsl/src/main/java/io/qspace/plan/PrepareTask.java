@@ -31,7 +31,9 @@ public record PrepareTask(String datasetName, String datasetHash, Split split,
                           DescriptorSet descriptors, Filters filters, List<Selector> selectors, long studySeed,
                           // continuation: not part of the identity, except the folds of the validation when
                           // supervised selectors are refitted inside them
-                          List<ModelBuilder> builders, Validation validation) implements Task {
+                          List<ModelBuilder> builders, Validation validation,
+                          // continuation: the k of the top-k consensus to choose from, empty for none
+                          List<Integer> consensusSizes) implements Task {
 
     /** Bump when stored outputs change shape or meaning, so old stores are not misread. */
     static final String FORMAT = "3";
@@ -39,6 +41,7 @@ public record PrepareTask(String datasetName, String datasetHash, Split split,
     public PrepareTask {
         selectors = List.copyOf(selectors);
         builders = List.copyOf(builders);
+        consensusSizes = List.copyOf(consensusSizes);
     }
 
     @Override
@@ -77,7 +80,7 @@ public record PrepareTask(String datasetName, String datasetHash, Split split,
 
     @Override
     public int expectedSubtreeSize() {
-        return 1 + 2 * selectors.size() * builders.size();
+        return 1 + 2 * selectors.size() * builders.size() + (consensusSizes.isEmpty() ? 0 : 1);
     }
 
     private String id() {
@@ -176,14 +179,22 @@ public record PrepareTask(String datasetName, String datasetHash, Split split,
     @Override
     public List<Invocation> children(TaskContext context) {
         Prepared prepared = Serialization.fromBytes(context.store().require(StoreKeys.prepared(id())), Prepared.class);
-        List<Invocation> children = new ArrayList<>();
+        List<BuildTask> builds = new ArrayList<>();
         for (String featureSet : prepared.featureSets()) {
             for (ModelBuilder builder : builders) {
-                children.add(Invocation.of(new BuildTask(id(), datasetName, featureSet, builder, validation,
-                        studySeed, descriptors, datasetHash, split.describe())));
+                builds.add(new BuildTask(id(), datasetName, featureSet, builder, validation, studySeed, descriptors,
+                        datasetHash, split.describe(), null));
             }
         }
-        return children;
+        if (consensusSizes.isEmpty()) {
+            return builds.stream().map(Invocation::of).toList();
+        }
+        ConsensusJoin join = new ConsensusJoin(id(), datasetName,
+                builds.stream().map(b -> Invocation.of(b).id()).toList(), consensusSizes, studySeed, datasetHash,
+                split.describe());
+        return builds.stream().map(b -> Invocation.of(new BuildTask(b.prepareId(), b.dataset(), b.featureSet(),
+                b.builder(), b.validation(), b.studySeed(), b.descriptors(), b.datasetHash(), b.split(), join)))
+                .toList();
     }
 
     static int count(boolean[] mask, boolean value) {

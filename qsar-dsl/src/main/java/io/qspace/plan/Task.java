@@ -32,6 +32,14 @@ public interface Task extends Serializable {
     List<Invocation> children(TaskContext context) throws Exception;
 
     /**
+     * The invocations that follow this one when it failed (after its failure record is written): none, except for a
+     * task a join waits on, which must still say that it ended (see {@link ConsensusJoin}).
+     */
+    default List<Invocation> afterFailure(TaskContext context) throws Exception {
+        return List.of();
+    }
+
+    /**
      * Whether the task's outputs are stored and found again (a done marker in the store). Tasks with no outputs,
      * such as the benchmark's sleeps, say false and cost no store traffic.
      */

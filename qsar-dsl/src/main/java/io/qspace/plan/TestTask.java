@@ -20,7 +20,18 @@ import java.util.Map;
 public record TestTask(String buildId, String prepareId, String dataset, String featureSet, String builderName,
                        long studySeed, DescriptorSet descriptors,
                        // provenance only: both are in buildId already
-                       String datasetHash, String split) implements Task {
+                       String datasetHash, String split,
+                       // continuation: the dataset's consensus, when the study makes one (null otherwise)
+                       ConsensusJoin consensus) implements Task {
+
+    /** The id of the test of a build: what a consensus needs to find its siblings' models. */
+    public static String idFor(String buildId, long studySeed) {
+        return Invocation.idOf("test", identity(buildId, studySeed));
+    }
+
+    private static String identity(String buildId, long studySeed) {
+        return String.join("|", "test", "build=" + buildId, "seed=" + studySeed);
+    }
 
     @Override
     public String kind() {
@@ -34,7 +45,7 @@ public record TestTask(String buildId, String prepareId, String dataset, String 
 
     @Override
     public String identity() {
-        return String.join("|", "test", "build=" + buildId, "seed=" + studySeed);
+        return identity(buildId, studySeed);
     }
 
     @Override
@@ -94,7 +105,12 @@ public record TestTask(String buildId, String prepareId, String dataset, String 
     }
 
     @Override
-    public List<Invocation> children(TaskContext context) {
-        return List.of();
+    public List<Invocation> children(TaskContext context) throws Exception {
+        return consensus == null ? List.of() : consensus.whenAllEnded(context.store());
+    }
+
+    @Override
+    public List<Invocation> afterFailure(TaskContext context) throws Exception {
+        return children(context);
     }
 }

@@ -23,7 +23,36 @@ import java.util.concurrent.Executors;
  */
 public record StoredModel(ResultRecord provenance, DescriptorSet descriptors, FeatureSet featureSet,
                           double[] medians, Model model, ApplicabilityDomain domain, long seed,
-                          String qspaceVersion, Params parameters) implements Serializable {
+                          String qspaceVersion, Params parameters,
+                          // a consensus's members (its own model, feature set and domain are theirs); null for one model
+                          List<StoredModel> members) implements Serializable {
+
+    /** One model, as a test step stores it. */
+    public StoredModel(ResultRecord provenance, DescriptorSet descriptors, FeatureSet featureSet, double[] medians,
+                       Model model, ApplicabilityDomain domain, long seed, String qspaceVersion, Params parameters) {
+        this(provenance, descriptors, featureSet, medians, model, domain, seed, qspaceVersion, parameters, null);
+    }
+
+    /**
+     * A consensus: predicts the mean of its members' predictions (each from its own feature set), in the domain
+     * when every member is, with their mean domain score.
+     */
+    public static StoredModel consensus(ResultRecord provenance, List<StoredModel> members) {
+        StoredModel first = members.get(0);
+        return new StoredModel(provenance, first.descriptors, null, null, null, null, provenance.seed(),
+                provenance.qspaceVersion(), null, List.copyOf(members));
+    }
+
+    /** Whether this is a consensus of several stored models ({@link #members()}). */
+    public boolean isConsensus() {
+        return members != null;
+    }
+
+    /** A consensus's members, best CV first; empty for one model. */
+    @Override
+    public List<StoredModel> members() {
+        return members == null ? List.of() : members;
+    }
 
     /**
      * The parameters of the grid point cross-validation chose, typed: {@code parameters().getDouble("lambda")}.
@@ -87,6 +116,9 @@ public record StoredModel(ResultRecord provenance, DescriptorSet descriptors, Fe
     }
 
     public List<Prediction> predict(List<String> smiles) {
+        if (members != null) {
+            return predictByMembers(smiles);
+        }
         ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "qspace-predict");
             t.setDaemon(true);
@@ -113,6 +145,28 @@ public record StoredModel(ResultRecord provenance, DescriptorSet descriptors, Fe
             }
             double score = domain.score(x);
             out.add(new Prediction(smiles.get(i), model.predict(x), score, domain.inside(x), ""));
+        }
+        return out;
+    }
+
+    private List<Prediction> predictByMembers(List<String> smiles) {
+        List<List<Prediction>> byMember = members.stream().map(m -> m.predict(smiles)).toList();
+        List<Prediction> out = new ArrayList<>();
+        for (int i = 0; i < smiles.size(); i++) {
+            double sum = 0;
+            double score = 0;
+            boolean inside = true;
+            String error = "";
+            for (List<Prediction> member : byMember) {
+                Prediction p = member.get(i);
+                sum += p.value();
+                score += p.domainScore();
+                inside &= p.inDomain();
+                error = error.isEmpty() ? p.error() : error;
+            }
+            int n = byMember.size();
+            out.add(error.isEmpty() ? new Prediction(smiles.get(i), sum / n, score / n, inside, "")
+                    : new Prediction(smiles.get(i), Double.NaN, Double.NaN, false, error));
         }
         return out;
     }

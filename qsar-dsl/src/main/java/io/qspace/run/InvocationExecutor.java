@@ -74,7 +74,16 @@ public final class InvocationExecutor {
             // a class missing or mismatched on this machine fails this invocation, never the slot running it
             String error = describe(e);
             FailureRecords.write(store, invocation.coordinates(), invocation.id(), error);
-            return new Outcome(invocation, InvocationStatus.FAILED, List.of(), error);
+            return new Outcome(invocation, InvocationStatus.FAILED, afterFailure(invocation, context), error);
+        }
+    }
+
+    /** What follows a failure (a join that was waiting on it); a failure here too leaves the study as it was. */
+    private static List<Invocation> afterFailure(Invocation invocation, TaskContext context) {
+        try {
+            return invocation.task().afterFailure(context);
+        } catch (Exception | LinkageError e) {
+            return List.of();
         }
     }
 

@@ -34,6 +34,7 @@ final class LocalStudyRun implements StudyRun {
     private final RunLedger ledger = new RunLedger();
     private final List<Thread> workers = new ArrayList<>();
     private final RunCode code;
+    private final java.util.Set<String> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     LocalStudyRun(Plan plan, String runId, ObjectStore store, int slots, ExecutorService computePool,
                   ProgressListener listener) {
@@ -67,6 +68,9 @@ final class LocalStudyRun implements StudyRun {
     }
 
     private void enqueue(Invocation invocation, boolean front) {
+        if (!created.add(invocation.id())) {
+            return; // made twice (a join's last two members ended together): once per run, as on the grid
+        }
         outstanding.incrementAndGet();
         if (front) {
             queue.addFirst(invocation);

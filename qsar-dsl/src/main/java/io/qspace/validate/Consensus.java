@@ -1,0 +1,165 @@
+package io.qspace.validate;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * The mean of the top-k models by CV, scored from their stored out-of-fold predictions without refitting.
+ *
+ * <p>Choosing the members and k by the same out-of-fold predictions that score the consensus is itself a selection,
+ * so the score is nested: for each repeat and held-out fold, the candidates are ranked and k is chosen on the other
+ * folds' out-of-fold rows only, and the held-out fold is predicted by the mean of the members chosen there. That
+ * score ({@link Result#cv()}) estimates the whole procedure, as selection inside the folds does for feature sets.
+ * The final consensus is the same procedure on all folds ({@link Result#members()}, {@link Result#k()}); its plain
+ * score, optimistic like every best-of-many score, is kept beside it ({@link Result#plainRmse()}). What is left
+ * optimistic: each member's grid point was tuned on all folds, as for any single model.
+ *
+ * @param observed    [row]: the training activities, the same for every candidate
+ * @param folds       [repeat][row]: the fold each row was held out in, the same for every candidate
+ * @param predictions [candidate][repeat][row]: each candidate's out-of-fold predictions
+ */
+public record Consensus(double[] observed, int[][] folds, double[][][] predictions) {
+
+    public Consensus {
+        if (predictions.length == 0) {
+            throw new IllegalArgumentException("a consensus needs at least one candidate");
+        }
+        for (double[][] candidate : predictions) {
+            if (candidate.length != folds.length) {
+                throw new IllegalArgumentException("every candidate needs " + folds.length + " CV repeats, one has "
+                        + candidate.length);
+            }
+            for (int r = 0; r < folds.length; r++) {
+                if (candidate[r].length != observed.length || folds[r].length != observed.length) {
+                    throw new IllegalArgumentException("every candidate needs one out-of-fold prediction per "
+                            + "training row (" + observed.length + ")");
+                }
+            }
+        }
+    }
+
+    /**
+     * @param members   candidate indices of the final consensus, best CV first
+     * @param k         how many members (chosen by the plain score on all folds)
+     * @param plainRmse the final consensus's RMSE over every out-of-fold row: optimistic, its members and k were
+     *                  chosen on these rows
+     * @param cv        the nested score: predictions, folds, RMSE per repeat and fold, Q2 and RMSE
+     * @param foldK     [repeat][fold]: the k chosen without that fold
+     */
+    public record Result(List<Integer> members, int k, double plainRmse, CvResult cv, int[][] foldK) {}
+
+    /** Scores the top-k consensus for each k of {@code sizes} (those above the candidates' count are left out). */
+    public Result score(List<Integer> sizes) {
+        List<Integer> ks = sizes.stream().filter(k -> k >= 1 && k <= predictions.length).distinct().sorted().toList();
+        if (ks.isEmpty()) {
+            throw new IllegalArgumentException("no consensus size in " + sizes + " fits " + predictions.length
+                    + " candidates");
+        }
+        int repeats = folds.length;
+        int n = observed.length;
+        boolean[][] all = new boolean[repeats][n];
+        for (boolean[] r : all) Arrays.fill(r, true);
+        Choice whole = choose(all, ks);
+
+        double[][] nested = new double[repeats][n];
+        int[] foldCount = new int[repeats];
+        for (int r = 0; r < repeats; r++) {
+            foldCount[r] = Arrays.stream(folds[r]).max().orElse(-1) + 1;
+        }
+        int[][] foldK = new int[repeats][];
+        double[][] foldRmse = new double[repeats][];
+        for (int r = 0; r < repeats; r++) {
+            foldK[r] = new int[foldCount[r]];
+            foldRmse[r] = new double[foldCount[r]];
+            for (int f = 0; f < foldCount[r]; f++) {
+                boolean[][] inner = new boolean[repeats][n];
+                for (int rr = 0; rr < repeats; rr++) {
+                    for (int i = 0; i < n; i++) {
+                        // the held-out rows of this fold are out of the ranking in every repeat
+                        inner[rr][i] = folds[r][i] != f;
+                    }
+                }
+                Choice c = choose(inner, ks);
+                foldK[r][f] = c.k;
+                List<Double> obs = new ArrayList<>();
+                List<Double> pred = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    if (folds[r][i] == f) {
+                        nested[r][i] = mean(c.members, r, i);
+                        obs.add(observed[i]);
+                        pred.add(nested[r][i]);
+                    }
+                }
+                foldRmse[r][f] = Metrics.rmse(obs.stream().mapToDouble(Double::doubleValue).toArray(),
+                        pred.stream().mapToDouble(Double::doubleValue).toArray());
+            }
+        }
+        double[] allObserved = new double[repeats * n];
+        double[] allNested = new double[repeats * n];
+        for (int r = 0; r < repeats; r++) {
+            System.arraycopy(observed, 0, allObserved, r * n, n);
+            System.arraycopy(nested[r], 0, allNested, r * n, n);
+        }
+        CvResult cv = new CvResult(nested, folds, foldRmse, Metrics.q2(allObserved, allNested),
+                Metrics.rmse(allObserved, allNested), 0);
+        return new Result(whole.members, whole.k, whole.rmse, cv, foldK);
+    }
+
+    /** The members' mean per row ([member][row]): the one averaging of a consensus's test predictions. */
+    public static double[] mean(double[][] byMember) {
+        double[] out = new double[byMember[0].length];
+        for (int i = 0; i < out.length; i++) {
+            double sum = 0;
+            for (double[] member : byMember) sum += member[i];
+            out[i] = sum / byMember.length;
+        }
+        return out;
+    }
+
+    private record Choice(List<Integer> members, int k, double rmse) {}
+
+    /** Ranks the candidates on the rows in {@code use}, then picks the k whose top-k mean has the lowest RMSE there. */
+    private Choice choose(boolean[][] use, List<Integer> ks) {
+        double[] score = IntStream.range(0, predictions.length).mapToDouble(c -> rmse(use, new int[]{c})).toArray();
+        // ties by candidate order, so the choice is the same on every runner
+        List<Integer> ranked = IntStream.range(0, predictions.length).boxed()
+                .sorted(Comparator.<Integer>comparingDouble(c -> score[c]).thenComparingInt(c -> c)).toList();
+        Choice best = null;
+        for (int k : ks) {
+            int[] top = ranked.subList(0, k).stream().mapToInt(Integer::intValue).toArray();
+            double e = rmse(use, top);
+            if (best == null || e < best.rmse) {
+                best = new Choice(ranked.subList(0, k), k, e);
+            }
+        }
+        return best;
+    }
+
+    private double rmse(boolean[][] use, int[] members) {
+        double sse = 0;
+        int count = 0;
+        for (int r = 0; r < folds.length; r++) {
+            for (int i = 0; i < observed.length; i++) {
+                if (use[r][i]) {
+                    double e = observed[i] - mean(members, r, i);
+                    sse += e * e;
+                    count++;
+                }
+            }
+        }
+        return Math.sqrt(sse / count);
+    }
+
+    private double mean(List<Integer> members, int r, int i) {
+        return mean(members.stream().mapToInt(Integer::intValue).toArray(), r, i);
+    }
+
+    private double mean(int[] members, int r, int i) {
+        double s = 0;
+        for (int c : members) s += predictions[c][r][i];
+        return s / members.length;
+    }
+}
