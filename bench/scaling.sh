@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# The scaling benchmark, one command: qspace's default study on seeded subsets of the MoleculeACE union (30 sets,
+# first occurrence of each SMILES, activity = pKi/pEC50 on the compound's own target, each set's given split) of
+# 1,000 to 16,000 compounds, one JVM per size, smallest first. Per size: process CPU seconds, peak heap, per-builder
+# time and the chosen model; with --exact-up-to N, sizes up to N compounds also run the study with every SVR fit
+# exact (in the same store: only the SVR invocations run again) and report the chosen model's test RMSE ratio.
+# Resumable: a size whose JSON is in bench/results/scaling/ is not run again (delete it to re-measure).
+#   bench/scaling.sh [--sizes 1000,2000,4000,8000,16000] [--exact-up-to 8000] [--seed 42] [--data DIR] [--heap 6g]
+# Writes bench/results/scaling/size-N.json and bench/results/scaling.md (with the fitted exponent of CPU vs size).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES=1000,2000,4000,8000,16000
+EXACT_UP_TO=8000
+SEED=42
+HEAP=6g
+DATA="$(cd .. && pwd)/shared/datasets/moleculeace"
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --sizes) SIZES="$2"; shift 2 ;;
+    --exact-up-to) EXACT_UP_TO="$2"; shift 2 ;;
+    --seed) SEED="$2"; shift 2 ;;
+    --data) DATA="$2"; shift 2 ;;
+    --heap) HEAP="$2"; shift 2 ;;
+    *) echo "scaling: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+if [[ ! -d "$DATA" ]]; then
+  echo "scaling: the MoleculeACE sets are not at $DATA (the team's shared folder; --data DIR names another); nothing to measure." >&2
+  exit 0
+fi
+mkdir -p bench/results/scaling
+source bench/java-classpath.sh
+WORK="${TMPDIR:-/tmp}/qspace-scaling-seed$SEED"
+for n in ${SIZES//,/ }; do
+  out="bench/results/scaling/size-$n.json"
+  if [[ -f "$out" ]]; then echo "== $n compounds: done before ($out)" >&2; continue; fi
+  mode=""; if (( n <= EXACT_UP_TO )); then mode=exact; fi
+  echo "== $n compounds ${mode:+(and all-exact SVR)}" >&2
+  java -Xmx"$HEAP" -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -cp "$BENCH_CP" \
+    io.qspace.bench.ScalingBench "$DATA" "$n" "$SEED" "$out.part" "$WORK" $mode > /dev/null
+  mv "$out.part" "$out"
+done
+python3 - bench/results/scaling/size-*.json > bench/results/scaling.md <<'PY'
+import json, math, sys
+rows = sorted((json.load(open(p))["size"] for p in sys.argv[1:]), key=lambda r: r["compounds"])
+print("# Scaling: the default study on seeded subsets of the MoleculeACE union\n")
+print("| compounds (train/test) | CPU s | peak heap MB | chosen model (default) | test RMSE | all-exact SVR: chosen | test RMSE | ratio | CPU s, all-exact SVR run |")
+print("|---|---|---|---|---|---|---|---|---|")
+for r in rows:
+    d = r["default"]; c = d["chosen"]
+    e = r.get("all_svr_exact")
+    ex = (f"{e['chosen']['builder']}·{e['chosen']['feature_set']} | {e['chosen_test_rmse']:.3f} | "
+          f"**{r['chosen_test_rmse_default_over_exact']:.3f}** | {e['cpu_seconds']:.0f}") if e else (
+          "same (every SVR fit exact) | | 1 | " if not r.get("svr_approximated", True) else "not run | | |")
+    print(f"| {r['compounds']} ({d['n_train']}/{d['n_test']}) | {d['cpu_seconds']:.0f} | {d['peak_heap_mb']} | "
+          f"{c['builder']}·{c['feature_set']} ({c['params']}) | {c['test_rmse']:.3f} | {ex} |")
+pts = [(r["compounds"], r["default"]["cpu_seconds"]) for r in rows if r["compounds"] >= 2000]
+if len(pts) >= 2:
+    xs = [math.log(n) for n, _ in pts]; ys = [math.log(c) for _, c in pts]
+    mx = sum(xs) / len(xs); my = sum(ys) / len(ys)
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+    print(f"\nFitted exponent of CPU seconds vs compounds, {pts[0][0]} to {pts[-1][0]} "
+          f"(least squares on logs, {len(pts)} sizes): **{slope:.2f}** (target <= 1.3)")
+print("\nWall seconds inside invocations per builder (4 slots):\n")
+builders = sorted({b for r in rows for b in r["default"]["wall_seconds_in_invocations_per_builder"]})
+print("| compounds | " + " | ".join(builders) + " |"); print("|---" * (len(builders) + 1) + "|")
+for r in rows:
+    s = r["default"]["wall_seconds_in_invocations_per_builder"]
+    print(f"| {r['compounds']} | " + " | ".join(f"{s.get(b, 0):.0f}" for b in builders) + " |")
+PY
+cat bench/results/scaling.md
