@@ -7,29 +7,20 @@
 # Resumable: a size whose JSON is in bench/results/scaling/ is not run again (delete it to re-measure).
 #   bench/scaling.sh [--sizes 1000,2000,4000,8000,16000] [--exact-up-to 8000] [--seed 42] [--data DIR] [--heap 6g]
 # Writes bench/results/scaling/size-N.json and bench/results/scaling.md (with the fitted exponent of CPU vs size).
-set -euo pipefail
-cd "$(dirname "$0")/.."
+BENCH=scaling
 SIZES=1000,2000,4000,8000,16000
 EXACT_UP_TO=8000
-SEED=42
 HEAP=6g
-DATA="$(cd .. && pwd)/shared/datasets/moleculeace"
-while [[ $# -gt 0 ]]; do
+bench_flag() {
   case "$1" in
-    --sizes) SIZES="$2"; shift 2 ;;
-    --exact-up-to) EXACT_UP_TO="$2"; shift 2 ;;
-    --seed) SEED="$2"; shift 2 ;;
-    --data) DATA="$2"; shift 2 ;;
-    --heap) HEAP="$2"; shift 2 ;;
-    *) echo "scaling: unknown argument $1" >&2; exit 2 ;;
+    --sizes) SIZES="$2" ;;
+    --exact-up-to) EXACT_UP_TO="$2" ;;
+    --heap) HEAP="$2" ;;
+    *) return 1 ;;
   esac
-done
-if [[ ! -d "$DATA" ]]; then
-  echo "scaling: the MoleculeACE sets are not at $DATA (the team's shared folder; --data DIR names another); nothing to measure." >&2
-  exit 0
-fi
+}
+source "$(dirname "$0")/moleculeace-common.sh"
 mkdir -p bench/results/scaling
-source bench/java-classpath.sh
 WORK="${TMPDIR:-/tmp}/qspace-scaling-seed$SEED"
 for n in ${SIZES//,/ }; do
   out="bench/results/scaling/size-$n.json"
@@ -51,7 +42,7 @@ for r in rows:
     e = r.get("all_svr_exact")
     ex = (f"{e['chosen']['builder']}·{e['chosen']['feature_set']} | {e['chosen_test_rmse']:.3f} | "
           f"**{r['chosen_test_rmse_default_over_exact']:.3f}** | {e['cpu_seconds']:.0f}") if e else (
-          "same (every SVR fit exact) | | 1 | " if not r.get("svr_approximated", True) else "not run | | |")
+          "same (every SVR fit exact) | | 1 | " if r.get("svr_approximated") in (False, "false") else "not run | | |")
     print(f"| {r['compounds']} ({d['n_train']}/{d['n_test']}) | {d['cpu_seconds']:.0f} | {d['peak_heap_mb']} | "
           f"{c['builder']}·{c['feature_set']} ({c['params']}) | {c['test_rmse']:.3f} | {ex} |")
 pts = [(r["compounds"], r["default"]["cpu_seconds"]) for r in rows if r["compounds"] >= 2000]

@@ -1,5 +1,6 @@
 package io.qspace.model;
 
+import io.qspace.split.Shuffle;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 
@@ -27,7 +28,7 @@ final class NystromSvr {
         int n = x.length;
         SplittableRandom random = new SplittableRandom(seed);
         int m = Math.min(landmarks, n);
-        int[] order = shuffled(n, random);
+        int[] order = Shuffle.permutation(n, random.nextLong());
         double[][] candidates = new double[m][];
         for (int l = 0; l < m; l++) {
             candidates[l] = x[order[l]];
@@ -49,27 +50,13 @@ final class NystromSvr {
         }
         double[][] features = new double[n][];
         for (int i = 0; i < n; i++) {
-            features[i] = forwardSolve(chol, kernel.values(x[i]));
+            features[i] = Triangular.forward(chol, kernel.values(x[i]));
         }
         double[] w = new double[r + 1];
         solveDual(features, y, yMean, c, epsilon, w, random);
         // The model's weights on the kernel values: alpha = L^-T w, so predict = bias + sum alpha_l k(x, l).
-        double[] alpha = backSolve(chol, w);
+        double[] alpha = Triangular.backward(chol, java.util.Arrays.copyOf(w, r));
         return new NystromSvrModel(scaler, kernel, alpha, yMean + w[r], m);
-    }
-
-    private static int[] shuffled(int n, SplittableRandom random) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
     }
 
     /**
@@ -125,35 +112,6 @@ final class NystromSvr {
         return factor;
     }
 
-    /** z with L z = b (L lower triangular, r x r). */
-    static double[] forwardSolve(double[][] lower, double[] b) {
-        int r = lower.length;
-        double[] z = new double[r];
-        for (int a = 0; a < r; a++) {
-            double s = b[a];
-            double[] row = lower[a];
-            for (int u = 0; u < a; u++) {
-                s -= row[u] * z[u];
-            }
-            z[a] = s / row[a];
-        }
-        return z;
-    }
-
-    /** alpha with L^T alpha = w[0..r) (w's last entry, the bias, is left out). */
-    private static double[] backSolve(double[][] lower, double[] w) {
-        int r = lower.length;
-        double[] alpha = new double[r];
-        for (int a = r - 1; a >= 0; a--) {
-            double s = w[a];
-            for (int u = a + 1; u < r; u++) {
-                s -= lower[u][a] * alpha[u];
-            }
-            alpha[a] = s / lower[a][a];
-        }
-        return alpha;
-    }
-
     /**
      * Linear epsilon-SVR with L1 loss in the dual, by coordinate descent over a seeded order of the rows; the last
      * weight is the bias, on a constant feature 1. y is centred by yMean first, so the bias stays small.
@@ -172,7 +130,7 @@ final class NystromSvr {
             q[i] = s;
         }
         for (int epoch = 0; epoch < MAX_EPOCHS; epoch++) {
-            int[] order = shuffled(n, random);
+            int[] order = Shuffle.permutation(n, random.nextLong());
             double violation = 0;
             for (int i : order) {
                 double[] f = phi[i];
