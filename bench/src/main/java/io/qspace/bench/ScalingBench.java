@@ -34,7 +34,9 @@ import tech.tablesaw.api.Table;
  * (ECFP4 counts and CDK descriptors of drug-like compounds) at any size. A size takes the first N of a seeded
  * shuffle of the union, keeping the split column.
  *
- * <pre>java ... io.qspace.bench.ScalingBench DATA_DIR N SEED OUT.json WORK_DIR [exact]</pre>
+ * <pre>java ... io.qspace.bench.ScalingBench DATA_DIR N SEED OUT.json WORK_DIR [exact | approx:ROWS]</pre>
+ * "exact": when the default run approximated SVR, run it again with every SVR fit exact. "approx:ROWS": at a size
+ * where the default run is exact (already in the store), run SVR approximated above ROWS training rows.
  */
 public final class ScalingBench {
     private ScalingBench() {}
@@ -45,7 +47,8 @@ public final class ScalingBench {
         long seed = Long.parseLong(args[2]);
         Path out = Path.of(args[3]);
         Path work = Path.of(args[4]);
-        boolean exactToo = args.length > 5 && args[5].equals("exact");
+        String mode = args.length > 5 ? args[5] : "";
+        boolean exactToo = mode.equals("exact");
         Files.createDirectories(work);
         Path csv = subset(data, size, seed, work);
         DatasetSource source = Datasets.csv(csv.toString()).smiles("smiles").id("id").activity("activity")
@@ -55,6 +58,10 @@ public final class ScalingBench {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("compounds", size);
         Study study = Study.named("scaling-" + size).datasets(source).seed(seed).store(store.toString());
+        if (mode.startsWith("approx:")) {
+            compareWithApproximation(study, Integer.parseInt(mode.substring("approx:".length())), row, out);
+            return;
+        }
         Map<String, Object> approx = run(study);
         row.put("default", approx);
         boolean approximated = approx.get("svr").toString().contains("fitted=");
@@ -64,17 +71,40 @@ public final class ScalingBench {
             row.put("chosen_test_rmse_default_over_exact", 1.0);
             row.put("exact_note", "no SVR fit above exactUpTo at this size: the default run is the exact one");
         } else if (exactToo) {
-            List<ModelBuilder> exact = new ArrayList<>();
-            for (ModelBuilder b : Builders.defaults()) {
-                exact.add(b.name().equals("svr") ? Builders.svr().c(1, 10).epsilon(0.1).gammaScale()
-                        .scaling("auto").exactUpTo(Integer.MAX_VALUE) : b);
-            }
-            Map<String, Object> exactRun = run(study.builders(exact));
+            Map<String, Object> exactRun = run(study.builders(svrExactUpTo(Integer.MAX_VALUE)));
             row.put("all_svr_exact", exactRun);
             row.put("chosen_test_rmse_default_over_exact", (double) approx.get("chosen_test_rmse")
                     / (double) exactRun.get("chosen_test_rmse"));
         }
         write(out, row);
+    }
+
+    /**
+     * The default study (found in the store: nothing runs again) against the same study with SVR approximated above
+     * exactUpTo training rows (only the SVR invocations run): the chosen model's test RMSE, approximate over exact.
+     */
+    private static void compareWithApproximation(Study study, int exactUpTo, Map<String, Object> row, Path out)
+            throws IOException {
+        Map<String, Object> exact = run(study);
+        row.put("default", exact);
+        if (!exact.get("svr").toString().contains("fitted=")) {
+            row.put("svr_exact_up_to", exactUpTo);
+            Map<String, Object> approximate = run(study.builders(svrExactUpTo(exactUpTo)));
+            row.put("svr_approximated_above", approximate);
+            row.put("chosen_test_rmse_approximate_over_exact", (double) approximate.get("chosen_test_rmse")
+                    / (double) exact.get("chosen_test_rmse"));
+        }
+        write(out, row);
+    }
+
+    /** The default builders with SVR's exact limit replaced. */
+    static List<ModelBuilder> svrExactUpTo(int rows) {
+        List<ModelBuilder> builders = new ArrayList<>();
+        for (ModelBuilder b : Builders.defaults()) {
+            builders.add(b.name().equals("svr")
+                    ? Builders.svr().c(1, 10).epsilon(0.1).gammaScale().scaling("auto").exactUpTo(rows) : b);
+        }
+        return builders;
     }
 
     private static void write(Path out, Map<String, Object> row) throws IOException {
