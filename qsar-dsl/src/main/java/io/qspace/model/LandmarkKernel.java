@@ -7,28 +7,44 @@ import java.io.Serializable;
  * The RBF form reads only a row's non-zero entries (|u - v|^2 = |u|^2 + |v|^2 - 2 u.v), so fingerprint counts cost
  * their set bits rather than every column; the tanimoto form compares sparse count vectors.
  */
-abstract class LandmarkKernel implements Serializable {
+abstract class LandmarkKernel<T> implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    final T[] landmarks;
+
+    LandmarkKernel(T[] landmarks) {
+        this.landmarks = landmarks;
+    }
 
     /** The kernel between row x (already in the kernel's space) and every landmark. */
     abstract double[] values(double[] x);
 
+    /** The same kernel on other landmarks. */
+    abstract LandmarkKernel<T> on(T[] landmarks);
+
     /** The number of landmarks. */
-    abstract int size();
+    final int size() {
+        return landmarks.length;
+    }
 
     /** The same kernel on a subset of the landmarks, in the order given. */
-    abstract LandmarkKernel keep(int[] which);
+    final LandmarkKernel<T> keep(int[] which) {
+        T[] kept = java.util.Arrays.copyOf(landmarks, which.length);
+        for (int i = 0; i < which.length; i++) {
+            kept[i] = landmarks[which[i]];
+        }
+        return on(kept);
+    }
 
     /** exp(-gamma |u - v|^2). */
-    static final class Rbf extends LandmarkKernel {
+    static final class Rbf extends LandmarkKernel<double[]> {
         private static final long serialVersionUID = 1L;
 
-        private final double[][] landmarks;
         private final double[] norm2;
         private final double gamma;
 
         Rbf(double[][] landmarks, double gamma) {
-            this.landmarks = landmarks;
+            super(landmarks);
             this.gamma = gamma;
             this.norm2 = new double[landmarks.length];
             for (int l = 0; l < landmarks.length; l++) {
@@ -67,17 +83,8 @@ abstract class LandmarkKernel implements Serializable {
         }
 
         @Override
-        int size() {
-            return landmarks.length;
-        }
-
-        @Override
-        LandmarkKernel keep(int[] which) {
-            double[][] kept = new double[which.length][];
-            for (int i = 0; i < which.length; i++) {
-                kept[i] = landmarks[which[i]];
-            }
-            return new Rbf(kept, gamma);
+        LandmarkKernel<double[]> on(double[][] other) {
+            return new Rbf(other, gamma);
         }
 
         private static double dot(double[] a, double[] b) {
@@ -95,13 +102,11 @@ abstract class LandmarkKernel implements Serializable {
     }
 
     /** MinMax (tanimoto) on fingerprint counts. */
-    static final class Tanimoto extends LandmarkKernel {
+    static final class Tanimoto extends LandmarkKernel<CountVector> {
         private static final long serialVersionUID = 1L;
 
-        private final CountVector[] landmarks;
-
         Tanimoto(CountVector[] landmarks) {
-            this.landmarks = landmarks;
+            super(landmarks);
         }
 
         @Override
@@ -115,17 +120,8 @@ abstract class LandmarkKernel implements Serializable {
         }
 
         @Override
-        int size() {
-            return landmarks.length;
-        }
-
-        @Override
-        LandmarkKernel keep(int[] which) {
-            CountVector[] kept = new CountVector[which.length];
-            for (int i = 0; i < which.length; i++) {
-                kept[i] = landmarks[which[i]];
-            }
-            return new Tanimoto(kept);
+        LandmarkKernel<CountVector> on(CountVector[] other) {
+            return new Tanimoto(other);
         }
 
         @Override

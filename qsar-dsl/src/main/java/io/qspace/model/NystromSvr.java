@@ -23,7 +23,7 @@ final class NystromSvr {
      * Fits on rows already in the kernel's space; kernelOn builds the kernel for a set of landmark rows.
      * scaler (may be null) is kept in the model so that it takes raw rows.
      */
-    static Model fit(double[][] x, double[] y, Function<double[][], LandmarkKernel> kernelOn, Standardiser scaler,
+    static Model fit(double[][] x, double[] y, Function<double[][], LandmarkKernel<?>> kernelOn, Standardiser scaler,
                      double c, double epsilon, int landmarks, long seed) {
         int n = x.length;
         SplittableRandom random = new SplittableRandom(seed);
@@ -33,7 +33,7 @@ final class NystromSvr {
         for (int l = 0; l < m; l++) {
             candidates[l] = x[order[l]];
         }
-        LandmarkKernel all = kernelOn.apply(candidates);
+        LandmarkKernel<?> all = kernelOn.apply(candidates);
         double[][] kmm = new double[m][];
         for (int l = 0; l < m; l++) {
             kmm[l] = all.values(candidates[l]);
@@ -42,7 +42,7 @@ final class NystromSvr {
         double[][] chol = pivotedCholesky(kmm, pivots);
         int r = chol.length;
         int[] kept = java.util.Arrays.copyOf(pivots, r);
-        LandmarkKernel kernel = all.keep(kept);
+        LandmarkKernel<?> kernel = all.keep(kept);
 
         double yMean = 0;
         for (double v : y) {

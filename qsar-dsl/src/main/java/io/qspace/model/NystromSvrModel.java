@@ -5,12 +5,12 @@ final class NystromSvrModel implements Model, Approximation {
     private static final long serialVersionUID = 1L;
 
     private final Standardiser scaler;
-    private final LandmarkKernel kernel;
+    private final LandmarkKernel<?> kernel;
     private final double[] alpha;
     private final double bias;
     private final int sampled;
 
-    NystromSvrModel(Standardiser scaler, LandmarkKernel kernel, double[] alpha, double bias, int sampled) {
+    NystromSvrModel(Standardiser scaler, LandmarkKernel<?> kernel, double[] alpha, double bias, int sampled) {
         this.scaler = scaler;
         this.kernel = kernel;
         this.alpha = alpha;

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import smile.math.kernel.GaussianKernel;
 import smile.regression.Regression;
@@ -18,13 +17,13 @@ class ApproximateSvrTest {
 
     @Test
     void rbfOnRawCountsGivesTheDenseKernelsModelDigitForDigit() {
-        double[][] x = counts(300, 512, 4);
+        double[][] x = Synthetic.counts(300, 512, 15, 4);
         double[] y = Synthetic.linear(Arrays.stream(x).map(r -> Arrays.copyOf(r, 8)).toArray(double[][]::new),
                 0.3, 5);
         Model sparse = Builders.svr().c(10).fit(x, y, 1);
         double sigma = Math.sqrt(1.0 / (2.0 * Kernels.scaleGamma(x)));
         Regression<double[]> dense = SVM.fit(x, y, new GaussianKernel(sigma), 0.1, 10, 1e-3);
-        double[][] test = counts(50, 512, 6);
+        double[][] test = Synthetic.counts(50, 512, 15, 6);
         for (double[] row : test) {
             assertEquals(dense.predict(row), sparse.predict(row), 0.0);
         }
@@ -62,7 +61,7 @@ class ApproximateSvrTest {
 
     @Test
     void tanimotoAboveTheLimitIsApproximatedToo() {
-        double[][] x = counts(300, 256, 21);
+        double[][] x = Synthetic.counts(300, 256, 15, 21);
         double[] y = Synthetic.linear(Arrays.stream(x).map(r -> Arrays.copyOf(r, 8)).toArray(double[][]::new),
                 0.3, 22);
         Model m = Builders.svr().kernel("tanimoto").exactUpTo(100).landmarks(100).fit(x, y, 1);
@@ -70,14 +69,4 @@ class ApproximateSvrTest {
         assertTrue(Double.isFinite(m.predict(x[0])));
     }
 
-    private static double[][] counts(int n, int p, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        double[][] x = new double[n][p];
-        for (double[] row : x) {
-            for (int j = 0; j < p; j++) {
-                row[j] = random.nextInt(15) == 0 ? 1 + random.nextInt(3) : 0;
-            }
-        }
-        return x;
-    }
 }

@@ -27,7 +27,7 @@ class NeighbourIndexTest {
 
     @Test
     void sparseCountsWithDuplicatesGiveTheBruteForceNeighboursTiesToTheEarlierRow() {
-        double[][] rows = counts(400, 256, 3);
+        double[][] rows = Synthetic.counts(400, 256, 20, 3);
         // Duplicated rows make exact ties at every distance, zero included.
         for (int i = 0; i < 60; i++) {
             rows[100 + i] = rows[i].clone();
@@ -93,17 +93,6 @@ class NeighbourIndexTest {
         }
     }
 
-    /** Fingerprint-like counts: about one column in twenty set, counts 1 to 3. */
-    private static double[][] counts(int n, int p, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        double[][] x = new double[n][p];
-        for (double[] row : x) {
-            for (int j = 0; j < p; j++) {
-                row[j] = random.nextInt(20) == 0 ? 1 + random.nextInt(3) : 0;
-            }
-        }
-        return x;
-    }
 
     private static void assertSameAsBruteForce(double[][] rows, NeighbourIndex index) {
         SplittableRandom random = new SplittableRandom(9);
