@@ -62,7 +62,8 @@ public final class NeighbourIndex {
     private final double[] value;
     private final double[] norm2;
     private final double maxNorm2;
-    private final Map<double[], Found> remembered = new java.util.IdentityHashMap<>();
+    // Arrays hash and compare by identity, so a weak map remembers each query object without keeping it alive.
+    private final Map<double[], Found> remembered = new java.util.WeakHashMap<>();
 
     private NeighbourIndex(double[][] rows, UnaryOperator<double[]> toSpace) {
         this.rows = rows;
@@ -139,7 +140,7 @@ public final class NeighbourIndex {
         synchronized (RECENT) {
             SoftReference<NeighbourIndex> ref = RECENT.get(key);
             NeighbourIndex found = ref == null ? null : ref.get();
-            if (found != null) {
+            if (found != null && found.indexes(rows)) {
                 return found;
             }
         }
@@ -148,6 +149,19 @@ public final class NeighbourIndex {
             RECENT.put(key, new SoftReference<>(index));
         }
         return index;
+    }
+
+    /** True when this index is over exactly these row objects, in this order. */
+    private boolean indexes(double[][] other) {
+        if (other.length != rows.length) {
+            return false;
+        }
+        for (int i = 0; i < rows.length; i++) {
+            if (other[i] != rows[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public int size() {
@@ -282,38 +296,22 @@ public final class NeighbourIndex {
         return s;
     }
 
-    /** The identity of a set of row objects (not their values) and the space they are measured in. */
-    private static final class RowsKey {
-        private final double[][] rows;
-        private final Object space;
-        private final int hash;
-
+    /**
+     * Which row objects (by identity, not value) and space an index was built over, as a hash: the key keeps no
+     * reference to the rows, so the recent indexes hold no training data alive beyond their own soft references; a
+     * hit is confirmed against the index's rows.
+     */
+    private record RowsKey(int length, int rowsHash, Object space) {
         RowsKey(double[][] rows, Object space) {
-            this.rows = rows;
-            this.space = space;
+            this(rows.length, identityHash(rows), space);
+        }
+
+        private static int identityHash(double[][] rows) {
             int h = rows.length;
             for (double[] row : rows) {
                 h = 31 * h + System.identityHashCode(row);
             }
-            this.hash = 31 * h + space.hashCode();
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            if (!(other instanceof RowsKey key) || key.rows.length != rows.length || !key.space.equals(space)) {
-                return false;
-            }
-            for (int i = 0; i < rows.length; i++) {
-                if (key.rows[i] != rows[i]) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
+            return h;
         }
     }
 }
