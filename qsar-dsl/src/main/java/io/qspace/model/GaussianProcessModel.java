@@ -55,7 +55,7 @@ public final class GaussianProcessModel implements Model {
             z[i] = (y[i] - mean) / scale;
         }
         double[][] l = cholesky(builder, k, rows, noise);
-        double[] alpha = backward(l, forward(l, z));
+        double[] alpha = Triangular.backward(l, Triangular.forward(l, z));
         return new GaussianProcessModel(kernel, rows, alpha, mean, scale, noise, l);
     }
 
@@ -81,7 +81,7 @@ public final class GaussianProcessModel implements Model {
         for (int i = 0; i < rows.length; i++) {
             kStar[i] = kernel.k(rows[i], t);
         }
-        double[] v = forward(factor(), kStar);
+        double[] v = Triangular.forward(factor(), kStar);
         double vv = 0;
         for (double value : v) {
             vv += value * value;
@@ -152,35 +152,6 @@ public final class GaussianProcessModel implements Model {
         return l;
     }
 
-    /** Solves L v = b. */
-    private static double[] forward(double[][] l, double[] b) {
-        int n = b.length;
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            double s = b[i];
-            double[] li = l[i];
-            for (int m = 0; m < i; m++) {
-                s -= li[m] * v[m];
-            }
-            v[i] = s / li[i];
-        }
-        return v;
-    }
-
-    /** Solves L' w = v. */
-    private static double[] backward(double[][] l, double[] v) {
-        int n = v.length;
-        double[] w = v.clone();
-        for (int i = n - 1; i >= 0; i--) {
-            w[i] /= l[i][i];
-            double wi = w[i];
-            double[] li = l[i];
-            for (int m = 0; m < i; m++) {
-                w[m] -= li[m] * wi;
-            }
-        }
-        return w;
-    }
 
     @Override
     public String toString() {

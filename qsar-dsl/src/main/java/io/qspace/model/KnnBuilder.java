@@ -2,6 +2,7 @@ package io.qspace.model;
 
 
 /** k nearest neighbours on standardised features, neighbours weighted by 1 / distance (scikit-learn "distance"). */
+@io.qspace.code.Version(2)
 public final class KnnBuilder extends GridBuilder {
     private static final long serialVersionUID = 1L;
 
@@ -33,7 +34,6 @@ public final class KnnBuilder extends GridBuilder {
 
     @Override
     protected Model fitPoint(double[][] x, double[] y, long seed, Params p) {
-        Standardiser scaler = Standardiser.fit(x);
-        return new KnnModel(scaler, scaler.apply(x), y.clone(), Math.min(p.getInt("k"), x.length));
+        return new KnnModel(Standardiser.fit(x), x.clone(), y.clone(), Math.min(p.getInt("k"), x.length));
     }
 }

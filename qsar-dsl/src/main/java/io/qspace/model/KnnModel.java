@@ -1,14 +1,20 @@
 package io.qspace.model;
 
-/** Keeps the standardised training rows; predicts the distance-weighted mean activity of the k nearest. */
+/**
+ * Keeps the training rows and their scaling; predicts the distance-weighted mean activity of the k nearest in
+ * standardised space. Neighbours come from a {@link NeighbourIndex} built when first needed (not stored).
+ */
 final class KnnModel implements Model {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+    private static final String SPACE = "standardised";
 
     private final Standardiser scaler;
     private final double[][] rows;
     private final double[] activity;
     private final int k;
+    private transient NeighbourIndex index;
 
+    /** rows are the raw training rows (not copied further: the model never changes them). */
     KnnModel(Standardiser scaler, double[][] rows, double[] activity, int k) {
         this.scaler = scaler;
         this.rows = rows;
@@ -16,14 +22,24 @@ final class KnnModel implements Model {
         this.k = k;
     }
 
+    private NeighbourIndex index() {
+        NeighbourIndex i = index;
+        if (i == null) {
+            i = NeighbourIndex.over(rows, scaler::apply, SPACE);
+            index = i;
+        }
+        return i;
+    }
+
     @Override
     public double predict(double[] x) {
-        double[] distance = new double[k];
-        int[] nearest = Neighbours.nearest(rows, scaler.apply(x), k, -1, distance);
+        NeighbourIndex.Found found = index().nearest(x, k);
+        int[] nearest = found.rows();
+        double[] distance = found.distances();
         // An exact match outweighs everything, as in scikit-learn: average the exact matches only.
         double exactSum = 0;
         int exact = 0;
-        for (int j = 0; j < k; j++) {
+        for (int j = 0; j < nearest.length; j++) {
             if (distance[j] == 0) {
                 exactSum += activity[nearest[j]];
                 exact++;
@@ -34,7 +50,7 @@ final class KnnModel implements Model {
         }
         double weighted = 0;
         double weights = 0;
-        for (int j = 0; j < k; j++) {
+        for (int j = 0; j < nearest.length; j++) {
             double w = 1.0 / distance[j];
             weighted += w * activity[nearest[j]];
             weights += w;

@@ -164,6 +164,10 @@ public record Plan(String name, long seed, List<Invocation> roots, String storeU
         } else {
             s.append("  invocations: ").append(expectedInvocations()).append(" in all\n");
         }
+        String large = LargeSets.describe(this, 4, Runtime.getRuntime().maxMemory());
+        if (!large.isEmpty()) {
+            s.append(large).append('\n');
+        }
         s.append("  store: ").append(storeUri);
         if (!runner.isEmpty()) {
             s.append("\n  runner: ").append(runner);

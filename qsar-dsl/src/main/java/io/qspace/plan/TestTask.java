@@ -79,7 +79,7 @@ public record TestTask(String buildId, String prepareId, String dataset, String 
         double seconds = build.seconds() + (System.nanoTime() - start) / 1e9;
 
         ResultRecord record = new ResultRecord(dataset, featureSet, fm.featureSet().size(), builderName,
-                ResultRecord.parameters(build.chosen()), build.cvQ2(), build.cvRmse(),
+                ResultRecord.parameters(build.chosen(), model), build.cvQ2(), build.cvRmse(),
                 Metrics.r2(yTest, predicted), Metrics.rmse(yTest, predicted), Metrics.mae(yTest, predicted),
                 build.yRandomisedQ2(), xTrain.length, xTest.length, build.fits() + 1, seconds,
                 StoreKeys.model(id), io.qspace.results.ResultColumn.OK, "", id, datasetHash, split, studySeed,

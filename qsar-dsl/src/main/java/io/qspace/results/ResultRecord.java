@@ -51,6 +51,11 @@ public record ResultRecord(String dataset, String featureSet, int features, Stri
         return point.params().readable();
     }
 
+    /** The point's parameters, followed by the approximation its model was fitted with, if any (e.g. Nystrom). */
+    public static String parameters(ModelBuilder point, io.qspace.model.Model model) {
+        return parameters(point) + (model instanceof io.qspace.model.Approximation a ? "; fitted=" + a.approximation() : "");
+    }
+
     public boolean failed() {
         return ResultColumn.FAILED.equals(status);
     }

@@ -25,6 +25,7 @@ public final class EmbeddedRunner implements Runner {
 
     @Override
     public StudyRun submit(Plan plan, ProgressListener listener) {
+        io.qspace.plan.LargeSets.checkFits(plan, slots, Runtime.getRuntime().maxMemory());
         ObjectStore store = ObjectStores.open(plan.storeUri());
         String runId = RunIds.next();
         plan.publish(store, runId);

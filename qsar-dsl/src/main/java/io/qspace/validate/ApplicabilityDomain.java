@@ -1,5 +1,6 @@
 package io.qspace.validate;
 
+import io.qspace.model.NeighbourIndex;
 import java.io.Serializable;
 import java.util.Arrays;
 
@@ -18,6 +19,7 @@ public final class ApplicabilityDomain implements Serializable {
     private final double[][] rows;
     private final int k;
     private final double threshold;
+    private transient NeighbourIndex index;
 
     private ApplicabilityDomain(double[] mean, double[] scale, double[][] rows) {
         this.mean = mean;
@@ -73,35 +75,22 @@ public final class ApplicabilityDomain implements Serializable {
     }
 
     private double meanDistance(double[] z, int skip) {
-        double[] best = new double[k];
-        Arrays.fill(best, Double.POSITIVE_INFINITY);
-        for (int i = 0; i < rows.length; i++) {
-            if (i == skip) {
-                continue;
-            }
-            double d = 0;
-            for (int j = 0; j < z.length; j++) {
-                double diff = rows[i][j] - z[j];
-                d += diff * diff;
-            }
-            if (d < best[k - 1]) {
-                int pos = k - 1;
-                while (pos > 0 && best[pos - 1] > d) {
-                    best[pos] = best[pos - 1];
-                    pos--;
-                }
-                best[pos] = d;
-            }
-        }
+        double[] distances = index().search(z, k, skip).distances();
         double sum = 0;
-        int used = 0;
-        for (double d : best) {
-            if (d != Double.POSITIVE_INFINITY) {
-                sum += Math.sqrt(d);
-                used++;
-            }
+        for (double d : distances) {
+            sum += d;
         }
-        return sum / used;
+        return sum / distances.length;
+    }
+
+    /** The neighbour index over the standardised training rows, built when first needed (not stored). */
+    private NeighbourIndex index() {
+        NeighbourIndex i = index;
+        if (i == null) {
+            i = NeighbourIndex.over(rows);
+            index = i;
+        }
+        return i;
     }
 
     private static double[] standardise(double[] x, double[] mean, double[] scale) {

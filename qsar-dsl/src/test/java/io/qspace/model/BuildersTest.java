@@ -14,7 +14,7 @@ class BuildersTest {
     void pointAndGridPrintLikeScikitLearnParameters() {
         assertEquals("pls(components=4)", Builders.pls().components(4).toString());
         assertEquals("pls(components=[2, 4, 6, 8])", Builders.pls().components(2, 4, 6, 8).toString());
-        assertEquals("svr(C=10, epsilon=0.1, gamma=scale, scaling=auto)", Builders.svr().c(10).toString());
+        assertEquals("svr(C=10, epsilon=0.1, gamma=scale, scaling=auto, exactUpTo=4000, landmarks=1000)", Builders.svr().c(10).toString());
         assertEquals("mlr()", Builders.mlr().toString());
     }
 

@@ -103,8 +103,8 @@ class ParamsTest {
 
     @Test
     void builtInBuildersKeepTheirIdentityText() {
-        assertEquals("svr(C=1, epsilon=0.1, gamma=scale, scaling=auto)", Builders.svr().toString());
-        assertEquals("svr(C=1, epsilon=0.1, gamma=scale, scaling=auto, kernel=tanimoto)",
+        assertEquals("svr(C=1, epsilon=0.1, gamma=scale, scaling=auto, exactUpTo=4000, landmarks=1000)", Builders.svr().toString());
+        assertEquals("svr(C=1, epsilon=0.1, gamma=scale, scaling=auto, exactUpTo=4000, landmarks=1000, kernel=tanimoto)",
                 Builders.svr().kernel("tanimoto").toString());
         assertEquals("gp(kernel=auto, noise=[0.03, 0.1, 0.3])",
                 Builders.gaussianProcess().noise(0.03, 0.1, 0.3).toString());

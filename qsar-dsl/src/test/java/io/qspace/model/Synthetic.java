@@ -17,6 +17,18 @@ public final class Synthetic {
         return x;
     }
 
+    /** Fingerprint-like counts: about one column in oneIn set, counts 1 to 3. */
+    public static double[][] counts(int n, int p, int oneIn, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] x = new double[n][p];
+        for (double[] row : x) {
+            for (int j = 0; j < p; j++) {
+                row[j] = random.nextInt(oneIn) == 0 ? 1 + random.nextInt(3) : 0;
+            }
+        }
+        return x;
+    }
+
     /** y = 1 + sum (j+1) * x_j * scale + noise. */
     public static double[] linear(double[][] x, double noise, long seed) {
         SplittableRandom random = new SplittableRandom(seed);

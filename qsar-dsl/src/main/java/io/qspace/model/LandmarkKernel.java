@@ -1,0 +1,132 @@
+package io.qspace.model;
+
+import java.io.Serializable;
+
+/**
+ * Kernel values between a row and a fixed set of landmark rows, the building block of a Nystrom approximation.
+ * The RBF form reads only a row's non-zero entries (|u - v|^2 = |u|^2 + |v|^2 - 2 u.v), so fingerprint counts cost
+ * their set bits rather than every column; the tanimoto form compares sparse count vectors.
+ */
+abstract class LandmarkKernel<T> implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    final T[] landmarks;
+
+    LandmarkKernel(T[] landmarks) {
+        this.landmarks = landmarks;
+    }
+
+    /** The kernel between row x (already in the kernel's space) and every landmark. */
+    abstract double[] values(double[] x);
+
+    /** The same kernel on other landmarks. */
+    abstract LandmarkKernel<T> on(T[] landmarks);
+
+    /** The number of landmarks. */
+    final int size() {
+        return landmarks.length;
+    }
+
+    /** The same kernel on a subset of the landmarks, in the order given. */
+    final LandmarkKernel<T> keep(int[] which) {
+        T[] kept = java.util.Arrays.copyOf(landmarks, which.length);
+        for (int i = 0; i < which.length; i++) {
+            kept[i] = landmarks[which[i]];
+        }
+        return on(kept);
+    }
+
+    /** exp(-gamma |u - v|^2). */
+    static final class Rbf extends LandmarkKernel<double[]> {
+        private static final long serialVersionUID = 1L;
+
+        private final double[] norm2;
+        private final double gamma;
+
+        Rbf(double[][] landmarks, double gamma) {
+            super(landmarks);
+            this.gamma = gamma;
+            this.norm2 = new double[landmarks.length];
+            for (int l = 0; l < landmarks.length; l++) {
+                norm2[l] = dot(landmarks[l], landmarks[l]);
+            }
+        }
+
+        @Override
+        double[] values(double[] x) {
+            int nonZero = 0;
+            for (double v : x) {
+                if (v != 0) {
+                    nonZero++;
+                }
+            }
+            int[] index = new int[nonZero];
+            double[] value = new double[nonZero];
+            double x2 = 0;
+            for (int j = 0, e = 0; j < x.length; j++) {
+                if (x[j] != 0) {
+                    index[e] = j;
+                    value[e++] = x[j];
+                    x2 += x[j] * x[j];
+                }
+            }
+            double[] out = new double[landmarks.length];
+            for (int l = 0; l < landmarks.length; l++) {
+                double[] landmark = landmarks[l];
+                double d = 0;
+                for (int e = 0; e < nonZero; e++) {
+                    d += value[e] * landmark[index[e]];
+                }
+                out[l] = Math.exp(-gamma * Math.max(0, x2 + norm2[l] - 2 * d));
+            }
+            return out;
+        }
+
+        @Override
+        LandmarkKernel<double[]> on(double[][] other) {
+            return new Rbf(other, gamma);
+        }
+
+        private static double dot(double[] a, double[] b) {
+            double s = 0;
+            for (int j = 0; j < a.length; j++) {
+                s += a[j] * b[j];
+            }
+            return s;
+        }
+
+        @Override
+        public String toString() {
+            return "rbf(gamma=" + gamma + ")";
+        }
+    }
+
+    /** MinMax (tanimoto) on fingerprint counts. */
+    static final class Tanimoto extends LandmarkKernel<CountVector> {
+        private static final long serialVersionUID = 1L;
+
+        Tanimoto(CountVector[] landmarks) {
+            super(landmarks);
+        }
+
+        @Override
+        double[] values(double[] x) {
+            CountVector v = CountVector.of(x);
+            double[] out = new double[landmarks.length];
+            for (int l = 0; l < landmarks.length; l++) {
+                out[l] = MinMaxKernel.INSTANCE.k(v, landmarks[l]);
+            }
+            return out;
+        }
+
+        @Override
+        LandmarkKernel<CountVector> on(CountVector[] other) {
+            return new Tanimoto(other);
+        }
+
+        @Override
+        public String toString() {
+            return "tanimoto";
+        }
+    }
+}
