@@ -1,16 +1,18 @@
 package io.qspace.cli;
 
+import io.qspace.predict.PredictionCsv;
 import io.qspace.results.ModelLibrary;
 import io.qspace.results.Prediction;
 import io.qspace.results.StoredModel;
+import io.qspace.validate.Conformal;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
 
 /** qspace predict: one stored model (by key, or the best of a dataset by CV) on SMILES, as CSV on standard output. */
 final class PredictCommand {
-    static final String USAGE = "predict [--store DIR|URI] (--model KEY | --best DATASET) SMILES...";
-    private static final Set<String> OPTIONS = Set.of("--store", "--model", "--best");
+    static final String USAGE = "predict [--store DIR|URI] (--model KEY | --best DATASET) [--confidence 0.8,0.9] SMILES...";
+    private static final Set<String> OPTIONS = Set.of("--store", "--model", "--best", "--confidence");
 
     private PredictCommand() {}
 
@@ -25,6 +27,14 @@ final class PredictCommand {
         if ((args.get("--model") == null) == (args.get("--best") == null) || args.positional().isEmpty()) {
             err.println("qspace predict: name one model (--model KEY or --best DATASET) and at least one SMILES"
                     + "\nusage: qspace " + USAGE);
+            return 2;
+        }
+        List<Double> confidences;
+        try {
+            confidences = args.get("--confidence") == null ? Conformal.DEFAULT_CONFIDENCES
+                    : PredictionCsv.confidences(args.get("--confidence"));
+        } catch (IllegalArgumentException e) {
+            err.println("qspace predict: " + e.getMessage());
             return 2;
         }
         ModelLibrary library;
@@ -45,21 +55,18 @@ final class PredictCommand {
             }
             // the model on a comment line, so the rest reads as CSV (pandas: comment="#")
             out.println("# " + model + " [" + model.provenance().model() + "]");
-            out.println("smiles,predicted,ad_score,in_domain,error");
-            List<Prediction> predictions = model.predict(args.positional());
+            if (!model.hasIntervals()) {
+                out.println("# no intervals: " + model.noIntervalsReason());
+                err.println("qspace predict: " + model.noIntervalsReason());
+            }
+            out.println(PredictionCsv.headerLine(List.of("smiles"), confidences));
+            List<Prediction> predictions = model.predict(args.positional(), confidences);
             for (Prediction p : predictions) {
-                out.println(io.qspace.results.Csv.row(List.of(p.smiles(),
-                        p.ok() ? Double.toString(p.value()) : "", p.ok() ? Double.toString(p.domainScore()) : "",
-                        Boolean.toString(p.inDomain()), p.ok() ? "" : oneLine(p.error()))));
+                out.println(PredictionCsv.line(List.of(p.smiles()), p, confidences));
             }
             return predictions.stream().allMatch(Prediction::ok) ? 0 : 1;
         } finally {
             library.store().close();
         }
-    }
-
-    /** one prediction, one line: a terminal and grep read it, and it is still valid CSV */
-    private static String oneLine(String error) {
-        return error.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
     }
 }

@@ -74,7 +74,8 @@ public record TestTask(String buildId, String prepareId, String dataset, String 
                 StoreKeys.model(id), io.qspace.results.ResultColumn.OK, "", id, datasetHash, split, studySeed,
                 StoredModel.currentVersion(), build.selection(), FoldRmse.format(build.foldRmse()), buildId);
         StoredModel stored = new StoredModel(record, descriptors, fm.featureSet(), fm.medians(), model, domain,
-                studySeed, StoredModel.currentVersion(), build.chosen().params());
+                studySeed, StoredModel.currentVersion(), build.chosen().params(),
+                StoredModel.calibration(context.store(), buildId, domain));
         context.store().put(StoreKeys.model(id), Serialization.toBytes(stored));
         context.store().put(StoreKeys.predictions(id),
                 predictionsCsv(fm.part(fm.ids(), true), fm.part(fm.smiles(), true), yTest, predicted, xTest, domain)

@@ -10,6 +10,8 @@ import io.qspace.select.FeatureSet;
 import io.qspace.store.ObjectStore;
 import io.qspace.store.Serialization;
 import io.qspace.validate.ApplicabilityDomain;
+import io.qspace.validate.Conformal;
+import io.qspace.validate.Interval;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +25,13 @@ import java.util.concurrent.Executors;
  */
 public record StoredModel(ResultRecord provenance, DescriptorSet descriptors, FeatureSet featureSet,
                           double[] medians, Model model, ApplicabilityDomain domain, long seed,
-                          String qspaceVersion, Params parameters) implements Serializable {
+                          String qspaceVersion, Params parameters, Conformal conformal) implements Serializable {
+
+    /** A model without its calibration (models stored before intervals; tests). */
+    public StoredModel(ResultRecord provenance, DescriptorSet descriptors, FeatureSet featureSet, double[] medians,
+                       Model model, ApplicabilityDomain domain, long seed, String qspaceVersion, Params parameters) {
+        this(provenance, descriptors, featureSet, medians, model, domain, seed, qspaceVersion, parameters, null);
+    }
 
     /**
      * The parameters of the grid point cross-validation chose, typed: {@code parameters().getDouble("lambda")}.
@@ -40,6 +48,47 @@ public record StoredModel(ResultRecord provenance, DescriptorSet descriptors, Fe
      * which the store keeps: so it predicts in a new session and from {@code qspace predict} too.
      */
     public static StoredModel load(ObjectStore store, String key) {
+        return read(store, key).calibrated(store);
+    }
+
+    /**
+     * This model with its conformal calibration: models stored before the calibration was kept with them (but
+     * after their builds kept out-of-fold predictions) get it from the store; older ones stay without intervals.
+     */
+    private StoredModel calibrated(ObjectStore store) {
+        String build = provenance.build();
+        if (conformal != null || build == null || build.isEmpty()) {
+            return this;
+        }
+        Conformal calibration = calibration(store, build, domain);
+        return calibration == null ? this : withCalibration(calibration);
+    }
+
+    /** The conformal calibration from a build's stored out-of-fold predictions; null when it kept none. */
+    public static Conformal calibration(ObjectStore store, String buildId, ApplicabilityDomain domain) {
+        String key = io.qspace.store.StoreKeys.outOfFold(buildId);
+        return store.getOrEmpty(key).map(csv -> OutOfFoldCalibration.of(csv, domain, store.uri() + "/" + key))
+                .orElse(null);
+    }
+
+    StoredModel withCalibration(Conformal calibration) {
+        return new StoredModel(provenance, descriptors, featureSet, medians, model, domain, seed, qspaceVersion,
+                parameters, calibration);
+    }
+
+    /** Whether predictions carry conformal intervals: false for models stored before out-of-fold residuals. */
+    public boolean hasIntervals() {
+        return conformal != null;
+    }
+
+    /** Why predictions of this model have no intervals, for a user ("" when they have them). */
+    public String noIntervalsReason() {
+        return hasIntervals() ? "" : "model " + provenance.model() + " was stored by a qspace version that kept no"
+                + " out-of-fold predictions, so its predictions have no conformal intervals: run its study again"
+                + " (only its build and test invocations re-run) to get them";
+    }
+
+    private static StoredModel read(ObjectStore store, String key) {
         byte[] bytes = store.require(key);
         try {
             return Serialization.fromBytes(bytes, StoredModel.class, CodeLoaders.ofCaller());
@@ -87,6 +136,15 @@ public record StoredModel(ResultRecord provenance, DescriptorSet descriptors, Fe
     }
 
     public List<Prediction> predict(List<String> smiles) {
+        return predict(smiles, Conformal.DEFAULT_CONFIDENCES);
+    }
+
+    /** Predictions with intervals at the given confidences, e.g. {@code predict(smiles, 0.8, 0.95)}. */
+    public List<Prediction> predict(List<String> smiles, double... confidences) {
+        return predict(smiles, java.util.Arrays.stream(confidences).boxed().toList());
+    }
+
+    public List<Prediction> predict(List<String> smiles, List<Double> confidences) {
         ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "qspace-predict");
             t.setDaemon(true);
@@ -97,6 +155,19 @@ public record StoredModel(ResultRecord provenance, DescriptorSet descriptors, Fe
             matrix = descriptors.calculate(smiles, pool);
         } finally {
             pool.shutdownNow();
+        }
+        return predict(smiles, matrix, confidences);
+    }
+
+    /**
+     * Predictions from descriptors already computed by this model's descriptor set (one row per structure, in
+     * order): several models on one descriptor set share one calculation.
+     */
+    public List<Prediction> predict(List<String> smiles, DescriptorMatrix matrix, List<Double> confidences) {
+        for (double c : confidences) {
+            if (!(c > 0 && c < 1)) {
+                throw new IllegalArgumentException("confidence " + c + ": expected a value between 0 and 1, e.g. 0.9");
+            }
         }
         int[] columns = columnsIn(matrix);
         List<Prediction> out = new ArrayList<>();
@@ -112,7 +183,12 @@ public record StoredModel(ResultRecord provenance, DescriptorSet descriptors, Fe
                 x[j] = Double.isNaN(v) ? medians[j] : v;
             }
             double score = domain.score(x);
-            out.add(new Prediction(smiles.get(i), model.predict(x), score, domain.inside(x), ""));
+            double value = model.predict(x);
+            List<Interval> intervals = new ArrayList<>(confidences.size());
+            for (double c : confidences) {
+                intervals.add(conformal == null ? Conformal.unknown(c) : conformal.interval(value, score, c));
+            }
+            out.add(new Prediction(smiles.get(i), value, score, score <= domain.threshold(), "", intervals));
         }
         return out;
     }

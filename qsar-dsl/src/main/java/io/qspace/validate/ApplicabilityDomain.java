@@ -24,11 +24,7 @@ public final class ApplicabilityDomain implements Serializable {
         this.scale = scale;
         this.rows = rows;
         this.k = Math.min(NEIGHBOURS, Math.max(1, rows.length - 1));
-        double[] training = new double[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            training[i] = meanDistance(rows[i], rows.length > 1 ? i : -1);
-        }
-        this.threshold = percentile(training, PERCENTILE);
+        this.threshold = percentile(trainingScores(), PERCENTILE);
     }
 
     public static ApplicabilityDomain fit(double[][] xTrain) {
@@ -62,6 +58,15 @@ public final class ApplicabilityDomain implements Serializable {
     /** Mean distance to the 5 nearest training compounds, in training-standardised space. */
     public double score(double[] x) {
         return meanDistance(standardise(x, mean, scale), -1);
+    }
+
+    /** Each training compound's score, the compound left out of its own neighbour search (training order). */
+    public double[] trainingScores() {
+        double[] scores = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            scores[i] = meanDistance(rows[i], rows.length > 1 ? i : -1);
+        }
+        return scores;
     }
 
     public double threshold() {
