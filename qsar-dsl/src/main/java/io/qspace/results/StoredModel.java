@@ -223,9 +223,9 @@ public record StoredModel(ResultRecord provenance, DescriptorSet descriptors, Fe
         return null;
     }
 
+    /** The version of qspace that is running, from the build (e.g. "0.1.0-SNAPSHOT"). */
     public static String currentVersion() {
-        String v = StoredModel.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return io.qspace.code.QspaceVersion.current();
     }
 
     @Override

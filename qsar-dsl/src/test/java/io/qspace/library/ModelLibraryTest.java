@@ -161,6 +161,61 @@ class ModelLibraryTest {
     }
 
     @Test
+    void storedModelsNameTheBuildsVersionTheirDescriptorsDataSplitSeedSelectionAndCvMetrics() throws Exception {
+        String pom = java.nio.file.Files.readString(Path.of("pom.xml"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<parent>.*?<version>([^<]+)</version>.*?</parent>")
+                .matcher(pom); // the module inherits its parent's version
+        assertTrue(m.find(), "qsar-dsl/pom.xml names its version");
+        StoredModel best = library().best("sutherland_BZR");
+        assertEquals(m.group(1), best.qspaceVersion());
+        assertEquals(m.group(1), best.provenance().qspaceVersion());
+        String descriptors = best.provenance().descriptorVersion();
+        assertTrue(descriptors.startsWith(best.descriptors().describe() + " [") && descriptors.contains(", CDK 2."),
+                descriptors);
+        assertEquals(64, best.provenance().datasetHash().length(), best.provenance().datasetHash());
+        assertTrue(best.provenance().split().length() > 0 && best.provenance().selection().equals("inside-folds"),
+                best.provenance().toString());
+        assertEquals(alpha.table().longColumn("seed").get(0), best.seed());
+
+        Output shown = run(Main::models, "--store", store, "--builder", "pls");
+        String cv = String.format(java.util.Locale.ROOT, "%.3f", best.provenance().cvRmse());
+        for (String column : List.of("qspace_version", "descriptor_version", "dataset_hash", "split", "seed",
+                "selection", "cv_q2", "cv_rmse")) {
+            assertTrue(shown.out.contains(column), column + " in " + shown.out);
+        }
+        assertFalse(shown.out.contains(best.provenance().datasetHash()), "the hash is shortened for reading");
+
+        Output csv = run(Main::models, "--store", store, "--csv");
+        assertEquals(0, csv.code, csv.err);
+        Table exact = Table.read().usingOptions(tech.tablesaw.io.csv.CsvReadOptions
+                .builder(new java.io.StringReader(csv.out)).columnTypesPartial(java.util.Map.of(
+                        "cv_rmse", tech.tablesaw.api.ColumnType.DOUBLE, "dataset_hash", tech.tablesaw.api.ColumnType.STRING)));
+        assertEquals(8, exact.rowCount());
+        assertEquals(library().models().columnNames(), exact.columnNames());
+        int row = exact.stringColumn("model").indexOf(best.provenance().model());
+        assertEquals(best.provenance().cvRmse(), exact.doubleColumn("cv_rmse").get(row), 0.0, "every digit");
+        assertEquals(best.provenance().datasetHash(), exact.stringColumn("dataset_hash").get(row));
+        assertTrue(cv.length() < Double.toString(best.provenance().cvRmse()).length());
+    }
+
+    @Test
+    void aResultsTableWrittenBeforeTheDescriptorVersionColumnStillReads(@TempDir Path copy) throws Exception {
+        Path old = copy.resolve("old");
+        copyTree(Path.of(store), old);
+        Path table = old.resolve(io.qspace.store.StoreKeys.studyResults("alpha"));
+        List<String> lines = java.nio.file.Files.readAllLines(table);
+        java.util.List<String> cut = lines.stream()
+                .map(l -> l.replaceFirst(",(\"[^\"]*\"|[^,\"]*)$", "")).toList(); // the last field, quoted or not
+        assertFalse(cut.get(0).contains("descriptor_version"));
+        java.nio.file.Files.write(table, cut);
+        Table models = ModelLibrary.open(old.toString()).models(Filter.all().builder("pls"));
+        assertEquals(2, models.rowCount(), models.print());
+        assertTrue(models.stringColumn("descriptor_version").isMissing().size() >= 1, models.print());
+        assertEquals(alpha.table().where(alpha.table().stringColumn("builder").isEqualTo("pls"))
+                .doubleColumn("cv_rmse").min(), models.doubleColumn("cv_rmse").min(), 0.0);
+    }
+
+    @Test
     void theModelsCommandListsAndFilters() {
         Output all = run(Main::models, "--store", store);
         assertEquals(0, all.code, all.err);
