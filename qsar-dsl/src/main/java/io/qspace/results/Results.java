@@ -271,10 +271,30 @@ public final class Results {
         return StoredModel.load(store, table.stringColumn("model").get(best));
     }
 
-    /** Test-set predictions of a stored model: id, smiles, observed, predicted, ad_score, in_domain. */
+    /**
+     * Test-set predictions of a stored model: id, smiles, observed, predicted, ad_score, in_domain, and the bounds
+     * of its conformal intervals (lower_80, upper_80, lower_90, upper_90) when the model has them.
+     */
     public Table testPredictions(StoredModel model) {
         String key = StoreKeys.predictions(model.provenance().invocation());
-        return readCsv(new String(store.require(key), StandardCharsets.UTF_8), null, model.toString());
+        Table t = readCsv(new String(store.require(key), StandardCharsets.UTF_8), null, model.toString());
+        if (!model.hasIntervals() || !t.containsColumn("ad_score")) {
+            return t;
+        }
+        for (double c : io.qspace.validate.Conformal.DEFAULT_CONFIDENCES) {
+            tech.tablesaw.api.DoubleColumn lower = tech.tablesaw.api.DoubleColumn.create(
+                    "lower_" + io.qspace.validate.Interval.percent(c));
+            tech.tablesaw.api.DoubleColumn upper = tech.tablesaw.api.DoubleColumn.create(
+                    "upper_" + io.qspace.validate.Interval.percent(c));
+            for (int i = 0; i < t.rowCount(); i++) {
+                var interval = model.conformal().interval(t.numberColumn("predicted").getDouble(i),
+                        t.numberColumn("ad_score").getDouble(i), c);
+                lower.append(interval.lower());
+                upper.append(interval.upper());
+            }
+            t.addColumns(lower, upper);
+        }
+        return t;
     }
 
     /** How the run went: executed, reused and failed invocation counts, seconds. */
