@@ -1,12 +1,9 @@
 package io.qspace.bench;
 
 import io.qspace.Study;
-import io.qspace.data.Datasets;
 import io.qspace.results.Prediction;
 import io.qspace.results.Results;
 import io.qspace.results.StoredModel;
-import io.qspace.run.EmbeddedRunner;
-import io.qspace.run.ProgressListener;
 import io.qspace.validate.Conformal;
 import io.qspace.validate.Interval;
 import java.nio.charset.StandardCharsets;
@@ -42,15 +39,10 @@ public final class CoverageBench {
         Path input = nTrain > 0 ? sample(csv, work.resolve(name + ".csv"), nTrain, seed) : csv;
 
         Study study = Study.named("coverage-" + name)
-                .datasets(Datasets.csv(input.toString()).smiles("smiles").activity("y [pEC50/pKi]").split("split"))
+                .datasets(MoleculeAceStudy.source(input))
                 .seed(seed).store(work.resolve("store").toString());
-        Results results;
-        try (EmbeddedRunner runner = new EmbeddedRunner()) {
-            results = runner.submit(study.plan(), ProgressListener.defaultListener()).await();
-        }
-        Table t = results.table();
-        Table ok = t.where(t.stringColumn("status").isEqualTo("ok"));
-        StoredModel chosen = results.best(ok.stringColumn("dataset").get(0));
+        Results results = MoleculeAceStudy.run(study);
+        StoredModel chosen = MoleculeAceStudy.best(results);
         Table test = results.testPredictions(chosen);
         List<String> smiles = test.stringColumn("smiles").asList();
         double[] observed = test.doubleColumn("observed").asDoubleArray();

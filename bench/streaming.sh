@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Library-scale prediction, one command (bench/STREAMING.md): one stored ECFP4 SVR model (fitted on one MoleculeACE
+# set) predicts N SMILES (every MoleculeACE structure, repeated) from a .smi file to a CSV in one JVM capped at 512 MB
+# of heap: rows per second and per CPU second, peak heap at each N.
+#   bench/streaming.sh [--rows 100000,1000000] [--threads 2] [--train CHEMBL2835_Ki] [--data DIR]
+# Writes bench/results/streaming.json.
+set -euo pipefail
+BENCH=streaming
+ROWS=100000,1000000
+THREADS=$(nproc)
+TRAIN=CHEMBL2835_Ki
+ARGS=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --rows) ROWS="$2"; shift 2 ;;
+    --threads) THREADS="$2"; shift 2 ;;
+    --train) TRAIN="$2"; shift 2 ;;
+    *) ARGS+=("$1"); shift ;;
+  esac
+done
+source "$(dirname "$0")/moleculeace-common.sh" "${ARGS[@]}"
+java -Xmx512m -cp "$CP" io.qspace.bench.StreamingBench "$DATA" "$TRAIN" "$ROWS" "$THREADS" bench/results/streaming.json
