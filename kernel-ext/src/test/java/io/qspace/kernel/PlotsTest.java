@@ -48,6 +48,8 @@ class PlotsTest {
         var series = chart.getSeriesCollection().stream().filter(s -> s.getName().equals("a")).findFirst().orElseThrow();
         assertArrayEquals(new double[]{1.0, 0.8}, series.getExtraValues(), 1e-12, "half the interval's width");
         assertTrue(chart.getTitle().contains("80% interval"), chart.getTitle());
+        byte[] png = new ChartPng().render(chart);
+        assertTrue(png.length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "renders with its bars");
         var plain = Plots.predictedVsObserved(java.util.Map.of("a", without));
         assertNull(plain.getSeriesCollection().stream().filter(s -> s.getName().equals("a")).findFirst().orElseThrow().getExtraValues());
         assertFalse(plain.getTitle().contains("interval"));
