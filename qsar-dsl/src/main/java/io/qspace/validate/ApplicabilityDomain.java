@@ -18,13 +18,16 @@ public final class ApplicabilityDomain implements Serializable {
     private final double[][] rows;
     private final int k;
     private final double threshold;
+    /** Each training compound's own score (null in domains stored before it was kept: recomputed on demand). */
+    private final double[] trainingScores;
 
     private ApplicabilityDomain(double[] mean, double[] scale, double[][] rows) {
         this.mean = mean;
         this.scale = scale;
         this.rows = rows;
         this.k = Math.min(NEIGHBOURS, Math.max(1, rows.length - 1));
-        this.threshold = percentile(trainingScores(), PERCENTILE);
+        this.trainingScores = leaveOneOutScores();
+        this.threshold = percentile(trainingScores, PERCENTILE);
     }
 
     public static ApplicabilityDomain fit(double[][] xTrain) {
@@ -62,6 +65,10 @@ public final class ApplicabilityDomain implements Serializable {
 
     /** Each training compound's score, the compound left out of its own neighbour search (training order). */
     public double[] trainingScores() {
+        return trainingScores != null ? trainingScores.clone() : leaveOneOutScores();
+    }
+
+    private double[] leaveOneOutScores() {
         double[] scores = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
             scores[i] = meanDistance(rows[i], rows.length > 1 ? i : -1);
