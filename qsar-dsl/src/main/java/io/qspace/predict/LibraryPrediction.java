@@ -119,8 +119,9 @@ public final class LibraryPrediction {
         return this;
     }
 
-    public List<String> header() {
-        return List.of(PredictionCsv.headerLine(List.of("row", "id", "smiles", "dataset", "model"), confidences));
+    /** The output's first line: row, id, smiles, dataset, model, then the prediction's columns. */
+    public String header() {
+        return PredictionCsv.headerLine(List.of("row", "id", "smiles", "dataset", "model"), confidences);
     }
 
     /** Reads {@code in} and writes {@code out} (gzip when its name ends in .gz). */
@@ -137,7 +138,7 @@ public final class LibraryPrediction {
 
     private Summary run(StructureFile file, BufferedWriter writer) throws IOException {
         long start = System.nanoTime();
-        writer.write(header().get(0));
+        writer.write(header());
         writer.write('\n');
         Map<String, DescriptorSet> descriptorSets = new LinkedHashMap<>();
         for (StoredModel m : models) {
