@@ -12,12 +12,18 @@ import java.util.Properties;
  */
 public final class QspaceVersion {
     private static final String RESOURCE = "qspace-version.properties";
-    private static final String VERSION = read();
+    private static volatile String version;
 
     private QspaceVersion() {}
 
+    /** The build's version; a build that skipped resource filtering fails here, saying so, not at class loading. */
     public static String current() {
-        return VERSION;
+        String v = version;
+        if (v == null) {
+            v = read();
+            version = v;
+        }
+        return v;
     }
 
     /** CDK's version as its jar names it ("2.12"), or "unknown". */
