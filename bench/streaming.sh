@@ -6,17 +6,9 @@
 # Writes bench/results/streaming.json.
 set -euo pipefail
 BENCH=streaming
-ROWS=100000,1000000
-THREADS=$(nproc)
-TRAIN=CHEMBL2835_Ki
-ARGS=()
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --rows) ROWS="$2"; shift 2 ;;
-    --threads) THREADS="$2"; shift 2 ;;
-    --train) TRAIN="$2"; shift 2 ;;
-    *) ARGS+=("$1"); shift ;;
-  esac
-done
-source "$(dirname "$0")/moleculeace-common.sh" "${ARGS[@]}"
+OWN_FLAGS="--rows --threads --train"
+source "$(dirname "$0")/moleculeace-common.sh"
+ROWS="${OWN[--rows]:-100000,1000000}"
+THREADS="${OWN[--threads]:-$(nproc)}"
+TRAIN="${OWN[--train]:-CHEMBL2835_Ki}"
 java -Xmx512m -cp "$CP" io.qspace.bench.StreamingBench "$DATA" "$TRAIN" "$ROWS" "$THREADS" bench/results/streaming.json
