@@ -10,20 +10,12 @@
 set -euo pipefail
 BENCH=coverage
 COMMAND="bench/coverage.sh $*"
-PROTOCOL=small
-N_TRAIN=80
-ARGS=()
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --full) PROTOCOL=full; shift ;;
-    --n-train) N_TRAIN="$2"; shift 2 ;;
-    *) ARGS+=("$1"); shift ;;
-  esac
-done
-ALL_SETS=1
-for a in "${ARGS[@]}"; do [[ "$a" == --sets ]] && ALL_SETS=0; done
-source "$(dirname "$0")/moleculeace-common.sh" "${ARGS[@]}"
-[[ "$ALL_SETS" == 1 ]] && SETS="$(cd "$DATA" && ls CHEMBL*.csv | sed 's/\.csv$//' | paste -sd, -)"
+OWN_FLAGS="--n-train"
+OWN_SWITCHES="--full"
+source "$(dirname "$0")/moleculeace-common.sh"
+PROTOCOL=small; [[ -n "${OWN[--full]:-}" ]] && PROTOCOL=full
+N_TRAIN="${OWN[--n-train]:-80}"
+[[ -z "${OWN[--sets]:-}" ]] && SETS="$(cd "$DATA" && ls CHEMBL*.csv | sed 's/\.csv$//' | paste -sd, -)"
 if [[ "$PROTOCOL" == small ]]; then RUNS="bench/results/coverage/small-$N_TRAIN-seed$SEED"; NT=$N_TRAIN;
 else RUNS="bench/results/coverage/full-seed$SEED"; NT=0; fi
 mkdir -p "$RUNS"
