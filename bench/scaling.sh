@@ -11,20 +11,12 @@
 #                    [--seed 42] [--data DIR] [--heap 6g]
 # Writes bench/results/scaling/size-N.json and bench/results/scaling.md (with the fitted exponent of CPU vs size).
 BENCH=scaling
-SIZES=1000,2000,4000,8000,16000
-EXACT_UP_TO=8000
-HEAP=6g
-APPROXIMATE_ABOVE=1000
-bench_flag() {
-  case "$1" in
-    --sizes) SIZES="$2" ;;
-    --exact-up-to) EXACT_UP_TO="$2" ;;
-    --heap) HEAP="$2" ;;
-    --approximate-above) APPROXIMATE_ABOVE="$2" ;;
-    *) return 1 ;;
-  esac
-}
+OWN_FLAGS="--sizes --exact-up-to --heap --approximate-above"
 source "$(dirname "$0")/moleculeace-common.sh"
+SIZES="${OWN[--sizes]:-1000,2000,4000,8000,16000}"
+EXACT_UP_TO="${OWN[--exact-up-to]:-8000}"
+HEAP="${OWN[--heap]:-6g}"
+APPROXIMATE_ABOVE="${OWN[--approximate-above]:-1000}"
 mkdir -p bench/results/scaling
 WORK="${TMPDIR:-/tmp}/qspace-scaling-seed$SEED"
 for n in ${SIZES//,/ }; do

@@ -8,5 +8,5 @@ public final class DslImports {
 
     public static final List<String> PACKAGES = List.of(
             "io.qspace", "io.qspace.data", "io.qspace.split", "io.qspace.chem", "io.qspace.select",
-            "io.qspace.model", "io.qspace.validate", "io.qspace.results", "io.qspace.run", "tech.tablesaw.api");
+            "io.qspace.model", "io.qspace.validate", "io.qspace.results", "io.qspace.predict", "io.qspace.run", "tech.tablesaw.api");
 }

@@ -2,13 +2,10 @@ package io.qspace.bench;
 
 import io.qspace.Study;
 import io.qspace.data.DatasetSource;
-import io.qspace.data.Datasets;
 import io.qspace.model.Params;
 import io.qspace.plan.ConsensusTask;
 import io.qspace.results.Results;
 import io.qspace.results.StoredModel;
-import io.qspace.run.EmbeddedRunner;
-import io.qspace.run.ProgressListener;
 import io.qspace.validate.Validation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,20 +36,15 @@ public final class HonestSelectionBench {
         long seed = Long.parseLong(args[2]);
         String selection = args[3];
         Path out = Path.of(args[4]);
-        DatasetSource source = Datasets.csv(csv.toString()).smiles("smiles").activity("y [pEC50/pKi]")
-                .split("split");
+        DatasetSource source = MoleculeAceStudy.source(csv);
 
         Path store = Files.createTempDirectory("qspace-honest-");
         // the consensus of the top 3, 5 or 10 by CV is one more candidate; the best single model is reported too
         Study study = Study.named("honest-" + name).datasets(source).validation(validation(selection)).seed(seed)
                 .store(store.toString()).consensus();
-        Results results;
-        try (EmbeddedRunner runner = new EmbeddedRunner()) {
-            results = runner.submit(study.plan(), ProgressListener.defaultListener()).await();
-        }
-        Table t = results.table();
-        Table ok = t.where(t.stringColumn("status").isEqualTo("ok"));
-        StoredModel chosen = results.best(ok.stringColumn("dataset").get(0));
+        Results results = MoleculeAceStudy.run(study);
+        Table ok = MoleculeAceStudy.ok(results);
+        StoredModel chosen = MoleculeAceStudy.best(results);
         Table predictions = results.testPredictions(chosen);
         double cpuSeconds = (ModelSpaceBench.processCpuNanos() - cpu0) / 1e9;
 

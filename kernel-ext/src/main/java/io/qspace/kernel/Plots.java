@@ -59,10 +59,13 @@ public final class Plots {
 
     /**
      * Predicted against observed activity, one series per entry (e.g. per dataset's best model), with the y = x line.
-     * Each table is a {@code Results.testPredictions(model)}: columns observed and predicted.
+     * Each table is a {@code Results.testPredictions(model)}: columns observed and predicted, and when they are there
+     * lower_80 and upper_80, drawn as error bars (the model's 80% conformal interval).
      */
     public static XYChart predictedVsObserved(Map<String, Table> predictions) {
-        XYChart chart = new XYChartBuilder().width(520).height(420).title("test set: predicted vs observed")
+        boolean bars = predictions.values().stream().anyMatch(t -> t.containsColumn("lower_80"));
+        XYChart chart = new XYChartBuilder().width(520).height(420)
+                .title("test set: predicted vs observed" + (bars ? " (bars: 80% interval)" : ""))
                 .xAxisTitle("observed").yAxisTitle("predicted").build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
@@ -75,16 +78,26 @@ public final class Plots {
             requireColumns(t, "observed", "predicted");
             List<Double> x = new ArrayList<>();
             List<Double> y = new ArrayList<>();
+            List<Double> half = new ArrayList<>();
+            boolean withBars = t.containsColumn("lower_80") && t.containsColumn("upper_80");
             for (int i = 0; i < t.rowCount(); i++) {
                 double o = t.numberColumn("observed").getDouble(i);
                 double p = t.numberColumn("predicted").getDouble(i);
                 if (!Double.isFinite(o) || !Double.isFinite(p)) continue;
+                double h = withBars ? (t.numberColumn("upper_80").getDouble(i) - t.numberColumn("lower_80").getDouble(i)) / 2 : 0;
                 x.add(o);
                 y.add(p);
-                lo = Math.min(lo, Math.min(o, p));
-                hi = Math.max(hi, Math.max(o, p));
+                half.add(Double.isFinite(h) ? h : 0);
+                lo = Math.min(lo, Math.min(o, p - half.get(half.size() - 1)));
+                hi = Math.max(hi, Math.max(o, p + half.get(half.size() - 1)));
             }
-            if (!x.isEmpty()) chart.addSeries(e.getKey(), x, y);
+            if (!x.isEmpty()) {
+                if (withBars) {
+                    chart.addSeries(e.getKey(), x, y, half); // the conformal interval is symmetric about the prediction
+                } else {
+                    chart.addSeries(e.getKey(), x, y);
+                }
+            }
         }
         if (lo <= hi) {
             XYSeries identity = chart.addSeries("y = x", new double[]{lo, hi}, new double[]{lo, hi});

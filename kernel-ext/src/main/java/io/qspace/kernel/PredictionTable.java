@@ -6,26 +6,45 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
+import io.qspace.validate.Interval;
 import java.util.List;
+import java.util.Locale;
 
-/** Predictions as a Tablesaw table: smiles, predicted, domain score, in domain, error. */
+/**
+ * Predictions as a Tablesaw table: smiles, predicted, its conformal intervals ("80% interval": "6.12 to 7.88", one
+ * column per confidence the predictions carry), domain score, in domain, error.
+ */
 public final class PredictionTable {
 
     private PredictionTable() {
     }
 
     public static Table of(List<Prediction> predictions) {
-        Table table = Table.create("predictions",
-                StringColumn.create("smiles"), DoubleColumn.create("predicted"), DoubleColumn.create("domain_score"),
-                BooleanColumn.create("in_domain"), StringColumn.create("error"));
+        Table table = Table.create("predictions", StringColumn.create("smiles"), DoubleColumn.create("predicted"));
+        List<Interval> first = predictions.stream().filter(Prediction::ok).findFirst().map(Prediction::intervals)
+                .orElse(List.of());
+        for (Interval i : first) {
+            table.addColumns(StringColumn.create(column(i)));
+        }
+        table.addColumns(DoubleColumn.create("domain_score"), BooleanColumn.create("in_domain"),
+                StringColumn.create("error"));
         for (Prediction p : predictions) {
             table.stringColumn("smiles").append(p.smiles());
             table.doubleColumn("predicted").append(round(p.value()));
+            for (Interval i : first) {
+                Interval mine = p.ok() ? p.interval(i.confidence()) : null;
+                table.stringColumn(column(i)).append(mine == null || !mine.known() ? ""
+                        : String.format(Locale.ROOT, "%.2f to %.2f", mine.lower(), mine.upper()));
+            }
             table.doubleColumn("domain_score").append(round(p.domainScore()));
             table.booleanColumn("in_domain").append(p.inDomain());
             table.stringColumn("error").append(p.error() == null ? "" : p.error());
         }
         return table;
+    }
+
+    private static String column(Interval i) {
+        return Interval.percent(i.confidence()) + "% interval";
     }
 
     private static double round(double v) {

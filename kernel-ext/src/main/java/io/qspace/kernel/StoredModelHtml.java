@@ -12,10 +12,15 @@ final class StoredModelHtml {
         row(html, "dataset", p.dataset());
         row(html, "builder", p.builder() + (p.parameters().isEmpty() ? "" : " (" + p.parameters() + ")"));
         row(html, "feature set", p.featureSet() + ", " + p.features() + " features");
-        row(html, "descriptors", model.descriptors().describe());
+        row(html, "descriptors", p.descriptorVersion() == null || p.descriptorVersion().isEmpty()
+                ? model.descriptors().describe() : p.descriptorVersion());
         row(html, "training / test", p.trainSize() + " / " + p.testSize() + " compounds");
         row(html, "CV q² / RMSE", num(p.cvQ2()) + " / " + num(p.cvRmse()));
         row(html, "test r² / RMSE / MAE", num(p.testR2()) + " / " + num(p.testRmse()) + " / " + num(p.testMae()));
+        row(html, "selection, split", p.selection() + ", " + p.split());
+        row(html, "intervals", model.hasIntervals()
+                ? "conformal, from " + model.conformal().size() + " out-of-fold residuals (80% and 90% by default)"
+                : "none: " + model.noIntervalsReason());
         row(html, "seed, qspace", model.seed() + ", " + model.qspaceVersion());
         row(html, "stored as", p.model());
         return html.append("</table><p>Predict new structures with <code>.predict(\"SMILES\", ...)</code>.</p></div>")

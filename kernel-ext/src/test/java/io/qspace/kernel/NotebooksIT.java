@@ -138,6 +138,11 @@ class NotebooksIT {
         assertTrue(value.find(), predictions);
         double predicted = Double.parseDouble(value.group(1));
         assertTrue(predicted > 3 && predicted < 11, "a pIC50-like prediction, was " + predicted);
+        Matcher interval = Pattern.compile("<td>(\\d+\\.\\d+) to (\\d+\\.\\d+)</td>").matcher(predictions);
+        assertTrue(predictions.contains("80% interval") && predictions.contains("90% interval") && interval.find(),
+                "an interval column per confidence: " + predictions);
+        assertTrue(Double.parseDouble(interval.group(1)) < predicted && predicted < Double.parseDouble(interval.group(2)),
+                "the first molecule's 80% interval holds its prediction: " + predictions);
     }
 
     @Test

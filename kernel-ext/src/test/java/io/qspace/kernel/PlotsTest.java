@@ -39,6 +39,23 @@ class PlotsTest {
     }
 
     @Test
+    void theTestPlotDrawsThe80PercentIntervalsAsErrorBarsWhenTheTableHasThem() {
+        Table withIntervals = Table.create("t", DoubleColumn.create("observed", 6.0, 7.0),
+                DoubleColumn.create("predicted", 6.5, 6.8), DoubleColumn.create("lower_80", 5.5, 6.0),
+                DoubleColumn.create("upper_80", 7.5, 7.6));
+        Table without = withIntervals.selectColumns("observed", "predicted");
+        var chart = Plots.predictedVsObserved(java.util.Map.of("a", withIntervals));
+        var series = chart.getSeriesCollection().stream().filter(s -> s.getName().equals("a")).findFirst().orElseThrow();
+        assertArrayEquals(new double[]{1.0, 0.8}, series.getExtraValues(), 1e-12, "half the interval's width");
+        assertTrue(chart.getTitle().contains("80% interval"), chart.getTitle());
+        byte[] png = new ChartPng().render(chart);
+        assertTrue(png.length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "renders with its bars");
+        var plain = Plots.predictedVsObserved(java.util.Map.of("a", without));
+        assertNull(plain.getSeriesCollection().stream().filter(s -> s.getName().equals("a")).findFirst().orElseThrow().getExtraValues());
+        assertFalse(plain.getTitle().contains("interval"));
+    }
+
+    @Test
     void progressBarWidthFollowsTheFractionAndTextIsEscaped() {
         Progress p = new Progress("a<b", 4, 0, 1, 1, 0, 0, Duration.ofSeconds(3));
         String html = new ProgressHtml().render(p, false);

@@ -10,12 +10,22 @@ import java.util.Set;
 record CliArgs(Map<String, String> options, List<String> positional) {
 
     static CliArgs parse(String[] args, Set<String> known) {
+        return parse(args, known, Set.of());
+    }
+
+    /** flags are options without a value ("--csv"): present means "true". */
+    static CliArgs parse(String[] args, Set<String> known, Set<String> flags) {
         Map<String, String> options = new HashMap<>();
         List<String> positional = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].startsWith("--")) {
+                if (flags.contains(args[i])) {
+                    options.put(args[i], "true");
+                    continue;
+                }
                 if (!known.contains(args[i])) {
-                    throw new IllegalArgumentException("unknown option " + args[i] + " (known: " + known + ")");
+                    throw new IllegalArgumentException("unknown option " + args[i] + " (known: " + known
+                            + (flags.isEmpty() ? "" : ", flags: " + flags) + ")");
                 }
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException(args[i] + " needs a value");

@@ -8,16 +8,32 @@ import tech.tablesaw.api.Table;
 /** qspace models: the models in a store across its studies, filtered, best by CV first within each dataset. */
 final class ModelsCommand {
     static final String USAGE = "models [--store DIR|URI] [--dataset D] [--name PART] [--builder B] "
-            + "[--max-test-rmse X] [--min-cv-q2 Y]";
+            + "[--max-test-rmse X] [--min-cv-q2 Y] [--csv]";
     private static final Set<String> OPTIONS = Set.of("--store", "--dataset", "--name", "--builder",
             "--max-test-rmse", "--min-cv-q2");
+    /** What a reader sees: what the model is, how good CV and the test say it is, and what made it. */
+    private static final String[] SHOWN = {"study", "dataset", "feature_set", "builder", "parameters", "cv_q2",
+            "cv_rmse", "test_r2", "test_rmse", "selection", "split", "seed", "dataset_hash", "qspace_version",
+            "descriptor_version", "model"};
 
     private ModelsCommand() {}
+
+    /** The shown columns, metrics to three decimals and the dataset hash to 12 characters (printing only). */
+    static Table readable(Table models) {
+        Table t = models.selectColumns(SHOWN).copy();
+        for (String metric : new String[] {"cv_q2", "cv_rmse", "test_r2", "test_rmse"}) {
+            t.doubleColumn(metric).setPrintFormatter(
+                    tech.tablesaw.columns.numbers.NumberColumnFormatter.fixedWithGrouping(3));
+        }
+        t.replaceColumn("dataset_hash", t.stringColumn("dataset_hash")
+                .map(h -> h.length() > 12 ? h.substring(0, 12) : h));
+        return t;
+    }
 
     static int run(String[] argv, PrintStream out, PrintStream err) {
         CliArgs args;
         try {
-            args = CliArgs.parse(argv, OPTIONS);
+            args = CliArgs.parse(argv, OPTIONS, Set.of("--csv"));
         } catch (IllegalArgumentException e) {
             err.println("qspace models: " + e.getMessage() + "\nusage: qspace " + USAGE);
             return 2;
@@ -38,8 +54,12 @@ final class ModelsCommand {
                 out.println("no models in " + library.store().uri() + " match; studies there: " + library.studies());
                 return 0;
             }
-            out.println(models.selectColumns("study", "dataset", "feature_set", "builder", "parameters", "cv_q2",
-                    "cv_rmse", "test_r2", "test_rmse", "model").printAll());
+            if (Boolean.parseBoolean(args.get("--csv", "false"))) {
+                // every column, every digit: the exact values, for pandas or a spreadsheet
+                out.print(io.qspace.results.ModelLibrary.csv(models));
+                return 0;
+            }
+            out.println(readable(models).printAll());
             out.println(models.rowCount() + " model(s); predict with: qspace predict --store "
                     + library.store().uri() + " --model MODEL SMILES...");
             return 0;

@@ -1,16 +1,29 @@
 package io.qspace.cli;
 
+import io.qspace.predict.LibraryPrediction;
+import io.qspace.predict.PredictionCsv;
+import io.qspace.predict.StructureFileException;
 import io.qspace.results.ModelLibrary;
 import io.qspace.results.Prediction;
 import io.qspace.results.StoredModel;
+import io.qspace.validate.Conformal;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
-/** qspace predict: one stored model (by key, or the best of a dataset by CV) on SMILES, as CSV on standard output. */
+/**
+ * qspace predict: stored models (by key, or the best of a dataset by CV) on SMILES given as arguments (CSV on standard
+ * output), or on a file of structures streamed to a CSV file ({@code --in FILE --out FILE}).
+ */
 final class PredictCommand {
-    static final String USAGE = "predict [--store DIR|URI] (--model KEY | --best DATASET) SMILES...";
-    private static final Set<String> OPTIONS = Set.of("--store", "--model", "--best");
+    static final String USAGE = "predict [--store DIR|URI] (--model KEY[,KEY...] | --best DATASET[,DATASET...]|all)"
+            + " [--confidence 0.8,0.9] (SMILES... | --in FILE.csv|.sdf|.smi[.gz] --out FILE.csv[.gz]"
+            + " [--smiles-column smiles] [--id-column id] [--threads N])";
+    private static final Set<String> OPTIONS = Set.of("--store", "--model", "--best", "--confidence", "--in", "--out",
+            "--smiles-column", "--id-column", "--threads");
 
     private PredictCommand() {}
 
@@ -22,9 +35,19 @@ final class PredictCommand {
             err.println("qspace predict: " + e.getMessage() + "\nusage: qspace " + USAGE);
             return 2;
         }
-        if ((args.get("--model") == null) == (args.get("--best") == null) || args.positional().isEmpty()) {
-            err.println("qspace predict: name one model (--model KEY or --best DATASET) and at least one SMILES"
-                    + "\nusage: qspace " + USAGE);
+        boolean file = args.get("--in") != null;
+        if ((args.get("--model") == null) == (args.get("--best") == null)
+                || (file ? args.get("--out") == null || !args.positional().isEmpty() : args.positional().isEmpty())) {
+            err.println("qspace predict: name the models (--model KEY or --best DATASET) and either SMILES or --in FILE"
+                    + " --out FILE\nusage: qspace " + USAGE);
+            return 2;
+        }
+        List<Double> confidences;
+        try {
+            confidences = args.get("--confidence") == null ? Conformal.DEFAULT_CONFIDENCES
+                    : PredictionCsv.confidences(args.get("--confidence"));
+        } catch (IllegalArgumentException e) {
+            err.println("qspace predict: " + e.getMessage());
             return 2;
         }
         ModelLibrary library;
@@ -35,31 +58,91 @@ final class PredictCommand {
             return 1;
         }
         try {
-            StoredModel model;
+            List<StoredModel> models;
             try {
-                model = args.get("--model") != null ? library.load(args.get("--model"))
-                        : library.best(args.get("--best"));
+                models = models(library, args);
             } catch (IllegalArgumentException | IllegalStateException e) {
                 err.println("qspace predict: " + e.getMessage());
                 return 1;
             }
-            // the model on a comment line, so the rest reads as CSV (pandas: comment="#")
-            out.println("# " + model + " [" + model.provenance().model() + "]");
-            out.println("smiles,predicted,ad_score,in_domain,error");
-            List<Prediction> predictions = model.predict(args.positional());
-            for (Prediction p : predictions) {
-                out.println(io.qspace.results.Csv.row(List.of(p.smiles(),
-                        p.ok() ? Double.toString(p.value()) : "", p.ok() ? Double.toString(p.domainScore()) : "",
-                        Boolean.toString(p.inDomain()), p.ok() ? "" : oneLine(p.error()))));
+            for (StoredModel model : models) {
+                if (!model.hasIntervals()) {
+                    err.println("qspace predict: " + model.noIntervalsReason());
+                }
             }
-            return predictions.stream().allMatch(Prediction::ok) ? 0 : 1;
+            return file ? predictFile(models, confidences, args, err)
+                    : predictArguments(models.get(0), models.size(), confidences, args.positional(), out, err);
         } finally {
             library.store().close();
         }
     }
 
-    /** one prediction, one line: a terminal and grep read it, and it is still valid CSV */
-    private static String oneLine(String error) {
-        return error.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    private static List<StoredModel> models(ModelLibrary library, CliArgs args) {
+        List<StoredModel> models = new ArrayList<>();
+        if (args.get("--model") != null) {
+            for (String key : args.get("--model").split(",")) {
+                models.add(library.load(key.strip()));
+            }
+            return models;
+        }
+        String best = args.get("--best");
+        List<String> datasets = best.equals("all")
+                ? library.models().stringColumn("dataset").unique().asList().stream().sorted().toList()
+                : List.of(best.split(","));
+        for (String dataset : datasets) {
+            models.add(library.best(dataset.strip()));
+        }
+        return models;
+    }
+
+    private static int predictArguments(StoredModel model, int count, List<Double> confidences, List<String> smiles,
+                                        PrintStream out, PrintStream err) {
+        if (count > 1) {
+            err.println("qspace predict: several models predict a file (--in FILE --out FILE); SMILES arguments take one");
+            return 2;
+        }
+        // the model on a comment line, so the rest reads as CSV (pandas: comment="#")
+        out.println("# " + model + " [" + model.provenance().model() + "]");
+        if (!model.hasIntervals()) {
+            out.println("# no intervals: " + model.noIntervalsReason());
+        }
+        out.println(PredictionCsv.headerLine(List.of("smiles"), confidences));
+        List<Prediction> predictions = model.predict(smiles, confidences);
+        for (Prediction p : predictions) {
+            out.println(PredictionCsv.line(List.of(p.smiles()), p, confidences));
+        }
+        return predictions.stream().allMatch(Prediction::ok) ? 0 : 1;
+    }
+
+    private static int predictFile(List<StoredModel> models, List<Double> confidences, CliArgs args,
+                                   PrintStream err) {
+        LibraryPrediction prediction;
+        try {
+            prediction = LibraryPrediction.with(models).confidences(confidences)
+                    .smilesColumn(args.get("--smiles-column")).idColumn(args.get("--id-column"))
+                    .progress(p -> err.printf(Locale.ROOT, "qspace predict: %,d rows, %.0f rows/s%n", p.rows(),
+                            p.rowsPerSecond()), 5);
+            if (args.get("--threads") != null) {
+                prediction.threads((int) args.number("--threads"));
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("qspace predict: " + e.getMessage());
+            return 2;
+        }
+        LibraryPrediction.Summary summary;
+        try {
+            summary = prediction.run(Path.of(args.get("--in")), Path.of(args.get("--out")));
+        } catch (StructureFileException e) {
+            err.println("qspace predict: " + e.getMessage());
+            return 1;
+        }
+        err.printf(Locale.ROOT, "qspace predict: %,d rows x %d model(s) to %s in %.1f s; %,d row(s) with an error"
+                + " (see its error column)%n", summary.rows(), models.size(), args.get("--out"), summary.seconds(),
+                summary.failedRows());
+        if (!summary.complete()) {
+            err.println("qspace predict: " + summary.fileError());
+            return 1;
+        }
+        return 0;
     }
 }

@@ -83,14 +83,22 @@ public record TestTask(String buildId, String prepareId, String dataset, String 
                 Metrics.r2(yTest, predicted), Metrics.rmse(yTest, predicted), Metrics.mae(yTest, predicted),
                 build.yRandomisedQ2(), xTrain.length, xTest.length, build.fits() + 1, seconds,
                 StoreKeys.model(id), io.qspace.results.ResultColumn.OK, "", id, datasetHash, split, studySeed,
-                StoredModel.currentVersion(), build.selection(), FoldRmse.format(build.foldRmse()), buildId);
+                StoredModel.currentVersion(), build.selection(), FoldRmse.format(build.foldRmse()), buildId,
+                descriptorVersion(descriptors));
         StoredModel stored = new StoredModel(record, descriptors, fm.featureSet(), fm.medians(), model, domain,
-                studySeed, StoredModel.currentVersion(), build.chosen().params());
+                studySeed, StoredModel.currentVersion(), build.chosen().params(),
+                StoredModel.calibration(context.store(), buildId, domain));
         context.store().put(StoreKeys.model(id), Serialization.toBytes(stored));
         context.store().put(StoreKeys.predictions(id),
                 predictionsCsv(fm.part(fm.ids(), true), fm.part(fm.smiles(), true), yTest, predicted, xTest, domain)
                         .getBytes(StandardCharsets.UTF_8));
         context.store().put(StoreKeys.record(id), record.toCsv().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The descriptor set as it describes itself, with its code's identity and CDK's version. */
+    static String descriptorVersion(DescriptorSet descriptors) {
+        return descriptors.describe() + " [" + CodeIdentity.of(descriptors) + ", CDK "
+                + io.qspace.code.QspaceVersion.cdk() + "]";
     }
 
     private static String predictionsCsv(List<String> ids, List<String> smiles, double[] observed, double[] predicted,

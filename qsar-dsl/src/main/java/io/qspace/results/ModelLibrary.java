@@ -74,6 +74,20 @@ public final class ModelLibrary {
         return all.sortOn("dataset", "cv_rmse");
     }
 
+    /** A models table as CSV, every column with its exact value (numbers as Java writes doubles, in full). */
+    public static String csv(Table models) {
+        StringBuilder out = new StringBuilder(Csv.row(models.columnNames())).append('\n');
+        for (int i = 0; i < models.rowCount(); i++) {
+            java.util.List<String> fields = new ArrayList<>();
+            for (var column : models.columns()) {
+                Object v = column.get(i);
+                fields.add(column.isMissing(i) ? "" : String.valueOf(v));
+            }
+            out.append(Csv.row(fields)).append('\n');
+        }
+        return out.toString();
+    }
+
     /** @param modelKey as in the table's model column, e.g. "models/test-ab12.model" */
     public StoredModel load(String modelKey) {
         return StoredModel.load(store, modelKey);

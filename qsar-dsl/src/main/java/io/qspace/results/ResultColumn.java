@@ -37,7 +37,9 @@ public enum ResultColumn {
     /** The chosen point's CV RMSE per fold, repeats separated by '|' and folds by ';' (FoldRmse). */
     CV_FOLD_RMSE("cv_fold_rmse", ColumnType.STRING),
     /** The build invocation that chose the point; its out-of-fold predictions are stored under its id. */
-    BUILD("build", ColumnType.STRING);
+    BUILD("build", ColumnType.STRING),
+    /** The descriptor set, its code's version and CDK's, e.g. "cdk-default [builtin, CDK 2.12]". */
+    DESCRIPTOR_VERSION("descriptor_version", ColumnType.STRING);
 
     /** The status column's values: a model was made, or the invocation failed (the error column says why). */
     public static final String OK = "ok";

@@ -17,7 +17,21 @@ public record ResultRecord(String dataset, String featureSet, int features, Stri
                            // provenance: which data, which split, which seed and which code made the model
                            String datasetHash, String split, long seed, String qspaceVersion,
                            // how CV treated supervised selection, CV RMSE per fold, and the build that chose the point
-                           String selection, String cvFoldRmse, String build) implements Serializable {
+                           String selection, String cvFoldRmse, String build,
+                           // the descriptor set with its code's version and CDK's
+                           String descriptorVersion) implements Serializable {
+
+    /** A record made before descriptor versions were kept (tests, benchmarks): left empty. */
+    public ResultRecord(String dataset, String featureSet, int features, String builder, String parameters,
+                        double cvQ2, double cvRmse, double testR2, double testRmse, double testMae,
+                        double yRandomisedQ2, int trainSize, int testSize, int fits, double seconds,
+                        String model, String status, String error, String invocation,
+                        String datasetHash, String split, long seed, String qspaceVersion,
+                        String selection, String cvFoldRmse, String build) {
+        this(dataset, featureSet, features, builder, parameters, cvQ2, cvRmse, testR2, testRmse, testMae,
+                yRandomisedQ2, trainSize, testSize, fits, seconds, model, status, error, invocation, datasetHash, split,
+                seed, qspaceVersion, selection, cvFoldRmse, build, "");
+    }
 
     /** The column names in order: {@link ResultColumn} is where they and their types are written. */
     public static final List<String> COLUMNS = ResultColumn.names();
@@ -93,6 +107,7 @@ public record ResultRecord(String dataset, String featureSet, int features, Stri
             case SELECTION -> selection;
             case CV_FOLD_RMSE -> cvFoldRmse;
             case BUILD -> build;
+            case DESCRIPTOR_VERSION -> descriptorVersion;
         };
     }
 

@@ -82,7 +82,7 @@ public final class Results {
     private static Results read(ObjectStore store, String study, String runId, String tableKey, String issuesKey,
                                 String manifestKey) {
         String csv = new String(store.require(tableKey), StandardCharsets.UTF_8);
-        Table table = readCsv(csv, ResultColumn.types(), study);
+        Table table = readResults(csv, study);
         Table issues = store.getOrEmpty(issuesKey)
                 .map(b -> readCsv(new String(b, StandardCharsets.UTF_8), null, study + " issues"))
                 .orElse(Table.create(study + " issues"));
@@ -101,8 +101,43 @@ public final class Results {
 
     /** Only the study's latest results table (one read), typed; for readers that need neither issues nor manifest. */
     static Table readTable(ObjectStore store, String study) {
-        return readCsv(new String(store.require(StoreKeys.studyResults(study)), StandardCharsets.UTF_8),
-                ResultColumn.types(), study);
+        return readResults(new String(store.require(StoreKeys.studyResults(study)), StandardCharsets.UTF_8), study);
+    }
+
+    /**
+     * A results table, typed by column name: a table written by an older qspace, with fewer columns, reads with
+     * the columns it lacks empty (the compacted records are versioned by their header).
+     */
+    static Table readResults(String csv, String name) {
+        String header = csv.lines().findFirst().orElse("");
+        if (header.equals(ResultColumn.header())) {
+            return readCsv(csv, ResultColumn.types(), name);
+        }
+        java.util.Map<String, ColumnType> byName = new java.util.HashMap<>();
+        for (ResultColumn c : ResultColumn.values()) {
+            byName.put(c.label(), c.type());
+        }
+        Table t;
+        try {
+            t = Table.read().usingOptions(CsvReadOptions.builder(new StringReader(csv)).tableName(name)
+                    .missingValueIndicator("").columnTypes(column -> byName.getOrDefault(column, ColumnType.STRING))
+                    .build());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot read results table " + name + ": " + e.getMessage(), e);
+        }
+        Table full = Table.create(name);
+        for (ResultColumn c : ResultColumn.values()) {
+            if (t.columnNames().contains(c.label())) {
+                full.addColumns(t.column(c.label()));
+            } else {
+                var empty = c.type().create(c.label());
+                for (int i = 0; i < t.rowCount(); i++) {
+                    empty.appendMissing();
+                }
+                full.addColumns(empty);
+            }
+        }
+        return full;
     }
 
     /** A results table with every column and no rows. */
@@ -236,10 +271,30 @@ public final class Results {
         return StoredModel.load(store, table.stringColumn("model").get(best));
     }
 
-    /** Test-set predictions of a stored model: id, smiles, observed, predicted, ad_score, in_domain. */
+    /**
+     * Test-set predictions of a stored model: id, smiles, observed, predicted, ad_score, in_domain, and the bounds
+     * of its conformal intervals (lower_80, upper_80, lower_90, upper_90) when the model has them.
+     */
     public Table testPredictions(StoredModel model) {
         String key = StoreKeys.predictions(model.provenance().invocation());
-        return readCsv(new String(store.require(key), StandardCharsets.UTF_8), null, model.toString());
+        Table t = readCsv(new String(store.require(key), StandardCharsets.UTF_8), null, model.toString());
+        if (!model.hasIntervals() || !t.containsColumn("ad_score")) {
+            return t;
+        }
+        for (double c : io.qspace.validate.Conformal.DEFAULT_CONFIDENCES) {
+            tech.tablesaw.api.DoubleColumn lower = tech.tablesaw.api.DoubleColumn.create(
+                    "lower_" + io.qspace.validate.Interval.percent(c));
+            tech.tablesaw.api.DoubleColumn upper = tech.tablesaw.api.DoubleColumn.create(
+                    "upper_" + io.qspace.validate.Interval.percent(c));
+            for (int i = 0; i < t.rowCount(); i++) {
+                var interval = model.conformal().interval(t.numberColumn("predicted").getDouble(i),
+                        t.numberColumn("ad_score").getDouble(i), c);
+                lower.append(interval.lower());
+                upper.append(interval.upper());
+            }
+            t.addColumns(lower, upper);
+        }
+        return t;
     }
 
     /** How the run went: executed, reused and failed invocation counts, seconds. */

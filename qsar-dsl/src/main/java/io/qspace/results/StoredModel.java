@@ -10,6 +10,8 @@ import io.qspace.select.FeatureSet;
 import io.qspace.store.ObjectStore;
 import io.qspace.store.Serialization;
 import io.qspace.validate.ApplicabilityDomain;
+import io.qspace.validate.Conformal;
+import io.qspace.validate.Interval;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,22 +27,31 @@ public record StoredModel(ResultRecord provenance, DescriptorSet descriptors, Fe
                           double[] medians, Model model, ApplicabilityDomain domain, long seed,
                           String qspaceVersion, Params parameters,
                           // a consensus's members (its own model, feature set and domain are theirs); null for one model
-                          List<StoredModel> members) implements Serializable {
+                          List<StoredModel> members, Conformal conformal) implements Serializable {
 
-    /** One model, as a test step stores it. */
+    /** One model without its calibration (models stored before intervals; tests). */
     public StoredModel(ResultRecord provenance, DescriptorSet descriptors, FeatureSet featureSet, double[] medians,
                        Model model, ApplicabilityDomain domain, long seed, String qspaceVersion, Params parameters) {
-        this(provenance, descriptors, featureSet, medians, model, domain, seed, qspaceVersion, parameters, null);
+        this(provenance, descriptors, featureSet, medians, model, domain, seed, qspaceVersion, parameters, null, null);
+    }
+
+    /** One model with its conformal calibration, as a test step stores it. */
+    public StoredModel(ResultRecord provenance, DescriptorSet descriptors, FeatureSet featureSet, double[] medians,
+                       Model model, ApplicabilityDomain domain, long seed, String qspaceVersion, Params parameters,
+                       Conformal conformal) {
+        this(provenance, descriptors, featureSet, medians, model, domain, seed, qspaceVersion, parameters, null,
+                conformal);
     }
 
     /**
      * A consensus: predicts the mean of its members' predictions (each from its own feature set), in the domain
-     * when every member is, with their mean domain score.
+     * when every member is, with their mean domain score; its intervals come from its own out-of-fold residuals
+     * (one width for every compound: it has no domain of its own to scale them by).
      */
     public static StoredModel consensus(ResultRecord provenance, List<StoredModel> members) {
         StoredModel first = members.get(0);
         return new StoredModel(provenance, first.descriptors, null, null, null, null, provenance.seed(),
-                provenance.qspaceVersion(), null, List.copyOf(members));
+                provenance.qspaceVersion(), null, List.copyOf(members), null);
     }
 
     /** Whether this is a consensus of several stored models ({@link #members()}). */
@@ -69,6 +80,47 @@ public record StoredModel(ResultRecord provenance, DescriptorSet descriptors, Fe
      * which the store keeps: so it predicts in a new session and from {@code qspace predict} too.
      */
     public static StoredModel load(ObjectStore store, String key) {
+        return read(store, key).calibrated(store);
+    }
+
+    /**
+     * This model with its conformal calibration: models stored before the calibration was kept with them (but
+     * after their builds kept out-of-fold predictions) get it from the store; older ones stay without intervals.
+     */
+    private StoredModel calibrated(ObjectStore store) {
+        String build = provenance.build();
+        if (conformal != null || build == null || build.isEmpty()) {
+            return this;
+        }
+        Conformal calibration = calibration(store, build, domain);
+        return calibration == null ? this : withCalibration(calibration);
+    }
+
+    /** The conformal calibration from a build's stored out-of-fold predictions; null when it kept none. */
+    public static Conformal calibration(ObjectStore store, String buildId, ApplicabilityDomain domain) {
+        String key = io.qspace.store.StoreKeys.outOfFold(buildId);
+        return store.getOrEmpty(key).map(csv -> OutOfFoldCalibration.of(csv, domain, store.uri() + "/" + key))
+                .orElse(null);
+    }
+
+    StoredModel withCalibration(Conformal calibration) {
+        return new StoredModel(provenance, descriptors, featureSet, medians, model, domain, seed, qspaceVersion,
+                parameters, members, calibration);
+    }
+
+    /** Whether predictions carry conformal intervals: false for models stored before out-of-fold residuals. */
+    public boolean hasIntervals() {
+        return conformal != null;
+    }
+
+    /** Why predictions of this model have no intervals, for a user ("" when they have them). */
+    public String noIntervalsReason() {
+        return hasIntervals() ? "" : "model " + provenance.model() + " was stored by a qspace version that kept no"
+                + " out-of-fold predictions, so its predictions have no conformal intervals: run its study again"
+                + " (only its build and test invocations re-run) to get them";
+    }
+
+    private static StoredModel read(ObjectStore store, String key) {
         byte[] bytes = store.require(key);
         try {
             return Serialization.fromBytes(bytes, StoredModel.class, CodeLoaders.ofCaller());
@@ -116,8 +168,17 @@ public record StoredModel(ResultRecord provenance, DescriptorSet descriptors, Fe
     }
 
     public List<Prediction> predict(List<String> smiles) {
+        return predict(smiles, Conformal.DEFAULT_CONFIDENCES);
+    }
+
+    /** Predictions with intervals at the given confidences, e.g. {@code predict(smiles, 0.8, 0.95)}. */
+    public List<Prediction> predict(List<String> smiles, double... confidences) {
+        return predict(smiles, java.util.Arrays.stream(confidences).boxed().toList());
+    }
+
+    public List<Prediction> predict(List<String> smiles, List<Double> confidences) {
         if (members != null) {
-            return predictByMembers(smiles);
+            return predictByMembers(smiles, confidences);
         }
         ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "qspace-predict");
@@ -129,6 +190,22 @@ public record StoredModel(ResultRecord provenance, DescriptorSet descriptors, Fe
             matrix = descriptors.calculate(smiles, pool);
         } finally {
             pool.shutdownNow();
+        }
+        return predict(smiles, matrix, confidences);
+    }
+
+    /**
+     * Predictions from descriptors already computed by this model's descriptor set (one row per structure, in
+     * order): several models on one descriptor set share one calculation.
+     */
+    public List<Prediction> predict(List<String> smiles, DescriptorMatrix matrix, List<Double> confidences) {
+        if (members != null) {
+            return predictByMembers(smiles, confidences); // members may compute different descriptors
+        }
+        for (double c : confidences) {
+            if (!(c > 0 && c < 1)) {
+                throw new IllegalArgumentException("confidence " + c + ": expected a value between 0 and 1, e.g. 0.9");
+            }
         }
         int[] columns = columnsIn(matrix);
         List<Prediction> out = new ArrayList<>();
@@ -144,13 +221,19 @@ public record StoredModel(ResultRecord provenance, DescriptorSet descriptors, Fe
                 x[j] = Double.isNaN(v) ? medians[j] : v;
             }
             double score = domain.score(x);
-            out.add(new Prediction(smiles.get(i), model.predict(x), score, domain.inside(x), ""));
+            double value = model.predict(x);
+            List<Interval> intervals = new ArrayList<>(confidences.size());
+            for (double c : confidences) {
+                intervals.add(conformal == null ? Conformal.unknown(c) : conformal.interval(value, score, c));
+            }
+            out.add(new Prediction(smiles.get(i), value, score, score <= domain.threshold(), "", intervals));
         }
         return out;
     }
 
-    private List<Prediction> predictByMembers(List<String> smiles) {
-        List<List<Prediction>> byMember = members.stream().map(m -> m.predict(smiles)).toList();
+    /** A consensus's predictions: its members' mean, each member from its own descriptors and feature set. */
+    private List<Prediction> predictByMembers(List<String> smiles, List<Double> confidences) {
+        List<List<Prediction>> byMember = members.stream().map(m -> m.predict(smiles, confidences)).toList();
         List<Prediction> out = new ArrayList<>();
         for (int i = 0; i < smiles.size(); i++) {
             double sum = 0;
@@ -165,8 +248,17 @@ public record StoredModel(ResultRecord provenance, DescriptorSet descriptors, Fe
                 error = error.isEmpty() ? p.error() : error;
             }
             int n = byMember.size();
-            out.add(error.isEmpty() ? new Prediction(smiles.get(i), sum / n, score / n, inside, "")
-                    : new Prediction(smiles.get(i), Double.NaN, Double.NaN, false, error));
+            if (!error.isEmpty()) {
+                out.add(new Prediction(smiles.get(i), Double.NaN, Double.NaN, false, error));
+                continue;
+            }
+            double value = sum / n;
+            List<Interval> intervals = new ArrayList<>(confidences.size());
+            for (double c : confidences) {
+                intervals.add(conformal == null ? Conformal.unknown(c)
+                        : conformal.interval(value, 0, c, Conformal.Mode.ABSOLUTE));
+            }
+            out.add(new Prediction(smiles.get(i), value, score / n, inside, "", intervals));
         }
         return out;
     }
@@ -201,9 +293,9 @@ public record StoredModel(ResultRecord provenance, DescriptorSet descriptors, Fe
         return null;
     }
 
+    /** The version of qspace that is running, from the build (e.g. "0.1.0-SNAPSHOT"). */
     public static String currentVersion() {
-        String v = StoredModel.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return io.qspace.code.QspaceVersion.current();
     }
 
     @Override

@@ -20,17 +20,16 @@ public final class ApplicabilityDomain implements Serializable {
     private final int k;
     private final double threshold;
     private transient NeighbourIndex index;
+    /** Each training compound's own score (null in domains stored before it was kept: recomputed on demand). */
+    private final double[] trainingScores;
 
     private ApplicabilityDomain(double[] mean, double[] scale, double[][] rows) {
         this.mean = mean;
         this.scale = scale;
         this.rows = rows;
         this.k = Math.min(NEIGHBOURS, Math.max(1, rows.length - 1));
-        double[] training = new double[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            training[i] = meanDistance(rows[i], rows.length > 1 ? i : -1);
-        }
-        this.threshold = percentile(training, PERCENTILE);
+        this.trainingScores = leaveOneOutScores();
+        this.threshold = percentile(trainingScores, PERCENTILE);
     }
 
     public static ApplicabilityDomain fit(double[][] xTrain) {
@@ -64,6 +63,19 @@ public final class ApplicabilityDomain implements Serializable {
     /** Mean distance to the 5 nearest training compounds, in training-standardised space. */
     public double score(double[] x) {
         return meanDistance(standardise(x, mean, scale), -1);
+    }
+
+    /** Each training compound's score, the compound left out of its own neighbour search (training order). */
+    public double[] trainingScores() {
+        return trainingScores != null ? trainingScores.clone() : leaveOneOutScores();
+    }
+
+    private double[] leaveOneOutScores() {
+        double[] scores = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            scores[i] = meanDistance(rows[i], rows.length > 1 ? i : -1);
+        }
+        return scores;
     }
 
     public double threshold() {

@@ -102,6 +102,120 @@ class ModelLibraryTest {
     }
 
     @Test
+    void everyPredictionCarriesConformalIntervalsThatCoverTheTestPartAndWidenOutsideTheDomain() {
+        ModelLibrary library = library();
+        StoredModel best = library.best("sutherland_BZR");
+        assertTrue(best.hasIntervals(), best.noIntervalsReason());
+        Table test = alpha.testPredictions(best);
+        List<String> smiles = test.stringColumn("smiles").asList();
+        double[] observed = test.doubleColumn("observed").asDoubleArray();
+        List<Prediction> p = best.predict(smiles);
+        int covered80 = 0;
+        int covered90 = 0;
+        for (int i = 0; i < p.size(); i++) {
+            Prediction one = p.get(i);
+            assertTrue(one.interval(0.8).lower() < one.value() && one.value() < one.interval(0.8).upper(), one.toString());
+            assertTrue(one.interval(0.9).width() >= one.interval(0.8).width(), one.toString());
+            covered80 += one.interval(0.8).contains(observed[i]) ? 1 : 0;
+            covered90 += one.interval(0.9).contains(observed[i]) ? 1 : 0;
+        }
+        // the sample set's test part is small (tens of compounds): a loose bound that still fails for intervals of
+        // the wrong scale (e.g. the training RMSE instead of the CV residuals)
+        assertTrue(covered80 >= 0.6 * p.size() && covered90 >= 0.7 * p.size(),
+                covered80 + " and " + covered90 + " of " + p.size());
+        List<Prediction> two = best.predict(List.of(DIAZEPAM,
+                "CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC"), 0.9);
+        assertTrue(two.get(1).interval(0.9).width() > two.get(0).interval(0.9).width(),
+                "a compound far from the training data gets a wider interval: " + two);
+        assertThrows(IllegalArgumentException.class, () -> two.get(0).interval(0.8), "only 90% was asked for");
+    }
+
+    @Test
+    void aModelStoredBeforeOutOfFoldResidualsPredictsWithoutIntervalsAndSaysWhy(@TempDir Path copy) throws Exception {
+        java.nio.file.Path old = copy.resolve("old");
+        copyTree(Path.of(store), old);
+        StoredModel best = ModelLibrary.open(old.toString()).best("sutherland_BZR");
+        // as an older qspace left it: the model without its calibration and no out-of-fold predictions for its build
+        java.nio.file.Files.delete(old.resolve(io.qspace.store.StoreKeys.outOfFold(best.provenance().build())));
+        StoredModel bare = new StoredModel(best.provenance(), best.descriptors(), best.featureSet(), best.medians(),
+                best.model(), best.domain(), best.seed(), best.qspaceVersion(), best.parameters());
+        java.nio.file.Files.write(old.resolve(best.provenance().model()), io.qspace.store.Serialization.toBytes(bare));
+
+        StoredModel loaded = ModelLibrary.open(old.toString()).best("sutherland_BZR");
+        assertFalse(loaded.hasIntervals());
+        Prediction p = loaded.predict(DIAZEPAM);
+        assertTrue(p.ok() && Double.isNaN(p.interval(0.9).lower()), p.toString());
+        Output cli = run(Main::predict, "--store", old.toString(), "--best", "sutherland_BZR", DIAZEPAM);
+        assertEquals(0, cli.code, cli.err);
+        assertTrue(cli.err.contains("no conformal intervals") && cli.err.contains("run its study again"), cli.err);
+        String row = cli.out.lines().filter(l -> l.startsWith(DIAZEPAM)).findFirst().orElseThrow();
+        assertTrue(row.contains(",,,,,"), "empty interval bounds, the rest filled: " + row);
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (var paths = java.nio.file.Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                java.nio.file.Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        }
+    }
+
+    @Test
+    void storedModelsNameTheBuildsVersionTheirDescriptorsDataSplitSeedSelectionAndCvMetrics() throws Exception {
+        String pom = java.nio.file.Files.readString(Path.of("pom.xml"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<parent>.*?<version>([^<]+)</version>.*?</parent>")
+                .matcher(pom); // the module inherits its parent's version
+        assertTrue(m.find(), "qsar-dsl/pom.xml names its version");
+        StoredModel best = library().best("sutherland_BZR");
+        assertEquals(m.group(1), best.qspaceVersion());
+        assertEquals(m.group(1), best.provenance().qspaceVersion());
+        String descriptors = best.provenance().descriptorVersion();
+        assertTrue(descriptors.startsWith(best.descriptors().describe() + " [") && descriptors.contains(", CDK 2."),
+                descriptors);
+        assertEquals(64, best.provenance().datasetHash().length(), best.provenance().datasetHash());
+        assertTrue(best.provenance().split().length() > 0 && best.provenance().selection().equals("inside-folds"),
+                best.provenance().toString());
+        assertEquals(alpha.table().longColumn("seed").get(0), best.seed());
+
+        Output shown = run(Main::models, "--store", store, "--builder", "pls");
+        String cv = String.format(java.util.Locale.ROOT, "%.3f", best.provenance().cvRmse());
+        for (String column : List.of("qspace_version", "descriptor_version", "dataset_hash", "split", "seed",
+                "selection", "cv_q2", "cv_rmse")) {
+            assertTrue(shown.out.contains(column), column + " in " + shown.out);
+        }
+        assertFalse(shown.out.contains(best.provenance().datasetHash()), "the hash is shortened for reading");
+
+        Output csv = run(Main::models, "--store", store, "--csv");
+        assertEquals(0, csv.code, csv.err);
+        Table exact = Table.read().usingOptions(tech.tablesaw.io.csv.CsvReadOptions
+                .builder(new java.io.StringReader(csv.out)).columnTypesPartial(java.util.Map.of(
+                        "cv_rmse", tech.tablesaw.api.ColumnType.DOUBLE, "dataset_hash", tech.tablesaw.api.ColumnType.STRING)));
+        assertEquals(8, exact.rowCount());
+        assertEquals(library().models().columnNames(), exact.columnNames());
+        int row = exact.stringColumn("model").indexOf(best.provenance().model());
+        assertEquals(best.provenance().cvRmse(), exact.doubleColumn("cv_rmse").get(row), 0.0, "every digit");
+        assertEquals(best.provenance().datasetHash(), exact.stringColumn("dataset_hash").get(row));
+        assertTrue(cv.length() < Double.toString(best.provenance().cvRmse()).length());
+    }
+
+    @Test
+    void aResultsTableWrittenBeforeTheDescriptorVersionColumnStillReads(@TempDir Path copy) throws Exception {
+        Path old = copy.resolve("old");
+        copyTree(Path.of(store), old);
+        Path table = old.resolve(io.qspace.store.StoreKeys.studyResults("alpha"));
+        List<String> lines = java.nio.file.Files.readAllLines(table);
+        java.util.List<String> cut = lines.stream()
+                .map(l -> l.replaceFirst(",(\"[^\"]*\"|[^,\"]*)$", "")).toList(); // the last field, quoted or not
+        assertFalse(cut.get(0).contains("descriptor_version"));
+        java.nio.file.Files.write(table, cut);
+        Table models = ModelLibrary.open(old.toString()).models(Filter.all().builder("pls"));
+        assertEquals(2, models.rowCount(), models.print());
+        assertTrue(models.stringColumn("descriptor_version").isMissing().size() >= 1, models.print());
+        assertEquals(alpha.table().where(alpha.table().stringColumn("builder").isEqualTo("pls"))
+                .doubleColumn("cv_rmse").min(), models.doubleColumn("cv_rmse").min(), 0.0);
+    }
+
+    @Test
     void theModelsCommandListsAndFilters() {
         Output all = run(Main::models, "--store", store);
         assertEquals(0, all.code, all.err);
@@ -128,14 +242,23 @@ class ModelLibraryTest {
         String[] lines = best.out.strip().split("\n");
         assertEquals(4, lines.length, best.out);
         assertTrue(lines[0].startsWith("# sutherland_BZR"), lines[0]);
-        assertEquals("smiles,predicted,ad_score,in_domain,error", lines[1]);
+        assertEquals("smiles,predicted,lower_80,upper_80,lower_90,upper_90,ad_score,in_domain,error", lines[1]);
         String[] diazepam = lines[2].split(",");
         assertEquals(DIAZEPAM, diazepam[0]);
-        double predicted = Double.parseDouble(diazepam[1]);
-        assertEquals(library().best("sutherland_BZR").predict(DIAZEPAM).value(), predicted, 1e-12);
-        assertEquals("true", diazepam[3]);
-        assertTrue(lines[3].startsWith("not a molecule,,,false,") && lines[3].length() > "not a molecule,,,false,".length(),
+        Prediction java = library().best("sutherland_BZR").predict(DIAZEPAM);
+        assertEquals(java.value(), Double.parseDouble(diazepam[1]), 1e-12);
+        assertEquals(java.interval(0.8).lower(), Double.parseDouble(diazepam[2]), 1e-12);
+        assertEquals(java.interval(0.9).upper(), Double.parseDouble(diazepam[5]), 1e-12);
+        assertEquals("true", diazepam[7]);
+        assertTrue(lines[3].startsWith("not a molecule,,,,,,,false,") && lines[3].length() > "not a molecule,,,,,,,false,".length(),
                 lines[3]);
+
+        Output asked = run(Main::predict, "--store", store, "--best", "sutherland_BZR", "--confidence", "0.5,0.95", DIAZEPAM);
+        assertEquals(0, asked.code, asked.err);
+        assertTrue(asked.out.contains("\nsmiles,predicted,lower_50,upper_50,lower_95,upper_95,ad_score"), asked.out);
+        Output wrong = run(Main::predict, "--store", store, "--best", "sutherland_BZR", "--confidence", "1.5", DIAZEPAM);
+        assertEquals(2, wrong.code);
+        assertTrue(wrong.err.contains("between 0 and 1"), wrong.err);
 
         String key = alpha.table().stringColumn("model").get(0);
         Output byKey = run(Main::predict, "--store", store, "--model", key, DIAZEPAM);

@@ -175,6 +175,12 @@ class ConsensusStudyTest {
             double sum = 0;
             for (StoredModel m : members) sum += m.predict(smiles.get(i)).value();
             assertEquals(sum / members.size(), byConsensus.get(i).value(), 1e-9, smiles.get(i));
+            // intervals from the consensus's own out-of-fold residuals: one width for every compound
+            io.qspace.validate.Interval ninety = byConsensus.get(i).interval(0.9);
+            io.qspace.validate.Interval eighty = byConsensus.get(i).interval(0.8);
+            assertTrue(ninety.known() && ninety.contains(byConsensus.get(i).value()), ninety.toString());
+            assertTrue(ninety.width() >= eighty.width() && eighty.width() > 0, ninety + " vs " + eighty);
+            assertEquals(byConsensus.get(0).interval(0.9).width(), ninety.width(), 1e-12);
         }
         assertTrue(Double.isNaN(byConsensus.get(2).value()));
         assertFalse(byConsensus.get(2).error().isEmpty(), "a structure that does not parse says why");
