@@ -2,10 +2,13 @@ package io.qspace.cli;
 
 import io.qspace.predict.LibraryPrediction;
 import io.qspace.predict.PredictionCsv;
+import io.qspace.predict.PredictionJob;
 import io.qspace.predict.StructureFileException;
 import io.qspace.results.ModelLibrary;
 import io.qspace.results.Prediction;
 import io.qspace.results.StoredModel;
+import io.qspace.run.Runner;
+import io.qspace.run.Runners;
 import io.qspace.validate.Conformal;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -21,9 +24,10 @@ import java.util.Set;
 final class PredictCommand {
     static final String USAGE = "predict [--store DIR|URI] (--model KEY[,KEY...] | --best DATASET[,DATASET...]|all)"
             + " [--confidence 0.8,0.9] (SMILES... | --in FILE.csv|.sdf|.smi[.gz] --out FILE.csv[.gz]"
-            + " [--smiles-column smiles] [--id-column id] [--threads N])";
+            + " [--smiles-column smiles] [--id-column id] [--threads N | --grid CLUSTER@HOST:PORT"
+            + " [--rows-per-invocation 5000]])";
     private static final Set<String> OPTIONS = Set.of("--store", "--model", "--best", "--confidence", "--in", "--out",
-            "--smiles-column", "--id-column", "--threads");
+            "--smiles-column", "--id-column", "--threads", "--grid", "--rows-per-invocation");
 
     private PredictCommand() {}
 
@@ -69,6 +73,9 @@ final class PredictCommand {
                 if (!model.hasIntervals()) {
                     err.println("qspace predict: " + model.noIntervalsReason());
                 }
+            }
+            if (file && args.get("--grid") != null) {
+                return predictFileOnGrid(models, confidences, library.store().uri().toString(), args, err);
             }
             return file ? predictFile(models, confidences, args, err)
                     : predictArguments(models.get(0), models.size(), confidences, args.positional(), out, err);
@@ -141,6 +148,51 @@ final class PredictCommand {
                 summary.failedRows());
         if (!summary.complete()) {
             err.println("qspace predict: " + summary.fileError());
+            return 1;
+        }
+        return 0;
+    }
+
+    /**
+     * A file predicted as invocations on a grid ({@link PredictionJob}): members compute the slices, this client
+     * joins them into the same file a local run writes.
+     */
+    private static int predictFileOnGrid(List<StoredModel> models, List<Double> confidences, String storeUri,
+                                         CliArgs args, PrintStream err) {
+        PredictionJob job = PredictionJob.of(Path.of(args.get("--in")), storeUri,
+                        models.stream().map(m -> m.provenance().model()).toList())
+                .confidences(confidences).columns(args.get("--smiles-column"), args.get("--id-column"));
+        try {
+            if (args.get("--rows-per-invocation") != null) {
+                job.rowsPerInvocation((int) args.number("--rows-per-invocation"));
+            }
+            job.plan();
+        } catch (IllegalArgumentException | StructureFileException e) {
+            err.println("qspace predict: " + e.getMessage());
+            return 2;
+        }
+        Runner runner;
+        try {
+            runner = Runners.open(args.get("--grid"));
+        } catch (RuntimeException e) {
+            err.println("qspace predict: cannot reach grid " + args.get("--grid") + ": " + e.getMessage()
+                    + "\nIs a member running? Start one with grid/bin/qspace-member.");
+            return 1;
+        }
+        try (runner) {
+            io.qspace.results.Results run = runner.submit(job.plan(), io.qspace.run.ProgressListener.defaultListener())
+                    .await();
+            if (run.failed() > 0) {
+                err.println("qspace predict: " + run.failed() + " slice(s) failed:\n" + run.failures().print()
+                        + "\nrun the same command again: finished slices are reused");
+                return 1;
+            }
+        }
+        PredictionJob.Written written = job.writeTo(Path.of(args.get("--out")));
+        err.printf(Locale.ROOT, "qspace predict: %,d rows x %d model(s) to %s on grid %s%n", written.rows(),
+                models.size(), args.get("--out"), args.get("--grid"));
+        if (!written.fileError().isEmpty()) {
+            err.println("qspace predict: " + written.fileError());
             return 1;
         }
         return 0;

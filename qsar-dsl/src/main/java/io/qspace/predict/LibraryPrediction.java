@@ -119,9 +119,12 @@ public final class LibraryPrediction {
         return this;
     }
 
+    /** The columns before the prediction's own in every output line. */
+    static final List<String> LEADING_COLUMNS = List.of("row", "id", "smiles", "dataset", "model");
+
     /** The output's first line: row, id, smiles, dataset, model, then the prediction's columns. */
     public String header() {
-        return PredictionCsv.headerLine(List.of("row", "id", "smiles", "dataset", "model"), confidences);
+        return PredictionCsv.headerLine(LEADING_COLUMNS, confidences);
     }
 
     /** Reads {@code in} and writes {@code out} (gzip when its name ends in .gz). */
@@ -140,10 +143,7 @@ public final class LibraryPrediction {
         long start = System.nanoTime();
         writer.write(header());
         writer.write('\n');
-        Map<String, DescriptorSet> descriptorSets = new LinkedHashMap<>();
-        for (StoredModel m : models) {
-            descriptorSets.putIfAbsent(m.descriptors().describe(), m.descriptors());
-        }
+        Map<String, DescriptorSet> descriptorSets = descriptorSets();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "qspace-library-predict");
             t.setDaemon(true);
@@ -209,6 +209,22 @@ public final class LibraryPrediction {
     }
 
     private record Batch(String text, long rows, long lines, long failedRows) {}
+
+    /**
+     * The output lines of these rows (no header), as a run writes them: what one invocation of a prediction on a
+     * runner ({@link PredictionJob}) computes for its slice of the file.
+     */
+    public String lines(List<StructureRow> rows) {
+        return predict(rows, descriptorSets()).text();
+    }
+
+    private Map<String, DescriptorSet> descriptorSets() {
+        Map<String, DescriptorSet> descriptorSets = new LinkedHashMap<>();
+        for (StoredModel m : models) {
+            descriptorSets.putIfAbsent(m.descriptors().describe(), m.descriptors());
+        }
+        return descriptorSets;
+    }
 
     /** One batch on a worker: descriptors once per descriptor set, then every model, lines in row then model order. */
     private Batch predict(List<StructureRow> rows, Map<String, DescriptorSet> descriptorSets) {

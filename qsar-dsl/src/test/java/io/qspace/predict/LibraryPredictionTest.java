@@ -275,4 +275,42 @@ class LibraryPredictionTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Output(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void aFileRunAsInvocationsOnFourSlotsWritesTheLocalRunsFileByteForByteAndASecondRunReusesIt() throws Exception {
+        Path in = dir.resolve("job.csv");
+        List<String> lines = new ArrayList<>(List.of("name,SMILES"));
+        for (int i = 0; i < bzr.size(); i++) {
+            lines.add("c" + i + "," + bzr.get(i));
+            if (i == 11) {
+                lines.add("broken,C1CC(");
+            }
+        }
+        Files.write(in, lines);
+        Path local = dir.resolve("job-local.csv");
+        LibraryPrediction.with(descriptors, fingerprints).smilesColumn("SMILES").idColumn("name").run(in, local);
+
+        List<String> keys = List.of(descriptors.provenance().model(), fingerprints.provenance().model());
+        PredictionJob job = PredictionJob.of(in, store, keys).columns("SMILES", "name").rowsPerInvocation(7);
+        assertEquals(6, job.plan().roots().size(), "41 structures in slices of 7");
+        io.qspace.results.Results first;
+        try (io.qspace.run.EmbeddedRunner runner = new io.qspace.run.EmbeddedRunner(4)) {
+            first = runner.submit(job.plan(), io.qspace.run.ProgressListener.none()).await();
+        }
+        assertEquals(0, first.failed(), first.failures().print());
+        assertEquals(6, first.executed());
+        Path sliced = dir.resolve("job-sliced.csv");
+        PredictionJob.Written written = job.writeTo(sliced);
+        assertEquals(41, written.rows());
+        assertEquals(Files.readString(local), Files.readString(sliced), "the same file as the local run");
+        assertTrue(Files.readString(sliced).contains("broken"), "the bad structure is a row with its error");
+
+        PredictionJob again = PredictionJob.of(in, store, keys).columns("SMILES", "name").rowsPerInvocation(7);
+        try (io.qspace.run.EmbeddedRunner runner = new io.qspace.run.EmbeddedRunner(1)) {
+            io.qspace.results.Results second = runner.submit(again.plan(), io.qspace.run.ProgressListener.none())
+                    .await();
+            assertEquals(0, second.executed());
+            assertEquals(6, second.reused());
+        }
+    }
 }
