@@ -4,6 +4,7 @@ import io.qspace.Study;
 import io.qspace.chem.Descriptors;
 import io.qspace.model.Builders;
 import io.qspace.predict.LibraryPrediction;
+import io.qspace.predict.PredictionJob;
 import io.qspace.results.StoredModel;
 import io.qspace.select.Selectors;
 import io.qspace.validate.Validation;
@@ -27,7 +28,10 @@ import java.util.Set;
  * the process (= per core when the cores are busy), and the heap: the most used at any 50-ms sample and the most
  * live after a collection (old generation after GC), under the JVM's -Xmx.
  *
- * <pre>java -Xmx512m ... io.qspace.bench.StreamingBench DATA_DIR TRAIN_SET ROWS[,ROWS...] THREADS OUT.json</pre>
+ * With GRID_MEMBERS above 0, the same file is then predicted as a {@link PredictionJob} on that many member JVMs
+ * (4 slots each, on this machine) and the two output files are compared byte for byte.
+ *
+ * <pre>java -Xmx512m ... io.qspace.bench.StreamingBench DATA_DIR TRAIN_SET ROWS[,ROWS...] THREADS OUT.json [GRID_MEMBERS]</pre>
  */
 public final class StreamingBench {
     private StreamingBench() {}
@@ -41,6 +45,7 @@ public final class StreamingBench {
         }
         int threads = Integer.parseInt(args[3]);
         Path out = Path.of(args[4]);
+        int gridMembers = args.length > 5 ? Integer.parseInt(args[5]) : 0;
         Path work = Files.createTempDirectory("qspace-streaming-");
 
         Study study = Study.named("streaming").datasets(MoleculeAceStudy.source(data.resolve(trainSet + ".csv")))
@@ -99,6 +104,9 @@ public final class StreamingBench {
             run.put("peak_heap_used_mb", sampler.peakUsed / 1048576.0);
             run.put("peak_live_after_gc_mb", oldAfterGc() / 1048576.0);
             run.put("output_mb", Files.size(csv) / 1048576.0);
+            if (gridMembers > 0) {
+                run.putAll(onGrid(gridMembers, in, csv, work.resolve("store").toString(), model));
+            }
             runs.add(run);
             System.err.println(run);
             Files.delete(in);
@@ -108,6 +116,30 @@ public final class StreamingBench {
             Files.writeString(out, ModelSpaceBench.Json.write(doc));
         }
         System.out.println(ModelSpaceBench.Json.write(doc));
+    }
+
+    /** The same file predicted on member JVMs as a {@link PredictionJob}: seconds, and whether the files are equal. */
+    private static Map<String, Object> onGrid(int members, Path in, Path localCsv, String store, StoredModel model)
+            throws Exception {
+        Path gridCsv = localCsv.resolveSibling("grid-" + localCsv.getFileName());
+        long t0 = System.nanoTime();
+        try (io.qspace.bench.grid.Members m = io.qspace.bench.grid.Members.start(members, 4);
+             io.qspace.grid.GridRunner grid = m.connect()) {
+            PredictionJob job = PredictionJob.of(in, store, List.of(model.provenance().model()))
+                    .rowsPerInvocation(10_000);
+            var results = grid.submit(job.plan(), io.qspace.run.ProgressListener.none()).await();
+            if (results.failed() > 0) {
+                throw new IllegalStateException("slices failed on the grid:\n" + results.failures().print());
+            }
+            job.writeTo(gridCsv);
+        }
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("grid_members", members);
+        run.put("grid_seconds", (System.nanoTime() - t0) / 1e9);
+        run.put("grid_output_identical", Files.mismatch(localCsv, gridCsv) == -1L);
+        Files.delete(gridCsv);
+        System.err.println("on " + members + " member JVMs: " + run);
+        return run;
     }
 
     /** The heap's most used bytes after a collection, over the pools that outlive young collections. */

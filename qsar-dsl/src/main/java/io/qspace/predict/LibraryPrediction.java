@@ -215,7 +215,13 @@ public final class LibraryPrediction {
      * runner ({@link PredictionJob}) computes for its slice of the file.
      */
     public String lines(List<StructureRow> rows) {
-        return predict(rows, descriptorSets()).text();
+        // batch by batch, as a run does: a slice's descriptors at once would need its rows x columns in memory
+        Map<String, DescriptorSet> descriptorSets = descriptorSets();
+        StringBuilder text = new StringBuilder();
+        for (int from = 0; from < rows.size(); from += batch) {
+            text.append(predict(rows.subList(from, Math.min(rows.size(), from + batch)), descriptorSets).text());
+        }
+        return text.toString();
     }
 
     private Map<String, DescriptorSet> descriptorSets() {

@@ -10,11 +10,17 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** n real member JVMs on 127.0.0.1 (the bench's own class path), started together and stopped together. */
-final class Members implements AutoCloseable {
+public final class Members implements AutoCloseable {
     final String cluster = "bench-" + Long.toHexString(System.nanoTime());
     final int port;
     private final List<Process> processes = new ArrayList<>();
     private final List<Path> logs = new ArrayList<>();
+
+    /** n member JVMs of a new cluster on loopback, each with this many slots, logs under bench/target/grid-logs. */
+    public static Members start(int n, int slots) throws Exception {
+        return new Members(n, slots, 2 * slots, 26000 + 10 * java.util.concurrent.ThreadLocalRandom.current()
+                .nextInt(100), Path.of("bench", "target", "grid-logs"));
+    }
 
     Members(int n, int slots, int window, int port, Path logDir) throws Exception {
         this(n, slots, window, port, logDir, List.of());
@@ -67,7 +73,7 @@ final class Members implements AutoCloseable {
     }
 
     /** A client of these members, once all of them are in one cluster (a split would time only part of them). */
-    GridRunner connect() throws InterruptedException {
+    public GridRunner connect() throws InterruptedException {
         GridRunner grid = Grid.connect(connectSpec());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (grid.hazelcast().getCluster().getMembers().size() != processes.size()) {
