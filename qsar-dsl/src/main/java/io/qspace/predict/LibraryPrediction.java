@@ -153,25 +153,12 @@ public final class LibraryPrediction {
         long lines = 0;
         long failed = 0;
         long written = 0;
-        String fileError = "";
         double lastProgress = 0;
         try {
             boolean more = true;
             while (more) {
-                List<StructureRow> rows = new ArrayList<>(batch);
-                try {
-                    StructureRow row;
-                    while (rows.size() < batch && (row = file.next()) != null) {
-                        rows.add(row);
-                    }
-                    more = rows.size() == batch;
-                } catch (StructureFileException e) {
-                    if (file.rows() == 0) {
-                        throw e; // nothing to predict (an empty file): an error, not a result
-                    }
-                    fileError = e.getMessage();
-                    more = false;
-                }
+                List<StructureRow> rows = file.next(batch);
+                more = rows.size() == batch && file.stoppedBy().isEmpty();
                 if (!rows.isEmpty()) {
                     inFlight.add(pool.submit(() -> predict(rows, descriptorSets)));
                 }
@@ -194,7 +181,7 @@ public final class LibraryPrediction {
         writer.flush();
         double seconds = (System.nanoTime() - start) / 1e9;
         progress.accept(new Progress(written, seconds));
-        return new Summary(written, lines, failed, fileError, seconds);
+        return new Summary(written, lines, failed, file.stoppedBy(), seconds);
     }
 
     private static Batch take(Future<Batch> future) {

@@ -97,33 +97,17 @@ public final class PredictionJob {
             for (String key : modelKeys) {
                 StoredModel.load(store, key);
             }
-            List<StructureRow> slice = new ArrayList<>(Math.min(rowsPerInvocation, 100_000));
-            boolean more = true;
-            while (more) {
-                try {
-                    StructureRow row = file.next();
-                    if (row != null) {
-                        slice.add(row);
-                    }
-                    more = row != null;
-                } catch (StructureFileException e) {
-                    if (file.rows() == 0) {
-                        throw e;
-                    }
-                    fileError = e.getMessage();
-                    more = false;
+            List<StructureRow> slice;
+            while (!(slice = file.next(rowsPerInvocation)).isEmpty()) {
+                byte[] bytes = Serialization.toBytes(new PredictSliceTask.Slice(slice));
+                String key = "structures-to-predict/" + ContentHash.of(bytes) + ".bin";
+                if (!store.exists(key)) {
+                    store.put(key, bytes);
                 }
-                if (slice.size() == rowsPerInvocation || (!more && !slice.isEmpty())) {
-                    byte[] bytes = Serialization.toBytes(new PredictSliceTask.Slice(List.copyOf(slice)));
-                    String key = "structures-to-predict/" + ContentHash.of(bytes) + ".bin";
-                    if (!store.exists(key)) {
-                        store.put(key, bytes);
-                    }
-                    roots.add(Invocation.of(new PredictSliceTask(name, roots.size(), key, modelKeys, confidences)));
-                    rows += slice.size();
-                    slice.clear();
-                }
+                roots.add(Invocation.of(new PredictSliceTask(name, roots.size(), key, modelKeys, confidences)));
+                rows += slice.size();
             }
+            fileError = file.stoppedBy();
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + in + ": " + e.getMessage(), e);
         }

@@ -12,6 +12,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -27,6 +29,7 @@ public abstract class StructureFile implements Closeable {
     protected final Path file;
     protected final BufferedReader reader;
     protected long rows;
+    private String stoppedBy = "";
 
     protected StructureFile(Path file, BufferedReader reader) {
         this.file = file;
@@ -76,6 +79,35 @@ public abstract class StructureFile implements Closeable {
         } catch (IOException | RuntimeException e) {
             throw stopped(e);
         }
+    }
+
+    /**
+     * Up to {@code max} structures, fewer at the end of the file, none after it. A file that cannot be read on after
+     * its first row stops here: the rows read before are returned and {@link #stoppedBy()} says why (a file that
+     * fails before any row throws, as there is nothing to predict).
+     */
+    public final List<StructureRow> next(int max) {
+        List<StructureRow> out = new ArrayList<>(Math.min(max, 4096));
+        if (!stoppedBy.isEmpty()) {
+            return out;
+        }
+        try {
+            StructureRow row;
+            while (out.size() < max && (row = next()) != null) {
+                out.add(row);
+            }
+        } catch (StructureFileException e) {
+            if (rows == 0) {
+                throw e;
+            }
+            stoppedBy = e.getMessage();
+        }
+        return out;
+    }
+
+    /** Why reading stopped before the end of the file ("" while it has not, or when it reached the end). */
+    public String stoppedBy() {
+        return stoppedBy;
     }
 
     /** Rows read so far. */
