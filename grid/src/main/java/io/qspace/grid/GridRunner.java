@@ -85,6 +85,7 @@ public final class GridRunner implements Runner {
 
     @Override
     public StudyRun submit(Plan plan, ProgressListener listener) {
+        MemberMemory.check(hz, plan);
         ObjectStore store = ObjectStores.open(plan.storeUri());
         String runId = RunIds.next();
         StoreProbes.check(hz, store, plan.storeUri(), runId, key);

@@ -30,6 +30,7 @@ public final class Member implements AutoCloseable {
         Config config = HazelcastConfigs.member(yaml);
         GridSettings settings = GridSettings.from(config.getProperties());
         GridKey key = GridKey.fromEnvironment();
+        MemberMemory.announce(config, settings);
         HazelcastInstance hz = Hazelcast.newHazelcastInstance(config);
         java.net.InetAddress address;
         try {
@@ -55,6 +56,7 @@ public final class Member implements AutoCloseable {
 
     /** A member inside the caller's JVM, with the given slots, for Grid.embedded(). */
     static Member startEmbedded(Config config, GridSettings settings) {
+        MemberMemory.announce(config, settings);
         return new Member(Hazelcast.newHazelcastInstance(config), settings, GridKey.fromEnvironment());
     }
 

@@ -29,13 +29,7 @@ public final class LargeSets {
 
     /** Heap the plan's largest dataset needs with this many slots busy, in bytes (0 when it cannot tell). */
     public static long bytesNeeded(Plan plan, int slots) {
-        long most = 0;
-        for (int i = 0; i < plan.datasets().size() && i < plan.roots().size(); i++) {
-            if (plan.roots().get(i).task() instanceof PrepareTask prepare) {
-                most = Math.max(most, bytesNeeded(plan.datasets().get(i).size(), width(prepare.descriptors()), slots));
-            }
-        }
-        return most;
+        return largest(plan).map(d -> d.bytesNeeded(slots)).orElse(0L);
     }
 
     static long bytesNeeded(long compounds, long columns, int slots) {
@@ -46,23 +40,61 @@ public final class LargeSets {
      * Refuses a plan whose largest dataset cannot fit in maxHeap bytes, naming it, the size it needs and what to do.
      */
     public static void checkFits(Plan plan, int slots, long maxHeap) {
-        for (int i = 0; i < plan.datasets().size() && i < plan.roots().size(); i++) {
-            if (!(plan.roots().get(i).task() instanceof PrepareTask prepare)) {
-                continue;
+        largest(plan).ifPresent(d -> {
+            String refusal = d.refusal(slots, maxHeap, "this JVM", String.format(Locale.ROOT,
+                    "Start Java with -Xmx%dg, run on fewer slots (new EmbeddedRunner(1) needs about %s), or use grid "
+                            + "members with more memory", gigabytes(d.bytesNeeded(slots)), size(d.bytesNeeded(1))));
+            if (refusal != null) {
+                throw new IllegalStateException(refusal);
             }
-            Dataset d = plan.datasets().get(i);
-            int columns = width(prepare.descriptors());
-            long needed = bytesNeeded(d.size(), columns, slots);
-            if (needed > maxHeap) {
-                throw new IllegalStateException(String.format(Locale.ROOT,
-                        "study %s: dataset %s (%,d compounds x %,d descriptor columns) needs about %s of heap with "
-                                + "%d slots busy, more than this JVM's maximum of %s. Start Java with -Xmx%dg, run "
-                                + "on fewer slots (new EmbeddedRunner(1) needs about %s), or use grid members with "
-                                + "more memory; nothing has run.",
-                        plan.name(), d.name(), d.size(), columns, size(needed), slots, size(maxHeap),
-                        (needed + (1L << 30) - 1) / (1L << 30) + 1, size(bytesNeeded(d.size(), columns, 1))));
+        });
+    }
+
+    /**
+     * The dataset of a plan that needs the most heap (compounds x descriptor columns), if any can be estimated: what a
+     * runner checks against the heap of each JVM that will build it (this one, or every grid member).
+     */
+    public static java.util.Optional<Largest> largest(Plan plan) {
+        Largest most = null;
+        for (int i = 0; i < plan.datasets().size() && i < plan.roots().size(); i++) {
+            if (plan.roots().get(i).task() instanceof PrepareTask prepare) {
+                Dataset d = plan.datasets().get(i);
+                Largest candidate = new Largest(plan.name(), d.name(), d.size(), width(prepare.descriptors()));
+                if (candidate.columns() > 0 && (most == null || candidate.bytesNeeded(1) > most.bytesNeeded(1))) {
+                    most = candidate;
+                }
             }
         }
+        return java.util.Optional.ofNullable(most);
+    }
+
+    /** A plan's largest dataset, as {@link #largest} finds it. */
+    public record Largest(String study, String dataset, int compounds, int columns) implements java.io.Serializable {
+        /** Heap this dataset needs with this many slots busy, in bytes. */
+        public long bytesNeeded(int slots) {
+            return LargeSets.bytesNeeded(compounds, columns, slots);
+        }
+
+        /**
+         * Why this dataset cannot be built in a JVM with this many slots and this maximum heap, or null if it fits.
+         *
+         * @param jvm    the JVM in words, e.g. "this JVM" or "grid member [10.0.0.5]:5701"
+         * @param remedy what to do, e.g. "Start Java with -Xmx8g"
+         */
+        public String refusal(int slots, long maxHeap, String jvm, String remedy) {
+            long needed = bytesNeeded(slots);
+            if (needed <= maxHeap) {
+                return null;
+            }
+            return String.format(Locale.ROOT, "study %s: dataset %s (%,d compounds x %,d descriptor columns) needs "
+                            + "about %s of heap with %d slots busy, more than %s's maximum of %s. %s; nothing has run.",
+                    study, dataset, compounds, columns, size(needed), slots, jvm, size(maxHeap), remedy);
+        }
+    }
+
+    /** Whole gigabytes to ask for so that this many bytes fit, with one to spare. */
+    public static long gigabytes(long bytes) {
+        return (bytes + (1L << 30) - 1) / (1L << 30) + 1;
     }
 
     /** The plan's lines about large sets: each builder's exact limit and the heap estimate, or "" if none apply. */
@@ -113,7 +145,7 @@ public final class LargeSets {
         }
     }
 
-    static String size(long bytes) {
+    public static String size(long bytes) {
         return bytes >= 1L << 30 ? String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30))
                 : String.format(Locale.ROOT, "%d MB", bytes >> 20);
     }

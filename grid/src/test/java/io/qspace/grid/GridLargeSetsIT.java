@@ -1,0 +1,98 @@
+package io.qspace.grid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.qspace.Study;
+import io.qspace.chem.Descriptors;
+import io.qspace.data.Datasets;
+import io.qspace.grid.testing.MemberProcess;
+import io.qspace.model.Builders;
+import io.qspace.results.Results;
+import io.qspace.run.EmbeddedRunner;
+import io.qspace.run.ProgressListener;
+import io.qspace.select.Selectors;
+import io.qspace.validate.Validation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
+
+/**
+ * Large sets on member JVMs: a dataset a member cannot hold is refused at submission, naming that member and the heap
+ * it needs, before anything runs; SVR above its exact limit (Nystrom) gives the same numbers on two members as on one
+ * local slot.
+ */
+class GridLargeSetsIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aDatasetAMemberCannotHoldIsRefusedNamingItAndApproximatedSvrMatchesOneSlot() throws Exception {
+        Path local = dir.resolve("local");
+        Results one;
+        try (EmbeddedRunner runner = new EmbeddedRunner(1)) {
+            one = runner.run(approximated(local).plan());
+        }
+        assertEquals(0, one.failed(), one.failures().print());
+
+        try (GridTrustIT.TestCluster c = new GridTrustIT.TestCluster()) {
+            // Both members have 256 MB of heap; the second runs 8 slots, so it would hold 8 slots' copies at once.
+            List<MemberProcess> members = c.start(c.member("two-slots"),
+                    new MemberProcess.Options("eight-slots", c.name, c.port, 8, c.logs));
+            try (GridRunner grid = c.connect()) {
+                Path wideStore = dir.resolve("wide");
+                IllegalStateException refused = assertThrows(IllegalStateException.class,
+                        () -> grid.submit(wide(wideStore).plan(), ProgressListener.none()));
+                String m = refused.getMessage();
+                String eight = members.get(1).address();
+                assertTrue(m.startsWith("1 of 2 grid member(s) cannot hold the study's largest dataset"), m);
+                assertTrue(m.contains("dataset freewilson_CHEMBL2321810 (1,017 compounds x ") && m.contains(
+                        "with 8 slots busy, more than grid member " + eight + "'s maximum of "), m);
+                assertTrue(m.contains("QSPACE_SLOTS=1") && m.contains("nothing has run"), m);
+                assertFalse(m.contains(members.get(0).address()), "the two-slot member holds it: " + m);
+                try (Stream<Path> files = Files.exists(wideStore) ? Files.walk(wideStore) : Stream.empty()) {
+                    assertEquals(0, files.filter(Files::isRegularFile).count(), "nothing was written");
+                }
+
+                Results two = grid.submit(approximated(dir.resolve("grid")).plan(), ProgressListener.none()).await();
+                assertEquals(0, two.failed(), two.failures().print());
+                Table svr = two.table().where(two.table().stringColumn("builder").isEqualTo("svr"));
+                assertTrue(svr.rowCount() > 0);
+                for (String p : svr.stringColumn("parameters")) {
+                    assertTrue(p.contains("exactUpTo=50") && p.contains("fitted=nystrom("), p);
+                }
+                assertEquals(numbers(one.table()).print(), numbers(two.table()).print());
+            }
+        }
+    }
+
+    /** BZR's 130-odd training rows (~87 per fold) against a limit of 50: every SVR fit is approximate. */
+    private static Study approximated(Path store) {
+        return GridTrustIT.smallStudy("approximated", store,
+                Builders.svr().kernel("tanimoto").c(1, 10).exactUpTo(50).landmarks(30));
+    }
+
+    /** 1,017 compounds x CDK descriptors and ECFP4: about 0.2 GB with 2 slots busy, over 0.6 GB with 8. */
+    private static Study wide(Path store) {
+        Path samples = Path.of("..", "datasets-sample").toAbsolutePath().normalize();
+        return Study.named("wide")
+                .datasets(Datasets.csv(samples + "/freewilson_CHEMBL2321810.csv").smiles("smiles").id("id"))
+                .descriptors(Descriptors.cdkDefault().plus(Descriptors.ecfp4()))
+                .selectors(Selectors.fingerprints())
+                .builders(Builders.pls().components(2))
+                .validation(Validation.kFold(3))
+                .store(store.toString())
+                .seed(3);
+    }
+
+    private static Table numbers(Table t) {
+        return t.selectColumns("dataset", "feature_set", "builder", "parameters", "cv_rmse", "test_rmse",
+                "cv_fold_rmse").sortOn("dataset", "feature_set", "builder", "parameters");
+    }
+}
