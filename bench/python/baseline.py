@@ -279,36 +279,56 @@ def run_builder(builder, Xtr, ytr, Xte, yte, folds, fingerprint, seed):
     return r
 
 
-def tune_and_test(grid, Xtr, ytr, Xte, yte, folds):
+class Metric:
+    """How a grid search scores and compares: a name for the result keys, the direction, the CV score from the
+    out-of-fold predictions, and how a fitted estimator predicts (values, or scores for a classifier)."""
+
+    def __init__(self, name, higher_is_better, score, cv_score, predict):
+        self.name, self.higher_is_better = name, higher_is_better
+        self.score, self.cv_score, self.predict = score, cv_score, predict
+
+    def best(self, results):
+        """The best (cv, params, make) of a list; ties go to the first."""
+        sign = -1.0 if self.higher_is_better else 1.0
+        return min(results, key=lambda t: sign * t[0])
+
+
+# RMSE pooled over every out-of-fold prediction, as qspace's CV does.
+RMSE = Metric("rmse", False, lambda y, p: rmse(p, y), lambda y, oof, folds: rmse(oof, y),
+              lambda m, X: np.asarray(m.predict(X)).ravel())
+
+
+def tune_and_test(grid, Xtr, ytr, Xte, yte, folds, metric=RMSE):
     """Grid search by k-fold CV, then the best grid point refitted on all train rows and tested once.
 
-    grid: list of (params string, estimator factory). CV RMSE is pooled over the out-of-fold predictions;
-    ties go to the first grid point. Returns params, cv_rmse, test_rmse, test_r2, test_pred (test rows in
-    order), models_fitted, cpu_seconds and the CV RMSE of every grid point.
+    grid: list of (params string, estimator factory); metric: how to score (RMSE unless given; ties go to the first
+    grid point). Returns params, cv_<metric>, test_<metric>, test_pred (test rows in order), models_fitted,
+    cpu_seconds and the CV score of every grid point; for RMSE also test_r2.
     """
     t0 = time.process_time()
     fits = 0
     results = []
     for params, make in grid:
-        oof = np.empty_like(ytr)
+        oof = np.empty(len(ytr))
         for tr, va in folds:
             m = make()
             m.fit(Xtr[tr], ytr[tr])
-            oof[va] = np.asarray(m.predict(Xtr[va])).ravel()
+            oof[va] = metric.predict(m, Xtr[va])
             fits += 1
-        results.append((rmse(oof, ytr), params, make))
-    best_cv, best_params, best_make = min(results, key=lambda t: t[0])  # first on ties
+        results.append((metric.cv_score(ytr, oof, folds), params, make))
+    best_cv, best_params, best_make = metric.best(results)
     m = best_make()
     m.fit(Xtr, ytr)
     fits += 1
-    pred = np.asarray(m.predict(Xte)).ravel()
-    test = rmse(pred, yte)
-    ss_tot = float(((yte - yte.mean()) ** 2).sum())
-    r2 = 1.0 - float(((pred - yte) ** 2).sum()) / ss_tot if ss_tot > 0 else float("nan")
-    return {"params": best_params, "cv_rmse": best_cv, "test_rmse": test, "test_r2": r2,
-            "test_pred": [float(v) for v in pred],
-            "models_fitted": fits, "cpu_seconds": time.process_time() - t0,
-            "grid": [{"params": p, "cv_rmse": c} for c, p, _ in results]}
+    pred = metric.predict(m, Xte)
+    out = {"params": best_params, f"cv_{metric.name}": best_cv, f"test_{metric.name}": metric.score(yte, pred),
+           "test_pred": [float(v) for v in pred],
+           "models_fitted": fits, "cpu_seconds": time.process_time() - t0,
+           "grid": [{"params": p, f"cv_{metric.name}": c} for c, p, _ in results]}
+    if metric is RMSE:
+        ss_tot = float(((yte - yte.mean()) ** 2).sum())
+        out["test_r2"] = 1.0 - float(((pred - yte) ** 2).sum()) / ss_tot if ss_tot > 0 else float("nan")
+    return out
 
 
 # ----------------------------------------------------------------------------- dataset

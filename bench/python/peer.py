@@ -96,10 +96,10 @@ def family_grid(family, seed):
     raise ValueError(f"unknown family {family}; known: {FAMILIES}")
 
 
-def read_set(path):
-    """The CSV's smiles, activity, train/test masks and cliff flags (None when the file has no cliff_mol)."""
+def read_set(path, y_col=B.Y_COL):
+    """The CSV's smiles, activity (column y_col) and train/test masks."""
     df = pd.read_csv(path)
-    for col in (B.SMILES_COL, B.Y_COL, B.SPLIT_COL):
+    for col in (B.SMILES_COL, y_col, B.SPLIT_COL):
         if col not in df.columns:
             raise SystemExit(f"{path}: no column {col!r}; columns are {list(df.columns)}")
     split = df[B.SPLIT_COL].astype(str).str.lower()
@@ -108,7 +108,7 @@ def read_set(path):
         i = int(np.argmax(bad.to_numpy()))
         raise SystemExit(f"{path}: row {i + 2}, field {B.SPLIT_COL!r}: {df[B.SPLIT_COL].iloc[i]!r} "
                          f"is neither train nor test")
-    return (df[B.SMILES_COL].astype(str).tolist(), df[B.Y_COL].to_numpy(dtype=float),
+    return (df[B.SMILES_COL].astype(str).tolist(), df[y_col].to_numpy(dtype=float),
             (split == "train").to_numpy(), (split == "test").to_numpy())
 
 

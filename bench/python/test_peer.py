@@ -99,3 +99,23 @@ def test_cliff_rmse_joins_qspace_parents_to_the_file_rows():
                          "cliff_mol": [0, 1]})
     r = honest.split_rmse(test, ["COc1ccccc1", "CC=CCO"], [6.0, 7.0])
     assert r["unmatched"] == 0 and r["all"] == 0.0
+
+
+def test_classification_peer_labels_folds_and_picks_by_cv_auc(tmp_path):
+    import peer_classify as pc
+    df = csv(tmp_path, n_train=100, n_test=40)
+    df["y [pEC50/pKi]"] = [5 + 3 * ((i * 37) % 140) / 140 for i in range(140)]  # both classes in both parts
+    df.loc[:99, "y [pEC50/pKi]"] = df.loc[:99, "y [pEC50/pKi]"].clip(upper=7.5)  # no training activity above 7.5
+    df.to_csv(tmp_path / "SET.csv", index=False)
+    y = df["y [pEC50/pKi]"].to_numpy()
+    with pytest.raises(SystemExit, match="leaves every compound inactive"):
+        pc.labels(y, 9.0, "SET.csv")
+    assert pc.labels(np.array([6.9, 7.0, 7.1]), 7.0, "x").tolist() == [0, 1, 1]
+    assert pc.class_weight(np.array([1] + [0] * 9)) == "balanced" and pc.class_weight(np.array([1, 0, 1, 0])) is None
+    d = pc.run_dataset(str(tmp_path / "SET.csv"), "SET", 6.5, 42, families=["logistic", "svc-tanimoto"])
+    assert d["train_active"] == int((y[:100] >= 6.5).sum()) and d["test_active"] == int((y[100:] >= 6.5).sum())
+    cvs = {r["family"]: r["cv_roc_auc"] for r in d["per_family"]}
+    assert d["best"]["family"] == max(cvs, key=cvs.get)
+    assert 0.0 <= d["best"]["test_roc_auc"] <= 1.0
+    # no active compound in the training part: skipped with the reason, not an error
+    assert "fewer than 5 compounds of a class" in pc.run_dataset(str(tmp_path / "SET.csv"), "SET", 7.7, 42)["skipped"]
