@@ -139,9 +139,12 @@ public record PrepareTask(String datasetName, String datasetHash, Split split,
             double[][] fsValues = columns(imputed, fs.columns());
             FeatureMatrix fm = new FeatureMatrix(datasetName, fs, fsValues, allY, test, ids, smiles, medians);
             context.store().put(StoreKeys.features(id(), fs.name()), Serialization.toBytes(fm));
-            // The domain depends on the feature set alone: fitted once here, not once per builder's test step.
-            context.store().put(StoreKeys.domain(id(), fs.name()),
-                    Serialization.toBytes(ApplicabilityDomain.fit(rows(fsValues, test, false))));
+            // The domain depends on the feature set alone: fitted once here, not once per builder's test step, and
+            // so are its scores of the test part (each a scan of the training rows).
+            ApplicabilityDomain domain = ApplicabilityDomain.fit(rows(fsValues, test, false));
+            context.store().put(StoreKeys.domain(id(), fs.name()), Serialization.toBytes(domain));
+            context.store().put(StoreKeys.domainScoresOfTestPart(id(), fs.name()),
+                    Serialization.toBytes(domain.scores(rows(fsValues, test, true))));
             names.add(fs.name());
             sizes.add(fs.size());
         }

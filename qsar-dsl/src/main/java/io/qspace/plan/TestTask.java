@@ -90,7 +90,8 @@ public record TestTask(String buildId, String prepareId, String dataset, String 
                 StoredModel.calibration(context.store(), buildId, domain));
         context.store().put(StoreKeys.model(id), Serialization.toBytes(stored));
         context.store().put(StoreKeys.predictions(id),
-                predictionsCsv(fm.part(fm.ids(), true), fm.part(fm.smiles(), true), yTest, predicted, xTest, domain)
+                predictionsCsv(fm.part(fm.ids(), true), fm.part(fm.smiles(), true), yTest, predicted,
+                        testPartScores(context, domain, xTest), domain)
                         .getBytes(StandardCharsets.UTF_8));
         context.store().put(StoreKeys.record(id), record.toCsv().getBytes(StandardCharsets.UTF_8));
     }
@@ -101,13 +102,29 @@ public record TestTask(String buildId, String prepareId, String dataset, String 
                 + io.qspace.code.QspaceVersion.cdk() + "]";
     }
 
+    /**
+     * The domain scores of the test part, as the prepare step stored them; scored here only for a prepare step
+     * stored before it kept them.
+     */
+    private double[] testPartScores(TaskContext context, ApplicabilityDomain domain, double[][] xTest)
+            throws java.io.IOException {
+        java.util.Optional<byte[]> kept = context.store().get(StoreKeys.domainScoresOfTestPart(prepareId, featureSet));
+        if (kept.isPresent()) {
+            double[] scores = Serialization.fromBytes(kept.get(), double[].class);
+            if (scores.length == xTest.length) {
+                return scores;
+            }
+        }
+        return domain.scores(xTest);
+    }
+
     private static String predictionsCsv(List<String> ids, List<String> smiles, double[] observed, double[] predicted,
-                                         double[][] x, ApplicabilityDomain domain) {
+                                         double[] adScores, ApplicabilityDomain domain) {
         StringBuilder out = new StringBuilder("id,smiles,observed,predicted,ad_score,in_domain\n");
         for (int i = 0; i < observed.length; i++) {
             out.append(io.qspace.results.Csv.row(List.of(ids.get(i), smiles.get(i), Double.toString(observed[i]),
-                    Double.toString(predicted[i]), Double.toString(domain.score(x[i])),
-                    Boolean.toString(domain.inside(x[i]))))).append('\n');
+                    Double.toString(predicted[i]), Double.toString(adScores[i]),
+                    Boolean.toString(domain.inside(adScores[i]))))).append('\n');
         }
         return out.toString();
     }

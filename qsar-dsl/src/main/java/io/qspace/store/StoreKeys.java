@@ -25,6 +25,14 @@ public final class StoreKeys {
         return "prepared/" + prepareId + "/" + featureSet + ".domain";
     }
 
+    /**
+     * The domain scores of a feature set's test part (double[], test rows in file order): scored once where the domain
+     * is fitted, since every model of the feature set reports the same ones.
+     */
+    public static String domainScoresOfTestPart(String prepareId, String featureSet) {
+        return "prepared/" + prepareId + "/" + featureSet + ".domain-test-scores";
+    }
+
     /** A supervised feature set's selections made inside each cross-validation fold ({@link FoldFeatures}). */
     public static String foldFeatures(String prepareId, String featureSet) {
         return "prepared/" + prepareId + "/" + featureSet + ".folds";

@@ -23,8 +23,9 @@ public enum StoredKind {
             "io.qspace.data.Dataset", "io.qspace.data.Compound", "io.qspace.data.LoadIssue"),
     DESCRIPTORS(false, List.of("io.qspace.chem.DescriptorMatrix"),
             "io.qspace.chem.DescriptorMatrix", "io.qspace.chem.DescriptorMatrix$Failure"),
+    /** Prepared feature sets, their domains, and plain arrays of numbers (the domain scores of a test part: "[D"). */
     PREPARED(false, List.of("io.qspace.plan.Prepared", "io.qspace.plan.FeatureMatrix", "io.qspace.plan.FoldFeatures",
-            "io.qspace.validate.ApplicabilityDomain"),
+            "io.qspace.validate.ApplicabilityDomain", double[].class.getName()),
             "io.qspace.plan.Prepared", "io.qspace.plan.FeatureMatrix", "io.qspace.plan.FoldFeatures",
             "io.qspace.select.FeatureSet", "io.qspace.validate.ApplicabilityDomain"),
     MODEL(true, List.of("io.qspace.plan.BuildOutcome", "io.qspace.results.StoredModel"),

@@ -20,6 +20,15 @@ public final class ApplicabilityDomain implements Serializable {
     private final int k;
     private final double threshold;
     private transient NeighbourIndex index;
+    /** The score of each row, in order: {@link #score} row by row. */
+    public double[] scores(double[][] x) {
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = score(x[i]);
+        }
+        return out;
+    }
+
     /** Each training compound's own score (null in domains stored before it was kept: recomputed on demand). */
     private final double[] trainingScores;
 
@@ -83,7 +92,12 @@ public final class ApplicabilityDomain implements Serializable {
     }
 
     public boolean inside(double[] x) {
-        return score(x) <= threshold;
+        return inside(score(x));
+    }
+
+    /** Whether a compound with this score is inside the domain. */
+    public boolean inside(double score) {
+        return score <= threshold;
     }
 
     private double meanDistance(double[] z, int skip) {

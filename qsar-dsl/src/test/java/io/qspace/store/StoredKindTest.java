@@ -40,6 +40,8 @@ class StoredKindTest {
             return Prepared.class;
         } else if (key.endsWith(".domain")) {
             return ApplicabilityDomain.class;
+        } else if (key.endsWith(".domain-test-scores")) {
+            return double[].class;
         } else if (key.endsWith(".folds")) {
             return FoldFeatures.class;
         } else if (key.startsWith("prepared/")) {
