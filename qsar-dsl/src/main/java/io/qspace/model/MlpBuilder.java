@@ -36,12 +36,34 @@ public final class MlpBuilder extends GridBuilder {
     }
 
     @Override
+    public ModelBuilder classifier() {
+        if (paramGrid().has("loss")) {
+            return this;
+        }
+        return create(paramGrid().with("loss", "logistic").with("classWeight",
+                paramGrid().has("classWeight") ? paramGrid().values("classWeight").toArray() : new Object[] {"auto"}));
+    }
+
+    /**
+     * Class weights of its classifier (logistic loss): "auto" (balanced when a class is under 20 percent, the
+     * default), "balanced" or "none"; no effect on a regression.
+     */
+    public MlpBuilder classWeight(String... modes) {
+        return (MlpBuilder) create(paramGrid().with("classWeight", ClassWeights.checked(name(), modes)));
+    }
+
+    @Override
     protected GridBuilder create(ParamGrid grid) {
         return new MlpBuilder(grid);
     }
 
     @Override
     protected Model fitPoint(double[][] x, double[] y, long seed, Params p) {
+        if (p.has("loss") && p.getString("loss").equals("logistic")) {
+            Mlp mlp = MlpTrainer.fitLogistic(x, y, ClassWeights.of(p.getString("classWeight"), y), p.getInt("units"),
+                    p.getInt("epochs"), seed);
+            return mlp::predict;
+        }
         Mlp mlp = MlpTrainer.fit(x, y, p.getInt("units"), p.getInt("epochs"), seed);
         return mlp::predict;
     }

@@ -100,6 +100,11 @@ public final class SvrBuilder extends GridBuilder {
     }
 
     @Override
+    public ModelBuilder classifier() {
+        return SvmBuilder.from(paramGrid());
+    }
+
+    @Override
     protected GridBuilder create(ParamGrid grid) {
         return new SvrBuilder(grid);
     }

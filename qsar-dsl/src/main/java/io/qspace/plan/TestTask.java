@@ -7,6 +7,7 @@ import io.qspace.results.ResultRecord;
 import io.qspace.results.StoredModel;
 import io.qspace.store.Serialization;
 import io.qspace.validate.ApplicabilityDomain;
+import io.qspace.validate.ClassScores;
 import io.qspace.validate.FoldRmse;
 import io.qspace.validate.Metrics;
 import java.nio.charset.StandardCharsets;
@@ -84,7 +85,9 @@ public record TestTask(String buildId, String prepareId, String dataset, String 
                 build.yRandomisedQ2(), xTrain.length, xTest.length, build.fits() + 1, seconds,
                 StoreKeys.model(id), io.qspace.results.ResultColumn.OK, "", id, datasetHash, split, studySeed,
                 StoredModel.currentVersion(), build.selection(), FoldRmse.format(build.foldRmse()), buildId,
-                descriptorVersion(descriptors));
+                descriptorVersion(descriptors), build.chosenBy(), build.cvClasses(),
+                build.classifies() ? ClassScores.of(yTest, predicted) : null, build.yRandomisedAuc(),
+                build.classifies() ? Prepared.load(context.store(), prepareId).classBalance() : "");
         StoredModel stored = new StoredModel(record, descriptors, fm.featureSet(), fm.medians(), model, domain,
                 studySeed, StoredModel.currentVersion(), build.chosen().params(),
                 StoredModel.calibration(context.store(), buildId, domain));

@@ -25,6 +25,19 @@ public final class MlpTrainer {
     private MlpTrainer() {}
 
     public static Mlp fit(double[][] x, double[] y, int units, int maxEpochs, long seed) {
+        return fit(x, y, null, units, maxEpochs, seed, false);
+    }
+
+    /**
+     * A binary classifier for classes 0 and 1, as scikit-learn's MLPClassifier: a sigmoid output unit and the log
+     * loss (weighted by class weights when given), the rest as above; the network predicts the probability of class 1.
+     */
+    public static Mlp fitLogistic(double[][] x, double[] y, double[] weights, int units, int maxEpochs, long seed) {
+        return fit(x, y, weights, units, maxEpochs, seed, true);
+    }
+
+    private static Mlp fit(double[][] x, double[] y, double[] weights, int units, int maxEpochs, long seed,
+                           boolean logistic) {
         int n = x.length;
         int p = x[0].length;
         int hidden = units;
@@ -52,12 +65,19 @@ public final class MlpTrainer {
         for (double v : y) yVar += (v - yMean) * (v - yMean);
         if (Math.sqrt(yVar / n) <= 1e-12 * (Math.abs(yMean) + 1)) {
             // Nothing to learn; training would only leave random input-dependent wiggles around the constant.
+            if (logistic) {
+                double certain = Math.min(1 - 1e-9, Math.max(1e-9, yMean));
+                return new Mlp(hidden, new double[p], new double[p * hidden], new double[hidden], new double[hidden],
+                        Math.log(certain / (1 - certain)), 0, 1, true);
+            }
             return new Mlp(hidden, new double[p], new double[p * hidden], new double[hidden], new double[hidden], 0,
                     yMean, 1);
         }
-        double yScale = Math.sqrt(yVar / n);
+        // A classifier's target is the class itself (0 or 1), fitted through the sigmoid.
+        double yScale = logistic ? 1 : Math.sqrt(yVar / n);
+        double yShift = logistic ? 0 : yMean;
         double[] target = new double[n];
-        for (int i = 0; i < n; i++) target[i] = (y[i] - yMean) / yScale;
+        for (int i = 0; i < n; i++) target[i] = (y[i] - yShift) / yScale;
 
         // Rows as sparse u = x / s.
         int[] rowStart = new int[n + 1];
@@ -148,9 +168,18 @@ public final class MlpTrainer {
                         if (a < 0) activation[a0 + h] = a = 0;
                         out += a * w2[h];
                     }
-                    double error = out - target[row];
+                    double error;
+                    if (logistic) {
+                        // d(log loss)/d(out) = p - y; the loss is doubled to share the squared loss's halving below
+                        double w = weights == null ? 1 : weights[row];
+                        error = w * (sigmoid(out) - target[row]);
+                        batchLoss += 2 * w * ((out > 0 ? out + Math.log1p(Math.exp(-out)) : Math.log1p(Math.exp(out)))
+                                - target[row] * out);
+                    } else {
+                        error = out - target[row];
+                        batchLoss += error * error;
+                    }
                     output[s] = error;
-                    batchLoss += error * error;
                 }
                 batchLoss = batchLoss / size / 2 + 0.5 * ALPHA * squaredWeights / size;
                 epochLoss += batchLoss * size;
@@ -211,7 +240,11 @@ public final class MlpTrainer {
         for (int j = 0; j < p; j++) {
             for (int h = 0; h < hidden; h++) hiddenOffset[h] += shift[j] * w1[j * hidden + h];
         }
-        return new Mlp(hidden, inverseScale, w1, hiddenOffset, w2, b2Holder[0], yMean, yScale);
+        return new Mlp(hidden, inverseScale, w1, hiddenOffset, w2, b2Holder[0], yShift, yScale, logistic);
+    }
+
+    static double sigmoid(double z) {
+        return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
     }
 
     /** Adam moments for one parameter array; step() once per batch, then update(k, gradient) per element. */

@@ -1,0 +1,154 @@
+package io.qspace.model;
+
+import io.qspace.validate.PlattScaling;
+import java.util.List;
+import smile.base.svm.KernelMachine;
+import smile.classification.SVM;
+import smile.math.kernel.GaussianKernel;
+
+/**
+ * Support vector classification (Smile's SVM) with an RBF kernel, or the tanimoto (MinMax) kernel on fingerprint
+ * counts: the classifier counterpart of svr, with the same kernel, gamma and scaling choices. Its decision values
+ * become probabilities by Platt scaling fitted on out-of-fold decision values of {@link #PLATT_FOLDS} inner folds of
+ * the training rows (as libsvm's probability estimates), then the SVM is refitted on all of them.
+ * Exact fits only: no Nystrom approximation for classification yet.
+ */
+public final class SvmBuilder extends GridBuilder {
+    private static final long serialVersionUID = 1L;
+    private static final double TOLERANCE = 1e-3;
+    static final int PLATT_FOLDS = 3;
+
+    SvmBuilder() {
+        this(ParamGrid.of("C", 1.0, 10.0).and("gamma", "scale").and("scaling", "auto"));
+    }
+
+    private SvmBuilder(ParamGrid grid) {
+        super("svm", grid);
+    }
+
+    public SvmBuilder c(double... c) {
+        return (SvmBuilder) with("C", boxed(c));
+    }
+
+    public SvmBuilder gamma(double... gamma) {
+        return (SvmBuilder) with("gamma", boxed(gamma));
+    }
+
+    public SvmBuilder gammaScale() {
+        return (SvmBuilder) with("gamma", "scale");
+    }
+
+    /** "rbf" (the default), "tanimoto" or "auto", as for svr. */
+    public SvmBuilder kernel(String... kernels) {
+        return (SvmBuilder) create(paramGrid().with("kernel", Kernels.checked(name(), kernels)));
+    }
+
+    /** "standardise", "raw" or "auto", as for svr. */
+    public SvmBuilder scaling(String... scalings) {
+        for (String s : scalings) {
+            if (!List.of("standardise", "raw", "auto").contains(s)) {
+                throw new IllegalArgumentException("svm: scaling is standardise, raw or auto, got " + s);
+            }
+        }
+        return (SvmBuilder) with("scaling", (Object[]) scalings);
+    }
+
+    /** An svr's kernel, gamma, scaling and C grid as a classifier (epsilon and the approximation have no part). */
+    static SvmBuilder from(ParamGrid svr) {
+        ParamGrid grid = ParamGrid.none();
+        for (String key : List.of("C", "gamma", "scaling", "kernel")) {
+            if (svr.has(key)) {
+                grid = grid.and(key, svr.values(key).toArray());
+            }
+        }
+        return new SvmBuilder(grid);
+    }
+
+    @Override
+    protected GridBuilder create(ParamGrid grid) {
+        return new SvmBuilder(grid);
+    }
+
+    @Override
+    public ModelBuilder classifier() {
+        return this;
+    }
+
+    @Override
+    protected Model fitPoint(double[][] x, double[] y, long seed, Params p) {
+        // Out-of-fold decision values for Platt's sigmoid: stratified inner folds, dealt from the seed.
+        int[] fold = io.qspace.validate.Folds.stratified(y, PLATT_FOLDS, Seeds.derive(seed, 7));
+        double[] scores = new double[y.length];
+        for (int f = 0; f < PLATT_FOLDS; f++) {
+            int held = 0;
+            for (int v : fold) if (v == f) held++;
+            double[][] trainX = new double[y.length - held][];
+            double[] trainY = new double[y.length - held];
+            for (int i = 0, t = 0; i < y.length; i++) {
+                if (fold[i] != f) {
+                    trainX[t] = x[i];
+                    trainY[t++] = y[i];
+                }
+            }
+            Model scorer = decisionFunction(trainX, trainY, p);
+            for (int i = 0; i < y.length; i++) {
+                if (fold[i] == f) scores[i] = scorer.predict(x[i]);
+            }
+        }
+        return new Calibrated(decisionFunction(x, y, p), PlattScaling.fit(scores, y));
+    }
+
+    /** The SVM's decision value on one training set (positive: class 1); one class only gives a constant. */
+    private Model decisionFunction(double[][] x, double[] y, Params p) {
+        int[] labels = new int[y.length];
+        boolean both = false;
+        for (int i = 0; i < y.length; i++) {
+            labels[i] = y[i] == 1 ? 1 : -1;
+            both |= labels[i] != labels[0];
+        }
+        if (!both) {
+            double constant = labels[0];
+            return row -> constant;
+        }
+        double c = p.getDouble("C");
+        if (p.has("kernel") && Kernels.resolve(p.getString("kernel"), x).equals("tanimoto")) {
+            KernelMachine<CountVector> svm = SVM.fit(CountVector.of(name(), x), labels, MinMaxKernel.INSTANCE, c,
+                    TOLERANCE);
+            return new CountsScore(svm);
+        }
+        String scaling = p.getString("scaling");
+        boolean standardise = scaling.equals("standardise") || (scaling.equals("auto") && !Kernels.isCounts(x));
+        Standardiser scaler = standardise ? Standardiser.fit(x) : null;
+        double[][] xs = standardise ? scaler.apply(x) : x;
+        Object gammaValue = p.get("gamma");
+        double gamma = gammaValue instanceof Number g ? g.doubleValue() : Kernels.scaleGamma(xs);
+        double sigma = Math.sqrt(1.0 / (2.0 * gamma));
+        if (!standardise && Kernels.isCounts(x)) {
+            return new CountsScore(SVM.fit(CountVector.of(name(), x), labels, new SparseGaussianKernel(sigma), c,
+                    TOLERANCE));
+        }
+        return new DenseScore(scaler, SVM.fit(xs, labels, new GaussianKernel(sigma), c, TOLERANCE));
+    }
+
+    record CountsScore(KernelMachine<CountVector> svm) implements Model {
+        @Override
+        public double predict(double[] x) {
+            return svm.score(CountVector.of(x));
+        }
+    }
+
+    record DenseScore(Standardiser scaler, KernelMachine<double[]> svm) implements Model {
+        @Override
+        public double predict(double[] x) {
+            return svm.score(scaler == null ? x : scaler.apply(x));
+        }
+    }
+
+    /** The probability of class 1: Platt's sigmoid of the decision value. */
+    record Calibrated(Model score, PlattScaling platt) implements Model {
+        @Override
+        public double predict(double[] x) {
+            return platt.probability(score.predict(x));
+        }
+    }
+}
