@@ -11,7 +11,7 @@ import smile.math.kernel.GaussianKernel;
  * counts: the classifier counterpart of svr, with the same kernel, gamma and scaling choices. Its decision values
  * become probabilities by Platt scaling fitted on out-of-fold decision values of {@link #PLATT_FOLDS} inner folds of
  * the training rows (as libsvm's probability estimates), then the SVM is refitted on all of them.
- * Exact fits only: no Nystrom approximation for classification yet.
+ * Exact fits only: no Nystrom approximation for classification yet. Class weights: none (Smile's SVM takes one C).
  */
 public final class SvmBuilder extends GridBuilder {
     private static final long serialVersionUID = 1L;
@@ -90,16 +90,16 @@ public final class SvmBuilder extends GridBuilder {
                     trainY[t++] = y[i];
                 }
             }
-            Model scorer = decisionFunction(trainX, trainY, p);
+            Model scorer = decisionFunction(trainX, trainY, p, Seeds.derive(seed, f));
             for (int i = 0; i < y.length; i++) {
                 if (fold[i] == f) scores[i] = scorer.predict(x[i]);
             }
         }
-        return new Calibrated(decisionFunction(x, y, p), PlattScaling.fit(scores, y));
+        return new Calibrated(decisionFunction(x, y, p, seed), PlattScaling.fit(scores, y));
     }
 
     /** The SVM's decision value on one training set (positive: class 1); one class only gives a constant. */
-    private Model decisionFunction(double[][] x, double[] y, Params p) {
+    private Model decisionFunction(double[][] x, double[] y, Params p, long seed) {
         int[] labels = new int[y.length];
         boolean both = false;
         for (int i = 0; i < y.length; i++) {
@@ -111,6 +111,9 @@ public final class SvmBuilder extends GridBuilder {
             return row -> constant;
         }
         double c = p.getDouble("C");
+        // Smile's SVM visits the rows in an order drawn from its thread's random stream: seed it, or the model
+        // would depend on which thread (slot) fitted it.
+        smile.math.MathEx.setSeed(seed);
         if (p.has("kernel") && Kernels.resolve(p.getString("kernel"), x).equals("tanimoto")) {
             KernelMachine<CountVector> svm = SVM.fit(CountVector.of(name(), x), labels, MinMaxKernel.INSTANCE, c,
                     TOLERANCE);
