@@ -108,6 +108,18 @@ public final class MlpTrainer {
         double[] w2 = new double[hidden];
         for (int h = 0; h < hidden; h++) w2[h] = random.nextDouble(-bound2, bound2);
         double b2 = random.nextDouble(-bound2, bound2);
+        if (logistic) {
+            // Start the classifier's output at the log-odds of the (weighted) class fraction, the best constant, so
+            // a short training does not leave the probabilities off the base rate (scikit-learn starts at random).
+            double positive = 0;
+            double total = 0;
+            for (int i = 0; i < n; i++) {
+                double w = weights == null ? 1 : weights[i];
+                positive += w * y[i];
+                total += w;
+            }
+            b2 = Math.log(positive / (total - positive));
+        }
 
         Adam adamW1 = new Adam(w1.length);
         Adam adamB1 = new Adam(hidden);

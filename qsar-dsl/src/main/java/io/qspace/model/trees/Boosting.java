@@ -75,7 +75,11 @@ public final class Boosting implements java.io.Serializable {
         double[] importance = new double[data.features];
         Tree[] trees = new Tree[count];
         for (int t = 0; t < count; t++) {
-            for (int i = 0; i < n; i++) residual[i] = y[i] - (logistic ? sigmoid(fitted[i]) : fitted[i]);
+            for (int i = 0; i < n; i++) {
+                // the weighted loss's negative gradient: class weights steer the splits as well as the leaf values
+                residual[i] = logistic ? (weights == null ? 1 : weights[i]) * (y[i] - sigmoid(fitted[i]))
+                        : y[i] - fitted[i];
+            }
             java.util.Arrays.fill(weight, inBag == n ? 1 : 0);
             if (inBag < n) {
                 // A partial Fisher-Yates shuffle: exactly inBag distinct rows.
