@@ -78,9 +78,49 @@ class ClassificationStudyTest {
         StoredModel best = a.best("sutherland_BZR");
         double p = best.predict("CN1C(=O)CN=C(c2ccccc2)c2cc(Cl)ccc21").value();
         assertTrue(p >= 0 && p <= 1, "a classifier predicts a probability, got " + p);
+        predictionsCarryCalibratedProbabilitiesAndSets(a, best);
 
         assertEquals(numbers(table).print(), numbers(b.table()).print(), "1 and 4 slots give the same numbers");
     }
+
+    /** Point 5: calibrated probabilities and Mondrian sets in the test table, a prediction, and the command line. */
+    private void predictionsCarryCalibratedProbabilitiesAndSets(Results results, StoredModel best) {
+        assertTrue(best.classifies() && best.hasIntervals(), best.toString());
+        io.qspace.results.Prediction diazepam = best.predict(List.of(DIAZEPAM, "not a molecule"), 0.8, 0.9).get(0);
+        assertTrue(diazepam.classifies());
+        double calibrated = diazepam.classes().probability();
+        assertTrue(calibrated > 0 && calibrated < 1, "a Platt probability is strictly inside (0, 1): " + calibrated);
+        assertEquals(calibrated >= 0.5 ? "active" : "inactive", diazepam.classes().predictedClass());
+        List<String> at80 = diazepam.classes().set(0.8).classes();
+        List<String> at90 = diazepam.classes().set(0.9).classes();
+        assertTrue(at90.containsAll(at80), "a more confident set holds at least the classes of a less confident one: "
+                + at80 + " / " + at90);
+
+        Table test = results.testPredictions(best);
+        for (String column : List.of("probability", "predicted_class", "set_80", "set_90", "in_domain")) {
+            assertTrue(test.containsColumn(column), test.columnNames().toString());
+        }
+        int covered = 0;
+        for (int i = 0; i < test.rowCount(); i++) {
+            String observed = test.numberColumn("observed").getDouble(i) == 1 ? "active" : "inactive";
+            String set = test.stringColumn("set_90").isMissing(i) ? "" : test.stringColumn("set_90").get(i);
+            covered += java.util.Arrays.asList(set.split("\\|")).contains(observed) ? 1 : 0;
+        }
+        // a loose bound on 33 compounds: 90% sets that missed most of the test part would be broken
+        assertTrue(covered >= 0.7 * test.rowCount(), covered + " of " + test.rowCount() + " covered at 90%");
+
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int code = io.qspace.cli.Main.predict(new String[] {"--store", one.toString(), "--best", "sutherland_BZR",
+                DIAZEPAM}, new java.io.PrintStream(out, true), new java.io.PrintStream(new java.io.ByteArrayOutputStream()));
+        String[] lines = out.toString().strip().split("\n");
+        assertEquals(0, code, out.toString());
+        assertEquals("smiles,predicted,lower_80,upper_80,lower_90,upper_90,ad_score,in_domain,probability,"
+                + "predicted_class,set_80,set_90,error", lines[1]);
+        assertTrue(lines[2].contains("," + calibrated + "," + diazepam.classes().predictedClass() + ","
+                + String.join("|", at80) + "," + String.join("|", at90) + ","), lines[2]);
+    }
+
+    private static final String DIAZEPAM = "CN1C(=O)CN=C(c2ccccc2)c2cc(Cl)ccc21";
 
     private static Table numbers(Table t) {
         return t.selectColumns("dataset", "feature_set", "builder", "parameters", "cv_roc_auc", "cv_pr_auc", "cv_mcc",

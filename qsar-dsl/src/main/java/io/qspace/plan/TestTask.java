@@ -6,7 +6,9 @@ import io.qspace.model.Model;
 import io.qspace.results.ResultRecord;
 import io.qspace.results.StoredModel;
 import io.qspace.store.Serialization;
+import io.qspace.data.Dataset;
 import io.qspace.validate.ApplicabilityDomain;
+import io.qspace.validate.ClassCalibration;
 import io.qspace.validate.ClassScores;
 import io.qspace.validate.FoldRmse;
 import io.qspace.validate.Metrics;
@@ -88,13 +90,17 @@ public record TestTask(String buildId, String prepareId, String dataset, String 
                 descriptorVersion(descriptors), build.chosenBy(), build.cvClasses(),
                 build.classifies() ? ClassScores.of(yTest, predicted) : null, build.yRandomisedAuc(),
                 build.classifies() ? Prepared.load(context.store(), prepareId).classBalance() : "");
+        // a classifier is calibrated by class (probabilities, Mondrian sets), a regression by its residuals
+        ClassCalibration classes = build.classifies() ? StoredModel.classCalibration(context.store(), buildId,
+                Serialization.read(context.store(), StoreKeys.dataset(datasetHash), Dataset.class).classes().names())
+                : null;
         StoredModel stored = new StoredModel(record, descriptors, fm.featureSet(), fm.medians(), model, domain,
-                studySeed, StoredModel.currentVersion(), build.chosen().params(),
-                StoredModel.calibration(context.store(), buildId, domain));
+                studySeed, StoredModel.currentVersion(), build.chosen().params(), null,
+                build.classifies() ? null : StoredModel.calibration(context.store(), buildId, domain), classes);
         context.store().put(StoreKeys.model(id), Serialization.toBytes(stored));
         context.store().put(StoreKeys.predictions(id),
-                predictionsCsv(fm.part(fm.ids(), true), fm.part(fm.smiles(), true), yTest, predicted, xTest, domain)
-                        .getBytes(StandardCharsets.UTF_8));
+                predictionsCsv(fm.part(fm.ids(), true), fm.part(fm.smiles(), true), yTest, predicted, xTest, domain,
+                        classes).getBytes(StandardCharsets.UTF_8));
         context.store().put(StoreKeys.record(id), record.toCsv().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -104,13 +110,32 @@ public record TestTask(String buildId, String prepareId, String dataset, String 
                 + io.qspace.code.QspaceVersion.cdk() + "]";
     }
 
+    /**
+     * id, smiles, observed, predicted, ad_score, in_domain; for a classifier then its calibrated probability, the
+     * class called at 0.5 and its prediction sets (set_80, set_90: "active", "inactive|active" or "" for none).
+     */
     private static String predictionsCsv(List<String> ids, List<String> smiles, double[] observed, double[] predicted,
-                                         double[][] x, ApplicabilityDomain domain) {
-        StringBuilder out = new StringBuilder("id,smiles,observed,predicted,ad_score,in_domain\n");
+                                         double[][] x, ApplicabilityDomain domain, ClassCalibration classes) {
+        StringBuilder out = new StringBuilder("id,smiles,observed,predicted,ad_score,in_domain");
+        if (classes != null) {
+            out.append(",probability,predicted_class");
+            for (double c : io.qspace.validate.Conformal.DEFAULT_CONFIDENCES) {
+                out.append(",set_").append(io.qspace.validate.Interval.percent(c));
+            }
+        }
+        out.append('\n');
         for (int i = 0; i < observed.length; i++) {
-            out.append(io.qspace.results.Csv.row(List.of(ids.get(i), smiles.get(i), Double.toString(observed[i]),
-                    Double.toString(predicted[i]), Double.toString(domain.score(x[i])),
-                    Boolean.toString(domain.inside(x[i]))))).append('\n');
+            List<String> fields = new java.util.ArrayList<>(List.of(ids.get(i), smiles.get(i),
+                    Double.toString(observed[i]), Double.toString(predicted[i]), Double.toString(domain.score(x[i])),
+                    Boolean.toString(domain.inside(x[i]))));
+            if (classes != null) {
+                io.qspace.results.ClassPrediction p = io.qspace.results.ClassPrediction.of(classes, predicted[i],
+                        io.qspace.validate.Conformal.DEFAULT_CONFIDENCES);
+                fields.add(Double.toString(p.probability()));
+                fields.add(p.predictedClass());
+                p.sets().forEach(set -> fields.add(set.label()));
+            }
+            out.append(io.qspace.results.Csv.row(fields)).append('\n');
         }
         return out.toString();
     }

@@ -295,7 +295,7 @@ public final class Results {
     public Table testPredictions(StoredModel model) {
         String key = StoreKeys.predictions(model.provenance().invocation());
         Table t = readCsv(new String(store.require(key), StandardCharsets.UTF_8), null, model.toString());
-        if (!model.hasIntervals() || !t.containsColumn("ad_score")) {
+        if (model.conformal() == null || !t.containsColumn("ad_score")) { // a classifier's sets are in the file
             return t;
         }
         for (double c : io.qspace.validate.Conformal.DEFAULT_CONFIDENCES) {
