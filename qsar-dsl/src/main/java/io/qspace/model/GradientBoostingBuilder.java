@@ -50,11 +50,7 @@ public final class GradientBoostingBuilder extends GridBuilder {
 
     @Override
     public ModelBuilder classifier() {
-        if (paramGrid().has("loss")) {
-            return this;
-        }
-        return create(paramGrid().with("loss", "logistic").with("classWeight",
-                paramGrid().has("classWeight") ? paramGrid().values("classWeight").toArray() : new Object[] {"auto"}));
+        return logisticClassifier();
     }
 
     /**
@@ -62,7 +58,7 @@ public final class GradientBoostingBuilder extends GridBuilder {
      * default), "balanced" or "none"; no effect on a regression.
      */
     public GradientBoostingBuilder classWeight(String... modes) {
-        return (GradientBoostingBuilder) create(paramGrid().with("classWeight", ClassWeights.checked(name(), modes)));
+        return (GradientBoostingBuilder) withClassWeight(modes);
     }
 
     @Override
@@ -72,7 +68,7 @@ public final class GradientBoostingBuilder extends GridBuilder {
 
     @Override
     protected Model fitPoint(double[][] x, double[] y, long seed, Params p) {
-        if (p.has("loss") && p.getString("loss").equals("logistic")) {
+        if (logistic(p)) {
             double[] weights = ClassWeights.of(p.getString("classWeight"), y);
             Boosting boosting = Boosting.fitLogistic(x, y, weights, p.getInt("trees"), p.getInt("maxLeafNodes"),
                     p.getInt("minLeaf"), p.getDouble("subsample"), p.getDouble("learningRate"), seed);

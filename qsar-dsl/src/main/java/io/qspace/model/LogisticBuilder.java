@@ -1,5 +1,6 @@
 package io.qspace.model;
 
+import io.qspace.model.loss.Logistic;
 import smile.math.BFGS;
 import smile.math.DifferentiableMultivariateFunction;
 
@@ -68,9 +69,8 @@ public final class LogisticBuilder extends GridBuilder {
                     double z = t[d];
                     for (int j = 0; j < d; j++) z += t[j] * xs[i][j];
                     double w = c * (weights == null ? 1 : weights[i]);
-                    // log(1 + e^z) - y z, computed without overflow
-                    total += w * ((z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - y[i] * z);
-                    double residual = w * (sigmoid(z) - y[i]);
+                    total += w * Logistic.loss(z, y[i]);
+                    double residual = w * (Logistic.sigmoid(z) - y[i]);
                     for (int j = 0; j < d; j++) gradient[j] += residual * xs[i][j];
                     gradient[d] += residual;
                 }
@@ -86,10 +86,6 @@ public final class LogisticBuilder extends GridBuilder {
         return new Fitted(scaler, coefficients, theta[d]);
     }
 
-    static double sigmoid(double z) {
-        return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
-    }
-
     /** The fitted probability of class 1: the sigmoid of a linear score on standardised features. */
     record Fitted(Standardiser scaler, double[] coefficients, double intercept) implements Model {
         @Override
@@ -97,7 +93,7 @@ public final class LogisticBuilder extends GridBuilder {
             double[] s = scaler.apply(x);
             double z = intercept;
             for (int j = 0; j < coefficients.length; j++) z += coefficients[j] * s[j];
-            return sigmoid(z);
+            return Logistic.sigmoid(z);
         }
     }
 }

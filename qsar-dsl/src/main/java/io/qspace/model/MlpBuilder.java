@@ -37,11 +37,7 @@ public final class MlpBuilder extends GridBuilder {
 
     @Override
     public ModelBuilder classifier() {
-        if (paramGrid().has("loss")) {
-            return this;
-        }
-        return create(paramGrid().with("loss", "logistic").with("classWeight",
-                paramGrid().has("classWeight") ? paramGrid().values("classWeight").toArray() : new Object[] {"auto"}));
+        return logisticClassifier();
     }
 
     /**
@@ -49,7 +45,7 @@ public final class MlpBuilder extends GridBuilder {
      * default), "balanced" or "none"; no effect on a regression.
      */
     public MlpBuilder classWeight(String... modes) {
-        return (MlpBuilder) create(paramGrid().with("classWeight", ClassWeights.checked(name(), modes)));
+        return (MlpBuilder) withClassWeight(modes);
     }
 
     @Override
@@ -59,7 +55,7 @@ public final class MlpBuilder extends GridBuilder {
 
     @Override
     protected Model fitPoint(double[][] x, double[] y, long seed, Params p) {
-        if (p.has("loss") && p.getString("loss").equals("logistic")) {
+        if (logistic(p)) {
             Mlp mlp = MlpTrainer.fitLogistic(x, y, ClassWeights.of(p.getString("classWeight"), y), p.getInt("units"),
                     p.getInt("epochs"), seed);
             return mlp::predict;

@@ -13,7 +13,7 @@ import smile.math.kernel.GaussianKernel;
  * the training rows (as libsvm's probability estimates), then the SVM is refitted on all of them.
  * Exact fits only: no Nystrom approximation for classification yet. Class weights: none (Smile's SVM takes one C).
  */
-public final class SvmBuilder extends GridBuilder {
+public final class SvmBuilder extends KernelMachineBuilder<SvmBuilder> {
     private static final long serialVersionUID = 1L;
     private static final double TOLERANCE = 1e-3;
     static final int PLATT_FOLDS = 3;
@@ -24,33 +24,6 @@ public final class SvmBuilder extends GridBuilder {
 
     private SvmBuilder(ParamGrid grid) {
         super("svm", grid);
-    }
-
-    public SvmBuilder c(double... c) {
-        return (SvmBuilder) with("C", boxed(c));
-    }
-
-    public SvmBuilder gamma(double... gamma) {
-        return (SvmBuilder) with("gamma", boxed(gamma));
-    }
-
-    public SvmBuilder gammaScale() {
-        return (SvmBuilder) with("gamma", "scale");
-    }
-
-    /** "rbf" (the default), "tanimoto" or "auto", as for svr. */
-    public SvmBuilder kernel(String... kernels) {
-        return (SvmBuilder) create(paramGrid().with("kernel", Kernels.checked(name(), kernels)));
-    }
-
-    /** "standardise", "raw" or "auto", as for svr. */
-    public SvmBuilder scaling(String... scalings) {
-        for (String s : scalings) {
-            if (!List.of("standardise", "raw", "auto").contains(s)) {
-                throw new IllegalArgumentException("svm: scaling is standardise, raw or auto, got " + s);
-            }
-        }
-        return (SvmBuilder) with("scaling", (Object[]) scalings);
     }
 
     /** An svr's kernel, gamma, scaling and C grid as a classifier (epsilon and the approximation have no part). */
@@ -114,23 +87,16 @@ public final class SvmBuilder extends GridBuilder {
         // Smile's SVM visits the rows in an order drawn from its thread's random stream: seed it, or the model
         // would depend on which thread (slot) fitted it.
         smile.math.MathEx.setSeed(seed);
-        if (p.has("kernel") && Kernels.resolve(p.getString("kernel"), x).equals("tanimoto")) {
-            KernelMachine<CountVector> svm = SVM.fit(CountVector.of(name(), x), labels, MinMaxKernel.INSTANCE, c,
-                    TOLERANCE);
-            return new CountsScore(svm);
+        KernelRows kernel = KernelRows.of(p, x);
+        if (kernel.tanimoto()) {
+            return new CountsScore(SVM.fit(CountVector.of(name(), x), labels, MinMaxKernel.INSTANCE, c, TOLERANCE));
         }
-        String scaling = p.getString("scaling");
-        boolean standardise = scaling.equals("standardise") || (scaling.equals("auto") && !Kernels.isCounts(x));
-        Standardiser scaler = standardise ? Standardiser.fit(x) : null;
-        double[][] xs = standardise ? scaler.apply(x) : x;
-        Object gammaValue = p.get("gamma");
-        double gamma = gammaValue instanceof Number g ? g.doubleValue() : Kernels.scaleGamma(xs);
-        double sigma = Math.sqrt(1.0 / (2.0 * gamma));
-        if (!standardise && Kernels.isCounts(x)) {
-            return new CountsScore(SVM.fit(CountVector.of(name(), x), labels, new SparseGaussianKernel(sigma), c,
-                    TOLERANCE));
+        if (kernel.sparseCounts()) {
+            return new CountsScore(SVM.fit(CountVector.of(name(), x), labels, new SparseGaussianKernel(kernel.sigma()),
+                    c, TOLERANCE));
         }
-        return new DenseScore(scaler, SVM.fit(xs, labels, new GaussianKernel(sigma), c, TOLERANCE));
+        return new DenseScore(kernel.scaler(), SVM.fit(kernel.scaled(x), labels, new GaussianKernel(kernel.sigma()), c,
+                TOLERANCE));
     }
 
     record CountsScore(KernelMachine<CountVector> svm) implements Model {

@@ -58,6 +58,6 @@ public final class Mlp implements java.io.Serializable {
         for (int h = 0; h < units; h++) {
             if (a[h] > 0) out += a[h] * outputWeights[h];
         }
-        return logistic ? MlpTrainer.sigmoid(out) : out * yScale + yMean;
+        return logistic ? io.qspace.model.loss.Logistic.sigmoid(out) : out * yScale + yMean;
     }
 }

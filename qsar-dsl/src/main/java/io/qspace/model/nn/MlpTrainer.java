@@ -1,5 +1,7 @@
 package io.qspace.model.nn;
 
+import io.qspace.model.loss.Logistic;
+
 import java.util.SplittableRandom;
 
 /**
@@ -111,14 +113,7 @@ public final class MlpTrainer {
         if (logistic) {
             // Start the classifier's output at the log-odds of the (weighted) class fraction, the best constant, so
             // a short training does not leave the probabilities off the base rate (scikit-learn starts at random).
-            double positive = 0;
-            double total = 0;
-            for (int i = 0; i < n; i++) {
-                double w = weights == null ? 1 : weights[i];
-                positive += w * y[i];
-                total += w;
-            }
-            b2 = Math.log(positive / (total - positive));
+            b2 = Logistic.baseLogOdds(y, weights);
         }
 
         Adam adamW1 = new Adam(w1.length);
@@ -184,9 +179,8 @@ public final class MlpTrainer {
                     if (logistic) {
                         // d(log loss)/d(out) = p - y; the loss is doubled to share the squared loss's halving below
                         double w = weights == null ? 1 : weights[row];
-                        error = w * (sigmoid(out) - target[row]);
-                        batchLoss += 2 * w * ((out > 0 ? out + Math.log1p(Math.exp(-out)) : Math.log1p(Math.exp(out)))
-                                - target[row] * out);
+                        error = w * (Logistic.sigmoid(out) - target[row]);
+                        batchLoss += 2 * w * Logistic.loss(out, target[row]);
                     } else {
                         error = out - target[row];
                         batchLoss += error * error;
@@ -255,9 +249,6 @@ public final class MlpTrainer {
         return new Mlp(hidden, inverseScale, w1, hiddenOffset, w2, b2Holder[0], yShift, yScale, logistic);
     }
 
-    static double sigmoid(double z) {
-        return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
-    }
 
     /** Adam moments for one parameter array; step() once per batch, then update(k, gradient) per element. */
     private static final class Adam {

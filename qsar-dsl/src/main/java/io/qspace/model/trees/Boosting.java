@@ -1,5 +1,7 @@
 package io.qspace.model.trees;
 
+import io.qspace.model.loss.Logistic;
+
 import java.util.SplittableRandom;
 
 /**
@@ -52,15 +54,7 @@ public final class Boosting implements java.io.Serializable {
         for (double v : y) initial += v;
         initial /= n;
         if (logistic) {
-            double positive = 0;
-            double total = 0;
-            for (int i = 0; i < n; i++) {
-                double w = weights == null ? 1 : weights[i];
-                positive += w * y[i];
-                total += w;
-            }
-            double fraction = Math.min(1 - 1e-12, Math.max(1e-12, positive / total));
-            initial = Math.log(fraction / (1 - fraction));
+            initial = Logistic.baseLogOdds(y, weights);
         }
         double[] fitted = new double[n];
         java.util.Arrays.fill(fitted, initial);
@@ -77,7 +71,7 @@ public final class Boosting implements java.io.Serializable {
         for (int t = 0; t < count; t++) {
             for (int i = 0; i < n; i++) {
                 // the weighted loss's negative gradient: class weights steer the splits as well as the leaf values
-                residual[i] = logistic ? (weights == null ? 1 : weights[i]) * (y[i] - sigmoid(fitted[i]))
+                residual[i] = logistic ? (weights == null ? 1 : weights[i]) * (y[i] - Logistic.sigmoid(fitted[i]))
                         : y[i] - fitted[i];
             }
             java.util.Arrays.fill(weight, inBag == n ? 1 : 0);
@@ -111,7 +105,7 @@ public final class Boosting implements java.io.Serializable {
         for (int r = 0; r < y.length; r++) {
             if (inBag[r] == 0) continue;
             int leaf = tree.leafBinned(data, r);
-            double p = sigmoid(fitted[r]);
+            double p = Logistic.sigmoid(fitted[r]);
             double w = weights == null ? 1 : weights[r];
             numerator[leaf] += w * (y[r] - p);
             denominator[leaf] += w * p * (1 - p);
@@ -125,9 +119,6 @@ public final class Boosting implements java.io.Serializable {
         }
     }
 
-    static double sigmoid(double z) {
-        return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
-    }
 
     /** Predictions for many rows at once. */
     public double[] predict(double[][] rows) {
@@ -137,7 +128,7 @@ public final class Boosting implements java.io.Serializable {
     public double predict(double[] x) {
         double sum = initial;
         for (Tree tree : trees) sum += tree.predict(x);
-        return logistic ? sigmoid(sum) : sum;
+        return logistic ? Logistic.sigmoid(sum) : sum;
     }
 
     /** Summed impurity decrease per feature over all trees (unnormalised). */
