@@ -1,6 +1,6 @@
 package io.qspace.model;
 
-import io.qspace.validate.PlattScaling;
+import io.qspace.model.loss.PlattScaling;
 import java.util.List;
 import smile.base.svm.KernelMachine;
 import smile.classification.SVM;
@@ -50,7 +50,7 @@ public final class SvmBuilder extends KernelMachineBuilder<SvmBuilder> {
     @Override
     protected Model fitPoint(double[][] x, double[] y, long seed, Params p) {
         // Out-of-fold decision values for Platt's sigmoid: stratified inner folds, dealt from the seed.
-        int[] fold = io.qspace.validate.Folds.stratified(y, PLATT_FOLDS, Seeds.derive(seed, 7));
+        int[] fold = io.qspace.split.Folds.stratified(y, PLATT_FOLDS, Seeds.derive(seed, 7));
         double[] scores = new double[y.length];
         for (int f = 0; f < PLATT_FOLDS; f++) {
             int held = 0;

@@ -1,5 +1,6 @@
 package io.qspace.validate;
 
+import io.qspace.model.loss.PlattScaling;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;

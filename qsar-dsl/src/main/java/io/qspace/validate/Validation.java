@@ -1,6 +1,7 @@
 package io.qspace.validate;
 
 import io.qspace.model.Seeds;
+import io.qspace.split.Folds;
 import java.io.Serializable;
 import java.util.Objects;
 

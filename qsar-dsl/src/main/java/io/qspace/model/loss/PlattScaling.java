@@ -1,4 +1,4 @@
-package io.qspace.validate;
+package io.qspace.model.loss;
 
 import java.io.Serializable;
 

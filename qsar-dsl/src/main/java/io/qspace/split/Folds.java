@@ -1,6 +1,5 @@
-package io.qspace.validate;
+package io.qspace.split;
 
-import io.qspace.split.Shuffle;
 
 
 /**
