@@ -48,4 +48,12 @@ class ClassificationPlanTest {
         assertTrue(Study.named("ok").datasets(bzr().activeAtLeast(7)).chooseBy("pr_auc").store(store.toString())
                 .plan().toString().contains("sutherland_BZR"));
     }
+
+    @Test
+    void aConsensusOfClassifiersIsRefusedForNow() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Study.named("vote").datasets(bzr().activeAtLeast(7)).consensus().store(store.toString()).plan());
+        assertTrue(e.getMessage().contains("sutherland_BZR") && e.getMessage().contains("not supported yet"),
+                e.getMessage());
+    }
 }
