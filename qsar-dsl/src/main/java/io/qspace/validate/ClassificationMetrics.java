@@ -109,6 +109,58 @@ public final class ClassificationMetrics {
         return sum / observed.length;
     }
 
+    /**
+     * The ROC curve: {false positive rates, true positive rates}, from (0, 0) through one point per distinct
+     * probability (highest first, tied scores entering together) to (1, 1). Its trapezoid area is {@link #rocAuc}.
+     */
+    public static double[][] rocCurve(double[] observed, double[] probability) {
+        return curve(observed, probability, true);
+    }
+
+    /**
+     * The precision-recall curve: {recalls, precisions}, one point per distinct probability (highest first), after a
+     * first point at recall 0 with the precision of the top-ranked group. Its step area is {@link #prAuc}.
+     */
+    public static double[][] precisionRecallCurve(double[] observed, double[] probability) {
+        return curve(observed, probability, false);
+    }
+
+    private static double[][] curve(double[] observed, double[] probability, boolean roc) {
+        check(observed, probability);
+        int n = observed.length;
+        Integer[] order = byScore(probability);
+        double positives = Arrays.stream(observed).filter(v -> v == 1).count();
+        double negatives = n - positives;
+        java.util.List<double[]> points = new java.util.ArrayList<>();
+        if (roc) {
+            points.add(new double[] {0, 0});
+        }
+        double tp = 0;
+        double fp = 0;
+        for (int i = n - 1; i >= 0; ) {
+            int j = i;
+            while (j - 1 >= 0 && probability[order[j - 1]] == probability[order[i]]) j--;
+            for (int t = j; t <= i; t++) {
+                if (observed[order[t]] == 1) tp++; else fp++;
+            }
+            if (roc) {
+                points.add(new double[] {negatives == 0 ? 0 : fp / negatives, positives == 0 ? 0 : tp / positives});
+            } else {
+                if (points.isEmpty()) {
+                    points.add(new double[] {0, tp / (tp + fp)});
+                }
+                points.add(new double[] {positives == 0 ? 0 : tp / positives, tp / (tp + fp)});
+            }
+            i = j - 1;
+        }
+        double[][] out = new double[2][points.size()];
+        for (int k = 0; k < points.size(); k++) {
+            out[0][k] = points.get(k)[0];
+            out[1][k] = points.get(k)[1];
+        }
+        return out;
+    }
+
     /** {true positives, false positives, false negatives, true negatives} at {@link #CUT}. */
     public static long[] confusion(double[] observed, double[] probability) {
         check(observed, probability);

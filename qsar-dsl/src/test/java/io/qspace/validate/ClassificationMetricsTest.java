@@ -55,6 +55,26 @@ class ClassificationMetricsTest {
     }
 
     @Test
+    void theCurvesAreaIsTheMeasure() {
+        double[][] roc = ClassificationMetrics.rocCurve(Y, P);
+        double trapezoids = 0;
+        for (int k = 1; k < roc[0].length; k++) {
+            trapezoids += (roc[0][k] - roc[0][k - 1]) * (roc[1][k] + roc[1][k - 1]) / 2;
+        }
+        assertEquals(ClassificationMetrics.rocAuc(Y, P), trapezoids, 1e-12, "ties make a sloped segment");
+        assertEquals(0.0, roc[0][0]);
+        assertEquals(1.0, roc[0][roc[0].length - 1]);
+        assertEquals(1.0, roc[1][roc[1].length - 1]);
+        double[][] pr = ClassificationMetrics.precisionRecallCurve(Y, P);
+        double steps = 0;
+        for (int k = 1; k < pr[0].length; k++) {
+            steps += (pr[0][k] - pr[0][k - 1]) * pr[1][k];
+        }
+        assertEquals(ClassificationMetrics.prAuc(Y, P), steps, 1e-12);
+        assertEquals(1.0, pr[0][pr[0].length - 1], 1e-15, "recall ends at 1");
+    }
+
+    @Test
     void rankingMeasuresDoNotDependOnRowOrder() {
         int[] order = {11, 3, 7, 0, 5, 9, 1, 10, 2, 8, 4, 6};
         double[] y = Arrays.stream(order).mapToDouble(i -> Y[i]).toArray();
