@@ -81,6 +81,14 @@ public record TestTask(String buildId, String prepareId, String dataset, String 
         ApplicabilityDomain domain = Serialization.read(context.store(), StoreKeys.domain(prepareId, featureSet), ApplicabilityDomain.class);
         double seconds = build.seconds() + (System.nanoTime() - start) / 1e9;
 
+        // a classifier is calibrated by class (probabilities, Mondrian sets), a regression by its residuals
+        ClassCalibration classes = build.classifies() ? StoredModel.classCalibration(context.store(), buildId,
+                Serialization.read(context.store(), StoreKeys.dataset(datasetHash), Dataset.class).classes().names())
+                : null;
+        // a classifier's test part is scored as its predictions are given: MCC, balanced accuracy, F1 and Brier on
+        // probabilities calibrated on the training part's out-of-fold predictions, ROC-AUC and PR-AUC on its ranking
+        double[] probabilities = classes == null ? predicted
+                : java.util.Arrays.stream(predicted).map(classes::probability).toArray();
         ResultRecord record = new ResultRecord(dataset, featureSet, fm.featureSet().size(), builderName,
                 ResultRecord.parameters(build.chosen(), model), build.cvQ2(), build.cvRmse(),
                 Metrics.r2(yTest, predicted), Metrics.rmse(yTest, predicted), Metrics.mae(yTest, predicted),
@@ -88,12 +96,8 @@ public record TestTask(String buildId, String prepareId, String dataset, String 
                 StoreKeys.model(id), io.qspace.results.ResultColumn.OK, "", id, datasetHash, split, studySeed,
                 StoredModel.currentVersion(), build.selection(), FoldRmse.format(build.foldRmse()), buildId,
                 descriptorVersion(descriptors), build.chosenBy(), build.cvClasses(),
-                build.classifies() ? ClassScores.of(yTest, predicted) : null, build.yRandomisedAuc(),
+                build.classifies() ? ClassScores.of(yTest, predicted, probabilities) : null, build.yRandomisedAuc(),
                 build.classifies() ? Prepared.load(context.store(), prepareId).classBalance() : "");
-        // a classifier is calibrated by class (probabilities, Mondrian sets), a regression by its residuals
-        ClassCalibration classes = build.classifies() ? StoredModel.classCalibration(context.store(), buildId,
-                Serialization.read(context.store(), StoreKeys.dataset(datasetHash), Dataset.class).classes().names())
-                : null;
         StoredModel stored = new StoredModel(record, descriptors, fm.featureSet(), fm.medians(), model, domain,
                 studySeed, StoredModel.currentVersion(), build.chosen().params(), null,
                 build.classifies() ? null : StoredModel.calibration(context.store(), buildId, domain), classes);

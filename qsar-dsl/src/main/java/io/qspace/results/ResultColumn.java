@@ -42,7 +42,8 @@ public enum ResultColumn {
     DESCRIPTOR_VERSION("descriptor_version", ColumnType.STRING),
     /** The CV metric that chose the grid point and ranks the dataset's models: "rmse", "roc_auc", ... */
     CHOSEN_BY("chosen_by", ColumnType.STRING),
-    // Classification measures (empty for a regression): CV over every out-of-fold probability, then the test part.
+    // Classification measures (empty for a regression): CV over every out-of-fold probability, then the test part
+    // (MCC, balanced accuracy, F1 and Brier there on the probabilities calibrated on the out-of-fold ones).
     CV_ROC_AUC("cv_roc_auc", ColumnType.DOUBLE),
     CV_PR_AUC("cv_pr_auc", ColumnType.DOUBLE),
     CV_MCC("cv_mcc", ColumnType.DOUBLE),

@@ -11,10 +11,18 @@ public record ClassScores(double rocAuc, double prAuc, double mcc, double balanc
             Double.NaN);
 
     public static ClassScores of(double[] observed, double[] probability) {
-        return new ClassScores(ClassificationMetrics.rocAuc(observed, probability),
-                ClassificationMetrics.prAuc(observed, probability), ClassificationMetrics.mcc(observed, probability),
-                ClassificationMetrics.balancedAccuracy(observed, probability),
-                ClassificationMetrics.f1(observed, probability), ClassificationMetrics.brier(observed, probability));
+        return of(observed, probability, probability);
+    }
+
+    /**
+     * The ranking measures (ROC-AUC, PR-AUC) on the model's own probabilities, the measures at 0.5 and Brier on the
+     * calibrated ones, as predictions are given: what a test part is scored on.
+     */
+    public static ClassScores of(double[] observed, double[] raw, double[] calibrated) {
+        return new ClassScores(ClassificationMetrics.rocAuc(observed, raw), ClassificationMetrics.prAuc(observed, raw),
+                ClassificationMetrics.mcc(observed, calibrated),
+                ClassificationMetrics.balancedAccuracy(observed, calibrated),
+                ClassificationMetrics.f1(observed, calibrated), ClassificationMetrics.brier(observed, calibrated));
     }
 
     /** The value of one classification metric. */

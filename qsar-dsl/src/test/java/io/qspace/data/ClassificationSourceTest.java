@@ -61,6 +61,18 @@ class ClassificationSourceTest {
     }
 
     @Test
+    void smilesFilesTakeAThresholdToo() throws IOException {
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < SMILES.size(); i++) {
+            lines.add(SMILES.get(i) + " c" + i + " " + (4.0 + 0.5 * i));
+        }
+        Path smi = write("ki.smi", "smiles name pKi", lines);
+        Dataset d = only(Datasets.smiles(smi.toString()).activity("pKi").activeAtLeast(7).minCompounds(1).load());
+        assertEquals("pKi >= 7.0", d.classes().rule());
+        assertEquals("4 active / 6 inactive", d.classes().balance(d.classes().counts(d.compounds())));
+    }
+
+    @Test
     void theThresholdAndTheClassesArePartOfTheDatasetsIdentity() throws IOException {
         String file = activities().toString();
         String regression = Plan.hash(only(Datasets.csv(file).activity("pKi").minCompounds(1).load()));
