@@ -130,6 +130,15 @@ public final class Study implements Serializable {
         return with(b -> b.validation(validation));
     }
 
+    /**
+     * The cross-validated metric that chooses each build's grid point and each dataset's best model: "rmse" (the
+     * default of a regression) or "q2"; for a classification "roc_auc" (its default), "pr_auc", "mcc",
+     * "balanced_accuracy", "f1" or "brier". A metric of the other kind than a dataset's stops the plan, naming it.
+     */
+    public Study chooseBy(String metric) {
+        return validation(validation.chooseBy(metric));
+    }
+
     public Study seed(long seed) {
         return with(b -> b.seed(seed));
     }

@@ -6,7 +6,9 @@ import io.qspace.plan.Invocation;
 import io.qspace.plan.Plan;
 import io.qspace.plan.PrepareTask;
 import io.qspace.run.Runners;
+import io.qspace.model.ModelBuilder;
 import io.qspace.select.Selector;
+import io.qspace.validate.ModelKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +27,15 @@ final class StudyPlanner {
         List<DatasetSource.SkippedDataset> skipped = new ArrayList<>();
         for (DatasetSource source : study.datasets()) {
             DatasetSource.Loaded loaded = source.load();
-            datasets.addAll(loaded.datasets());
+            for (Dataset dataset : loaded.datasets()) {
+                String tooFew = tooFewForFolds(dataset, study.validation().folds());
+                if (tooFew == null) {
+                    datasets.add(dataset);
+                } else {
+                    skipped.add(new DatasetSource.SkippedDataset(dataset.name(), dataset.source(), tooFew,
+                            dataset.issues()));
+                }
+            }
             skipped.addAll(loaded.skipped());
         }
         List<Selector> selectors = study.featureSetSelectors();
@@ -34,15 +44,47 @@ final class StudyPlanner {
         for (Dataset dataset : datasets) {
             String hash = Plan.hash(dataset);
             hashes.add(hash);
+            ModelKind kind = dataset.isClassification() ? ModelKind.CLASSIFICATION : ModelKind.REGRESSION;
+            if (kind == ModelKind.CLASSIFICATION && !study.consensusSizes().isEmpty()) {
+                throw new IllegalArgumentException("study " + study.name() + " asks for a consensus, but dataset "
+                        + dataset.name() + " is a classification (" + dataset.classes().rule()
+                        + "): a consensus of classifiers is not supported yet; drop .consensus()");
+            }
             roots.add(Invocation.of(new PrepareTask(dataset.name(), hash, study.split(),
-                    study.descriptors(), study.filters(), selectors, study.seed(), study.builders(),
-                    study.validation(), study.consensusSizes())));
+                    study.descriptors(), study.filters(), selectors, study.seed(), buildersFor(study, kind),
+                    study.validation().forKind(kind, dataset.name()), study.consensusSizes())));
         }
         int gridPoints = study.builders().stream().mapToInt(b -> b.grid().size()).sum();
         Plan.Shape shape = new Plan.Shape(selectors.size(), study.builders().size(), gridPoints,
                 study.split().describe(), study.descriptors().describe(), study.validation().describe());
         return new Plan(study.name(), study.seed(), roots, study.store(), manifest(study, datasets, skipped),
                 datasets, skipped, hashes, shape, Runners.describeCurrent(), study.timeLimit());
+    }
+
+    /** The study's builders for a dataset of this kind: each builder's classifier counterpart for a classification. */
+    static List<ModelBuilder> buildersFor(Study study, ModelKind kind) {
+        return kind == ModelKind.CLASSIFICATION
+                ? study.builders().stream().map(ModelBuilder::classifier).toList()
+                : study.builders();
+    }
+
+    /**
+     * Why a classification cannot be cross-validated (a class with fewer compounds than folds, so some fold would
+     * hold none of it), or null when it can, or for a regression.
+     */
+    static String tooFewForFolds(Dataset dataset, int folds) {
+        if (!dataset.isClassification()) {
+            return null;
+        }
+        int[] counts = dataset.classes().counts(dataset.compounds());
+        for (int k = 0; k < counts.length; k++) {
+            if (counts[k] < folds) {
+                return "only " + counts[k] + " '" + dataset.classes().name(k) + "' compound(s) of " + dataset.size()
+                        + " (" + dataset.classes().rule() + "): fewer than the " + folds
+                        + " cross-validation folds, so some fold would have none";
+            }
+        }
+        return null;
     }
 
     /** What the study was, in words: kept with every run's results. */

@@ -15,7 +15,7 @@ final class MoleculeAceStudy {
     private MoleculeAceStudy() {}
 
     /** A MoleculeACE CSV: SMILES, the activity as pEC50/pKi, the given train/test split. */
-    static DatasetSource source(Path csv) {
+    static io.qspace.data.CsvSource source(Path csv) {
         return Datasets.csv(csv.toString()).smiles("smiles").activity("y [pEC50/pKi]").split("split");
     }
 

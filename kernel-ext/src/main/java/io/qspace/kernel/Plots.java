@@ -1,5 +1,7 @@
 package io.qspace.kernel;
 
+import io.qspace.validate.ClassificationMetrics;
+
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -27,7 +29,7 @@ public final class Plots {
      */
     public static CategoryChart byBuilder(Table results, String metric) {
         requireColumns(results, "dataset", "builder", "status", metric);
-        boolean lowerIsBetter = metric.contains("rmse") || metric.contains("mae");
+        boolean lowerIsBetter = metric.contains("rmse") || metric.contains("mae") || metric.contains("brier");
         Map<String, Map<String, Double>> best = new TreeMap<>();
         TreeMap<String, Boolean> builders = new TreeMap<>();
         for (int i = 0; i < results.rowCount(); i++) {
@@ -106,6 +108,82 @@ public final class Plots {
             identity.setLineColor(java.awt.Color.GRAY);
         }
         return chart;
+    }
+
+    /**
+     * ROC curves of classifiers' test predictions, one series per entry (e.g. per dataset's best model), with the
+     * chance diagonal; each legend names its area. Each table is a {@code Results.testPredictions(model)} of a
+     * classifier: observed classes (0, 1) and predicted probabilities.
+     */
+    public static XYChart roc(Map<String, Table> predictions) {
+        XYChart chart = curveChart("test set: ROC curve", "false positive rate", "true positive rate");
+        for (Map.Entry<String, Table> e : predictions.entrySet()) {
+            double[][] xy = observedAndPredicted(e.getValue());
+            double[][] curve = ClassificationMetrics.rocCurve(xy[0], xy[1]);
+            XYSeries s = chart.addSeries(String.format(java.util.Locale.ROOT, "%s (AUC %.3f)", e.getKey(),
+                    ClassificationMetrics.rocAuc(xy[0], xy[1])), curve[0], curve[1]);
+            s.setMarker(SeriesMarkers.NONE);
+        }
+        XYSeries chance = chart.addSeries("chance", new double[] {0, 1}, new double[] {0, 1});
+        chance.setMarker(SeriesMarkers.NONE);
+        chance.setLineColor(java.awt.Color.GRAY);
+        return chart;
+    }
+
+    /**
+     * Precision-recall curves of classifiers' test predictions (as {@link #roc}), each legend naming its average
+     * precision, with the active fraction of the first table as the chance line.
+     */
+    public static XYChart precisionRecall(Map<String, Table> predictions) {
+        XYChart chart = curveChart("test set: precision-recall curve", "recall", "precision");
+        double base = Double.NaN;
+        for (Map.Entry<String, Table> e : predictions.entrySet()) {
+            double[][] xy = observedAndPredicted(e.getValue());
+            double[][] curve = ClassificationMetrics.precisionRecallCurve(xy[0], xy[1]);
+            XYSeries s = chart.addSeries(String.format(java.util.Locale.ROOT, "%s (AP %.3f)", e.getKey(),
+                    ClassificationMetrics.prAuc(xy[0], xy[1])), curve[0], curve[1]);
+            s.setMarker(SeriesMarkers.NONE);
+            if (Double.isNaN(base)) {
+                base = java.util.Arrays.stream(xy[0]).average().orElse(Double.NaN);
+            }
+        }
+        if (!Double.isNaN(base)) {
+            XYSeries chance = chart.addSeries("active fraction", new double[] {0, 1}, new double[] {base, base});
+            chance.setMarker(SeriesMarkers.NONE);
+            chance.setLineColor(java.awt.Color.GRAY);
+        }
+        return chart;
+    }
+
+    /**
+     * The confusion matrix of a classifier's test predictions at a calibrated probability of 0.5: one row per
+     * observed class, one column per predicted class, counts. {@code predictions} is {@code Results.testPredictions}
+     * of a classifier (columns observed and probability); classes are its names, inactive first
+     * ({@code model.classCalibration().classes()}).
+     */
+    public static Table confusionMatrix(Table predictions, List<String> classes) {
+        requireColumns(predictions, "observed", "probability");
+        double[] observed = predictions.numberColumn("observed").asDoubleArray();
+        double[] probability = predictions.numberColumn("probability").asDoubleArray();
+        long[] c = ClassificationMetrics.confusion(observed, probability); // tp, fp, fn, tn
+        Table t = Table.create("confusion matrix (test set, probability >= 0.5)",
+                tech.tablesaw.api.StringColumn.create("observed \\ predicted", List.of(classes.get(0), classes.get(1))),
+                tech.tablesaw.api.IntColumn.create(classes.get(0), (int) c[3], (int) c[2]),
+                tech.tablesaw.api.IntColumn.create(classes.get(1), (int) c[1], (int) c[0]));
+        return t;
+    }
+
+    private static XYChart curveChart(String title, String x, String y) {
+        XYChart chart = new XYChartBuilder().width(520).height(420).title(title).xAxisTitle(x).yAxisTitle(y).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
+        return chart;
+    }
+
+    private static double[][] observedAndPredicted(Table t) {
+        requireColumns(t, "observed", "predicted");
+        return new double[][] {t.numberColumn("observed").asDoubleArray(), t.numberColumn("predicted").asDoubleArray()};
     }
 
     private static void requireColumns(Table table, String... names) {

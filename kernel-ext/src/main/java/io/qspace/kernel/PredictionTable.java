@@ -1,5 +1,6 @@
 package io.qspace.kernel;
 
+import io.qspace.results.ClassPrediction;
 import io.qspace.results.Prediction;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -12,7 +13,9 @@ import java.util.Locale;
 
 /**
  * Predictions as a Tablesaw table: smiles, predicted, its conformal intervals ("80% interval": "6.12 to 7.88", one
- * column per confidence the predictions carry), domain score, in domain, error.
+ * column per confidence the predictions carry), domain score, in domain, error. A classifier's predictions show its
+ * calibrated probability, the class called and one prediction set per confidence ("80% set": "active",
+ * "inactive|active", or "none") in place of the intervals.
  */
 public final class PredictionTable {
 
@@ -20,6 +23,9 @@ public final class PredictionTable {
     }
 
     public static Table of(List<Prediction> predictions) {
+        if (predictions.stream().anyMatch(Prediction::classifies)) {
+            return ofClasses(predictions);
+        }
         Table table = Table.create("predictions", StringColumn.create("smiles"), DoubleColumn.create("predicted"));
         List<Interval> first = predictions.stream().filter(Prediction::ok).findFirst().map(Prediction::intervals)
                 .orElse(List.of());
@@ -35,6 +41,33 @@ public final class PredictionTable {
                 Interval mine = p.ok() ? p.interval(i.confidence()) : null;
                 table.stringColumn(column(i)).append(mine == null || !mine.known() ? ""
                         : String.format(Locale.ROOT, "%.2f to %.2f", mine.lower(), mine.upper()));
+            }
+            table.doubleColumn("domain_score").append(round(p.domainScore()));
+            table.booleanColumn("in_domain").append(p.inDomain());
+            table.stringColumn("error").append(p.error() == null ? "" : p.error());
+        }
+        return table;
+    }
+
+    private static Table ofClasses(List<Prediction> predictions) {
+        Table table = Table.create("predictions", StringColumn.create("smiles"), DoubleColumn.create("probability"),
+                StringColumn.create("class"));
+        List<ClassPrediction.PredictionSet> first = predictions.stream().filter(p -> p.ok() && p.classifies())
+                .findFirst().map(p -> p.classes().sets()).orElse(List.of());
+        for (ClassPrediction.PredictionSet s : first) {
+            table.addColumns(StringColumn.create(Interval.percent(s.confidence()) + "% set"));
+        }
+        table.addColumns(DoubleColumn.create("domain_score"), BooleanColumn.create("in_domain"),
+                StringColumn.create("error"));
+        for (Prediction p : predictions) {
+            boolean known = p.ok() && p.classifies();
+            table.stringColumn("smiles").append(p.smiles());
+            table.doubleColumn("probability").append(known ? round(p.classes().probability()) : Double.NaN);
+            table.stringColumn("class").append(known ? p.classes().predictedClass() : "");
+            for (ClassPrediction.PredictionSet s : first) {
+                String label = known ? p.classes().set(s.confidence()).label() : "";
+                table.stringColumn(Interval.percent(s.confidence()) + "% set").append(known && label.isEmpty()
+                        ? "none" : label);
             }
             table.doubleColumn("domain_score").append(round(p.domainScore()));
             table.booleanColumn("in_domain").append(p.inDomain());

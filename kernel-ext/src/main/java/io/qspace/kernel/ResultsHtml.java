@@ -38,12 +38,14 @@ final class ResultsHtml {
             html.append("<p><i>").append(Html.escape(note)).append("</i></p>");
         }
         Map<String, Table> predictions = new LinkedHashMap<>();
+        Map<String, Table> classified = new LinkedHashMap<>(); // classifiers' test parts: a ROC curve, not a scatter
         StringBuilder notes = new StringBuilder();
         for (String dataset : leaderboard.stringColumn("dataset").asList()) {
-            if (predictions.size() == MAX_PLOTTED_DATASETS) break;
+            if (predictions.size() + classified.size() == MAX_PLOTTED_DATASETS) break;
             try {
                 StoredModel best = results.best(dataset);
-                predictions.put(dataset + " (" + best.provenance().builder() + ")", results.testPredictions(best));
+                (best.classifies() ? classified : predictions).put(dataset + " (" + best.provenance().builder() + ")",
+                        results.testPredictions(best));
             } catch (RuntimeException e) {
                 // e.g. a model made by a builder defined in an earlier kernel session: its class is gone
                 notes.append("<p><i>").append(Html.escape(dataset)).append(": no test plot (")
@@ -53,6 +55,10 @@ final class ResultsHtml {
         if (!predictions.isEmpty()) {
             html.append("<img alt=\"predicted vs observed\" src=\"data:image/png;base64,")
                     .append(chartPng.renderBase64(Plots.predictedVsObserved(predictions))).append("\"/>");
+        }
+        if (!classified.isEmpty()) {
+            html.append("<img alt=\"ROC curve\" src=\"data:image/png;base64,")
+                    .append(chartPng.renderBase64(Plots.roc(classified))).append("\"/>");
         }
         return html.append(notes).append("</div>").toString();
     }

@@ -96,7 +96,7 @@ class NotebooksIT {
     @Test
     void everyNotebookRunsTopToBottomWithoutErrorsInTime() {
         assertTrue(failures.isEmpty(), () -> "notebooks failed: " + failures);
-        assertTrue(executed.size() >= 4, "expected the four notebooks, ran " + executed.keySet());
+        assertTrue(executed.size() >= 5, "expected the five notebooks, ran " + executed.keySet());
         executed.forEach((name, nb) -> {
             assertTrue(nb.outputsOfType("error").isEmpty(), () -> name + " has error outputs: " + nb.outputsOfType("error"));
             for (JsonObject cell : nb.cells) {
@@ -143,6 +143,37 @@ class NotebooksIT {
                 "an interval column per confidence: " + predictions);
         assertTrue(Double.parseDouble(interval.group(1)) < predicted && predicted < Double.parseDouble(interval.group(2)),
                 "the first molecule's 80% interval holds its prediction: " + predictions);
+    }
+
+    @Test
+    void classificationShowsLeaderboardCurvesConfusionMatrixAndPredictionSets() {
+        NotebookOutputs nb = notebook("classification");
+        String results = NotebookOutputs.text(NotebookOutputs.resultData(nb.cell("var results = study.run()")).get("text/html"));
+        assertTrue(results.contains("classification leaderboard") && results.contains("<th>cv_roc_auc</th>")
+                && results.contains("<th>class_balance</th>") && results.contains("<td>sutherland_BZR</td>"), results);
+        assertTrue(results.contains("alt=\"ROC curve\""), "a classifier's test part is drawn as a ROC curve: " + results);
+        assertPngImgInside(results);
+        assertPng(NotebookOutputs.text(NotebookOutputs.resultData(nb.cell("Plots.roc(")).get("image/png")));
+        assertPng(NotebookOutputs.text(NotebookOutputs.resultData(nb.cell("Plots.precisionRecall(")).get("image/png")));
+        String model = NotebookOutputs.text(NotebookOutputs.resultData(nb.cell("results.best(")).get("text/html"));
+        assertTrue(model.contains("CV ROC-AUC") && model.contains("Mondrian"), model);
+        String confusion = NotebookOutputs.text(NotebookOutputs.resultData(nb.cell("Plots.confusionMatrix(")).get("text/html"));
+        Matcher counts = Pattern.compile("<td>(\\d+)</td>").matcher(confusion);
+        int total = 0;
+        while (counts.find()) total += Integer.parseInt(counts.group(1));
+        Matcher tested = Pattern.compile("test (\\d+) active / (\\d+) inactive").matcher(results);
+        assertTrue(tested.find(), results);
+        assertEquals(Integer.parseInt(tested.group(1)) + Integer.parseInt(tested.group(2)), total,
+                "the confusion matrix counts every test compound once: " + confusion);
+        String predictions = NotebookOutputs.text(NotebookOutputs.resultData(nb.cell("best.predict(")).get("text/html"));
+        assertEquals(3, count(predictions, "<svg"), "one depiction per molecule: " + predictions);
+        assertTrue(predictions.contains("<th>probability</th>") && predictions.contains("<th>80% set</th>")
+                && predictions.contains("<th>90% set</th>") && predictions.contains("<th>in_domain</th>"), predictions);
+        Matcher row = Pattern.compile("<td>(\\d\\.\\d+)</td><td>(active|inactive)</td><td>([a-z|]+)</td>")
+                .matcher(predictions);
+        assertTrue(row.find(), predictions);
+        double probability = Double.parseDouble(row.group(1));
+        assertEquals(probability >= 0.5 ? "active" : "inactive", row.group(2), predictions);
     }
 
     @Test

@@ -64,4 +64,35 @@ class PlotsTest {
         assertFalse(html.contains("- done"), html);
         assertTrue(new ProgressHtml().render(p, true).contains("- done"));
     }
+
+    private static Table classified() {
+        return Table.create("test",
+                tech.tablesaw.api.DoubleColumn.create("observed", 1, 0, 1, 1, 0, 0),
+                tech.tablesaw.api.DoubleColumn.create("predicted", 0.9, 0.2, 0.6, 0.3, 0.7, 0.1),
+                tech.tablesaw.api.DoubleColumn.create("probability", 0.85, 0.25, 0.55, 0.35, 0.65, 0.15));
+    }
+
+    @Test
+    void rocAndPrecisionRecallCurvesNameTheirAreas() {
+        var roc = Plots.roc(java.util.Map.of("BZR", classified()));
+        // actives 0.9, 0.6, 0.3; inactives 0.7, 0.2, 0.1: 7 of 9 pairs in order
+        List<String> rocSeries = roc.getSeriesCollection().stream().map(x -> x.getName()).toList();
+        assertTrue(rocSeries.contains("BZR (AUC 0.778)") && rocSeries.contains("chance"), rocSeries.toString());
+        var pr = Plots.precisionRecall(java.util.Map.of("BZR", classified()));
+        List<String> prSeries = pr.getSeriesCollection().stream().map(x -> x.getName()).toList();
+        assertTrue(prSeries.stream().anyMatch(k -> k.startsWith("BZR (AP ")) && prSeries.contains("active fraction"),
+                prSeries.toString());
+        assertTrue(new ChartPng().render(roc).length > 1000, "the ROC chart renders as PNG");
+    }
+
+    @Test
+    void theConfusionMatrixCountsAtOneHalf() {
+        Table m = Plots.confusionMatrix(classified(), java.util.List.of("inactive", "active"));
+        // calibrated: actives 0.85, 0.55 called active, 0.35 not; inactive 0.65 called active
+        assertEquals(java.util.List.of("inactive", "active"), m.stringColumn(0).asList());
+        assertEquals(2, m.intColumn("inactive").get(0), "true negatives");
+        assertEquals(1, m.intColumn("active").get(0), "false positives");
+        assertEquals(1, m.intColumn("inactive").get(1), "false negatives");
+        assertEquals(2, m.intColumn("active").get(1), "true positives");
+    }
 }

@@ -25,4 +25,23 @@ class PredictionTableTest {
         String html = new TableHtml().render(t, "smiles", s -> "<svg/>");
         assertTrue(html.contains("<td>6.00 to 7.00</td>"), html);
     }
+
+    @Test
+    void aClassifiersPredictionsShowTheirProbabilityClassAndPredictionSets() {
+        io.qspace.results.ClassPrediction classes = new io.qspace.results.ClassPrediction(0.8123, "active", List.of(
+                new io.qspace.results.ClassPrediction.PredictionSet(0.8, List.of("active")),
+                new io.qspace.results.ClassPrediction.PredictionSet(0.9, List.of("inactive", "active"))));
+        Prediction ok = new Prediction("CCO", 0.77, 1.2, true, "", List.of(), classes);
+        Prediction odd = new Prediction("CCN", 0.5, 3.0, false, "", List.of(),
+                new io.qspace.results.ClassPrediction(0.5, "active", List.of(
+                        new io.qspace.results.ClassPrediction.PredictionSet(0.8, List.of()),
+                        new io.qspace.results.ClassPrediction.PredictionSet(0.9, List.of()))));
+        Table t = PredictionTable.of(List.of(ok, odd));
+        assertEquals(List.of("smiles", "probability", "class", "80% set", "90% set", "domain_score", "in_domain",
+                "error"), t.columnNames());
+        assertEquals(0.812, t.doubleColumn("probability").get(0), 1e-12);
+        assertEquals("active", t.stringColumn("80% set").get(0));
+        assertEquals("inactive|active", t.stringColumn("90% set").get(0));
+        assertEquals("none", t.stringColumn("80% set").get(1), "an empty set says so");
+    }
 }

@@ -1,11 +1,16 @@
 package io.qspace.cli;
 
+import java.util.List;
+
 import io.qspace.results.ModelLibrary;
 import java.io.PrintStream;
 import java.util.Set;
 import tech.tablesaw.api.Table;
 
-/** qspace models: the models in a store across its studies, filtered, best by CV first within each dataset. */
+/**
+ * qspace models: the models in a store across its studies, filtered, best by CV first within each dataset (by the
+ * metric that chose them: RMSE, or ROC-AUC for classifiers).
+ */
 final class ModelsCommand {
     static final String USAGE = "models [--store DIR|URI] [--dataset D] [--name PART] [--builder B] "
             + "[--max-test-rmse X] [--min-cv-q2 Y] [--csv]";
@@ -21,7 +26,16 @@ final class ModelsCommand {
     /** The shown columns, metrics to three decimals and the dataset hash to 12 characters (printing only). */
     static Table readable(Table models) {
         Table t = models.selectColumns(SHOWN).copy();
-        for (String metric : new String[] {"cv_q2", "cv_rmse", "test_r2", "test_rmse"}) {
+        List<String> metrics = new java.util.ArrayList<>(List.of("cv_q2", "cv_rmse", "test_r2", "test_rmse"));
+        if (models.doubleColumn("cv_roc_auc").countMissing() < models.rowCount()) {
+            // classifiers among the models: their CV and test ROC-AUC and the metric that ranks them, after the RMSEs
+            int at = t.columnIndex("test_rmse") + 1;
+            for (String column : List.of("chosen_by", "cv_roc_auc", "test_roc_auc")) {
+                t.insertColumn(at++, models.column(column).copy());
+            }
+            metrics.addAll(List.of("cv_roc_auc", "test_roc_auc"));
+        }
+        for (String metric : metrics) {
             t.doubleColumn(metric).setPrintFormatter(
                     tech.tablesaw.columns.numbers.NumberColumnFormatter.fixedWithGrouping(3));
         }

@@ -113,10 +113,10 @@ final class PredictCommand {
         if (!model.hasIntervals()) {
             out.println("# no intervals: " + model.noIntervalsReason());
         }
-        out.println(PredictionCsv.headerLine(List.of("smiles"), confidences));
+        out.println(PredictionCsv.headerLine(List.of("smiles"), confidences, model.classifies()));
         List<Prediction> predictions = model.predict(smiles, confidences);
         for (Prediction p : predictions) {
-            out.println(PredictionCsv.line(List.of(p.smiles()), p, confidences));
+            out.println(PredictionCsv.line(List.of(p.smiles()), p, confidences, model.classifies()));
         }
         return predictions.stream().allMatch(Prediction::ok) ? 0 : 1;
     }

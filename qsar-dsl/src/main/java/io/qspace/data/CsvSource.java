@@ -32,13 +32,15 @@ public final class CsvSource implements DatasetSource {
     private final boolean fromNanomolar;
     private final int minCompounds;
     private final Character delimiter;
+    private final ClassRule classes;
 
     CsvSource(String pathOrGlob) {
-        this(pathOrGlob, "smiles", null, null, null, false, Datasets.DEFAULT_MIN_COMPOUNDS, null);
+        this(pathOrGlob, "smiles", null, null, null, false, Datasets.DEFAULT_MIN_COMPOUNDS, null, null);
     }
 
     private CsvSource(String pathOrGlob, String smiles, String activity, String id, String split,
-                      boolean fromNanomolar, int minCompounds, Character delimiter) {
+                      boolean fromNanomolar, int minCompounds, Character delimiter, ClassRule classes) {
+        this.classes = classes;
         this.pathOrGlob = pathOrGlob;
         this.smiles = smiles;
         this.activity = activity;
@@ -50,46 +52,73 @@ public final class CsvSource implements DatasetSource {
     }
 
     public CsvSource smiles(String column) {
-        return new CsvSource(pathOrGlob, column, activity, id, split, fromNanomolar, minCompounds, delimiter);
+        return new CsvSource(pathOrGlob, column, activity, id, split, fromNanomolar, minCompounds, delimiter, classes);
     }
 
     public CsvSource activity(String column) {
-        return new CsvSource(pathOrGlob, smiles, column, id, split, fromNanomolar, minCompounds, delimiter);
+        return new CsvSource(pathOrGlob, smiles, column, id, split, fromNanomolar, minCompounds, delimiter, classes);
     }
 
     public CsvSource id(String column) {
-        return new CsvSource(pathOrGlob, smiles, activity, column, split, fromNanomolar, minCompounds, delimiter);
+        return new CsvSource(pathOrGlob, smiles, activity, column, split, fromNanomolar, minCompounds, delimiter, classes);
     }
 
     /** The column holding train/test (any case). */
     public CsvSource split(String column) {
-        return new CsvSource(pathOrGlob, smiles, activity, id, column, fromNanomolar, minCompounds, delimiter);
+        return new CsvSource(pathOrGlob, smiles, activity, id, column, fromNanomolar, minCompounds, delimiter, classes);
     }
 
     /** Activities are IC50/Ki/EC50 in nM: convert to p-values, 9 - log10(nM). */
     public CsvSource fromNanomolar() {
-        return new CsvSource(pathOrGlob, smiles, activity, id, split, true, minCompounds, delimiter);
+        return new CsvSource(pathOrGlob, smiles, activity, id, split, true, minCompounds, delimiter, classes);
     }
 
     /** Datasets with fewer compounds after curation are skipped (default 23). */
     public CsvSource minCompounds(int minimum) {
-        return new CsvSource(pathOrGlob, smiles, activity, id, split, fromNanomolar, minimum, delimiter);
+        return new CsvSource(pathOrGlob, smiles, activity, id, split, fromNanomolar, minimum, delimiter, classes);
     }
 
     public CsvSource delimiter(char separator) {
-        return new CsvSource(pathOrGlob, smiles, activity, id, split, fromNanomolar, minCompounds, separator);
+        return new CsvSource(pathOrGlob, smiles, activity, id, split, fromNanomolar, minCompounds, separator, classes);
+    }
+
+    /**
+     * A classification: compounds whose activity is at least the threshold are active (class 1), the others inactive.
+     * The threshold is on the activity's scale (after {@link #fromNanomolar()}), and part of the dataset's identity.
+     */
+    public CsvSource activeAtLeast(double threshold) {
+        if (classes instanceof ClassRule.Label) {
+            throw new IllegalArgumentException("a source is classified by a threshold or by a label column, not both");
+        }
+        return new CsvSource(pathOrGlob, smiles, activity, id, split, fromNanomolar, minCompounds, delimiter,
+                new ClassRule.AtLeast(threshold));
+    }
+
+    /**
+     * A classification from a label column. Without classes, two labels that are a known pair (0/1, false/true,
+     * no/yes, inactive/active, negative/positive) are ordered; otherwise name them, inactive first:
+     * {@code .label("hERG_class", "non-blocker", "blocker")}. Rows with other labels are skipped with an issue.
+     */
+    public CsvSource label(String column, String... classes) {
+        if (this.classes instanceof ClassRule.AtLeast) {
+            throw new IllegalArgumentException("a source is classified by a threshold or by a label column, not both");
+        }
+        return new CsvSource(pathOrGlob, smiles, column, id, split, fromNanomolar, minCompounds, delimiter,
+                new ClassRule.Label(column, java.util.Arrays.asList(classes)));
     }
 
     @Override
     public Loaded load() {
-        return FileLoading.load(pathOrGlob, smiles, minCompounds, this::read);
+        return FileLoading.load(pathOrGlob, smiles,
+                classes instanceof ClassRule.Label label ? label.column() : activity, minCompounds, classes, this::read);
     }
 
     private List<RawRow> read(Path file, List<LoadIssue> issues) throws SkipFile {
         String fileName = file.getFileName().toString();
         TextTable table = readTable(file, separatorFor(file));
-        TableColumns columns = TableColumns.find(table, fileName, smiles, activity, id, split);
-        return columns.rows(fileName, fromNanomolar, issues);
+        TableColumns columns = TableColumns.find(table, fileName, smiles,
+                classes instanceof ClassRule.Label label ? label.column() : activity, id, split);
+        return columns.rows(fileName, fromNanomolar, classes instanceof ClassRule.Label, issues);
     }
 
     private char separatorFor(Path file) {

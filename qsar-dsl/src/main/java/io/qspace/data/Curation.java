@@ -91,8 +91,14 @@ public final class Curation {
      * Rows whose structure cannot be read are dropped with an issue naming the file, row and field.
      */
     static List<Compound> curate(List<RawRow> rows, String file, String smilesField, List<LoadIssue> issues) {
+        return curate(rows, file, smilesField, null, issues);
+    }
+
+    /** As above; with classes, duplicates are merged by their majority class instead of their mean activity. */
+    static List<Compound> curate(List<RawRow> rows, String file, String smilesField, Classes classes,
+                                 List<LoadIssue> issues) {
         Standardised s = Standardised.of(rows.stream().map(RawRow::smiles).toList());
-        return merge(rows, s.canonical(), s.failure(), file, smilesField, issues);
+        return merge(rows, s.canonical(), s.failure(), file, smilesField, classes, issues);
     }
 
     /** Curated SMILES (or why not) for each input structure, by position. */
@@ -119,6 +125,11 @@ public final class Curation {
      */
     static List<Compound> merge(List<RawRow> rows, String[] canonical, String[] failure, String file,
                                 String smilesField, List<LoadIssue> issues) {
+        return merge(rows, canonical, failure, file, smilesField, null, issues);
+    }
+
+    static List<Compound> merge(List<RawRow> rows, String[] canonical, String[] failure, String file,
+                                String smilesField, Classes classes, List<LoadIssue> issues) {
         Map<String, List<RawRow>> byStructure = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             if (canonical[i] == null) {
@@ -128,7 +139,13 @@ public final class Curation {
             }
         }
         List<Compound> compounds = new ArrayList<>(byStructure.size());
-        byStructure.forEach((smiles, group) -> compounds.add(merge(smiles, group, file, smilesField, issues)));
+        byStructure.forEach((smiles, group) -> {
+            Compound merged = classes == null ? merge(smiles, group, file, smilesField, issues)
+                    : mergeByMajority(smiles, group, file, smilesField, classes, issues);
+            if (merged != null) {
+                compounds.add(merged);
+            }
+        });
         return compounds;
     }
 
@@ -166,6 +183,56 @@ public final class Curation {
                     + " are in different given splits; the merged compound goes to train"));
         }
         return new Compound(id, smiles, mean, split, first.row());
+    }
+
+    /**
+     * One compound from labelled rows of the same structure: the majority class, reported when the rows disagree;
+     * without a majority (a tie) the compound is skipped with an issue, since no label can be trusted.
+     */
+    private static Compound mergeByMajority(String smiles, List<RawRow> group, String file, String field,
+                                            Classes classes, List<LoadIssue> issues) {
+        RawRow first = group.get(0);
+        String id = first.id() == null || first.id().isBlank() ? "row" + first.row() : first.id();
+        if (group.size() == 1) {
+            return new Compound(id, smiles, first.activity(), first.split(), first.row());
+        }
+        int[] votes = new int[classes.names().size()];
+        boolean splitsAgree = true;
+        List<Integer> rowNumbers = new ArrayList<>();
+        for (RawRow r : group) {
+            votes[(int) r.activity()]++;
+            splitsAgree &= java.util.Objects.equals(r.split(), first.split());
+            rowNumbers.add(r.row());
+        }
+        String rowsText = rowNumbers.toString().replaceAll("[\\[\\]]", "");
+        int majority = 0;
+        for (int k = 1; k < votes.length; k++) {
+            if (votes[k] > votes[majority]) majority = k;
+        }
+        int agreeing = votes[majority];
+        long tied = java.util.Arrays.stream(votes).filter(v -> v == agreeing).count();
+        StringBuilder tally = new StringBuilder();
+        for (int k = votes.length - 1; k >= 0; k--) {
+            if (votes[k] > 0) tally.append(tally.length() == 0 ? "" : ", ").append(votes[k]).append(' ')
+                    .append(classes.name(k));
+        }
+        if (tied > 1) {
+            issues.add(new LoadIssue(file, first.row(), field, "duplicates in rows " + rowsText
+                    + " disagree with no majority (" + tally + "); compound skipped"));
+            return null;
+        }
+        issues.add(new LoadIssue(file, first.row(), field, "same structure as rows " + rowsText
+                + ": merged into one compound" + (agreeing == group.size()
+                        ? " of class " + classes.name(majority)
+                        : "; the duplicates disagree (" + tally + "), merged as the majority "
+                                + classes.name(majority))));
+        String split = first.split();
+        if (!splitsAgree) {
+            split = "train";
+            issues.add(new LoadIssue(file, first.row(), field, "duplicates in rows " + rowsText
+                    + " are in different given splits; the merged compound goes to train"));
+        }
+        return new Compound(id, smiles, majority, split, first.row());
     }
 
     /**

@@ -11,12 +11,23 @@ import java.util.List;
  * @param source   where it came from (file path or description)
  * @param compounds curated compounds, in a stable order
  * @param issues   rows skipped, merged or flagged, with reasons
+ * @param classes  for a classification, the classes (each compound's activity is its class index); null for a
+ *                 regression
  */
-public record Dataset(String name, String source, List<Compound> compounds, List<LoadIssue> issues)
+public record Dataset(String name, String source, List<Compound> compounds, List<LoadIssue> issues, Classes classes)
         implements Serializable {
     public Dataset {
         compounds = List.copyOf(compounds);
         issues = List.copyOf(issues);
+    }
+
+    /** A regression dataset. */
+    public Dataset(String name, String source, List<Compound> compounds, List<LoadIssue> issues) {
+        this(name, source, compounds, issues, null);
+    }
+
+    public boolean isClassification() {
+        return classes != null;
     }
 
     public int size() {

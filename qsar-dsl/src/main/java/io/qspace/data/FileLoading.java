@@ -17,6 +17,15 @@ final class FileLoading {
     }
 
     static Loaded load(String pathOrGlob, String smilesField, int minCompounds, RowReader reader) {
+        return load(pathOrGlob, smilesField, null, minCompounds, null, reader);
+    }
+
+    /**
+     * @param activityField the activity column as the user named it (null: "activity"), for the class rule's words
+     * @param rule          how rows become classes, or null for a regression dataset
+     */
+    static Loaded load(String pathOrGlob, String smilesField, String activityField, int minCompounds, ClassRule rule,
+                       RowReader reader) {
         List<Path> files = SourceFiles.resolve(pathOrGlob);
         List<Dataset> datasets = new ArrayList<>();
         List<SkippedDataset> skipped = new ArrayList<>();
@@ -35,12 +44,22 @@ final class FileLoading {
                     throw new SkipFile(fileName + " is empty");
                 }
                 List<RawRow> rows = reader.read(file, issues);
-                List<Compound> compounds = Curation.curate(rows, fileName, smilesField, issues);
+                Classes classes = null;
+                if (rule != null) {
+                    ClassRule.Labelled labelled = rule.apply(rows, fileName,
+                            activityField == null ? "activity" : activityField, issues);
+                    rows = labelled.rows();
+                    classes = labelled.classes();
+                }
+                List<Compound> compounds = Curation.curate(rows, fileName, smilesField, classes, issues);
                 if (compounds.size() < minCompounds) {
                     throw new SkipFile("only " + compounds.size() + " usable compounds after curation (from "
                             + rows.size() + " readable rows); the minimum is " + minCompounds);
                 }
-                datasets.add(new Dataset(name, file.toString(), compounds, issues));
+                if (classes != null) {
+                    checkBothClasses(classes, compounds, fileName);
+                }
+                datasets.add(new Dataset(name, file.toString(), compounds, issues, classes));
             } catch (SkipFile e) {
                 skipped.add(new SkippedDataset(name, file.toString(), e.getMessage(), issues));
             } catch (java.io.IOException | java.io.UncheckedIOException e) {
@@ -49,5 +68,17 @@ final class FileLoading {
             }
         }
         return new Loaded(datasets, skipped);
+    }
+
+    /** A classification whose curated compounds all have one class cannot be modelled. */
+    private static void checkBothClasses(Classes classes, List<Compound> compounds, String fileName) throws SkipFile {
+        int[] counts = classes.counts(compounds);
+        for (int k = 0; k < counts.length; k++) {
+            if (counts[k] == 0) {
+                throw new SkipFile(fileName + " has no '" + classes.name(k) + "' compound after curation (all "
+                        + compounds.size() + " are '" + classes.name(1 - k) + "', " + classes.rule()
+                        + "): a classifier needs two classes");
+            }
+        }
     }
 }

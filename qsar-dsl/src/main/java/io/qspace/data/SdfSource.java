@@ -26,12 +26,19 @@ public final class SdfSource implements DatasetSource {
     private final String id;
     private final boolean fromNanomolar;
     private final int minCompounds;
+    private final ClassRule.AtLeast classes;
 
     SdfSource(String pathOrGlob) {
         this(pathOrGlob, null, null, false, Datasets.DEFAULT_MIN_COMPOUNDS);
     }
 
     private SdfSource(String pathOrGlob, String activity, String id, boolean fromNanomolar, int minCompounds) {
+        this(pathOrGlob, activity, id, fromNanomolar, minCompounds, null);
+    }
+
+    private SdfSource(String pathOrGlob, String activity, String id, boolean fromNanomolar, int minCompounds,
+                      ClassRule.AtLeast classes) {
+        this.classes = classes;
         this.pathOrGlob = pathOrGlob;
         this.activity = activity;
         this.id = id;
@@ -41,20 +48,29 @@ public final class SdfSource implements DatasetSource {
 
     /** The SD property holding the activity; required. */
     public SdfSource activity(String property) {
-        return new SdfSource(pathOrGlob, property, id, fromNanomolar, minCompounds);
+        return new SdfSource(pathOrGlob, property, id, fromNanomolar, minCompounds, classes);
     }
 
     /** The SD property holding the id; the record title otherwise. */
     public SdfSource id(String property) {
-        return new SdfSource(pathOrGlob, activity, property, fromNanomolar, minCompounds);
+        return new SdfSource(pathOrGlob, activity, property, fromNanomolar, minCompounds, classes);
     }
 
     public SdfSource fromNanomolar() {
-        return new SdfSource(pathOrGlob, activity, id, true, minCompounds);
+        return new SdfSource(pathOrGlob, activity, id, true, minCompounds, classes);
     }
 
     public SdfSource minCompounds(int minimum) {
-        return new SdfSource(pathOrGlob, activity, id, fromNanomolar, minimum);
+        return new SdfSource(pathOrGlob, activity, id, fromNanomolar, minimum, classes);
+    }
+
+    /**
+     * A classification: active (class 1) when the activity is at least the threshold, on the activity's scale
+     * (after {@link #fromNanomolar()}); the threshold is part of the dataset's identity, as for a CSV source.
+     */
+    public SdfSource activeAtLeast(double threshold) {
+        return new SdfSource(pathOrGlob, activity, id, fromNanomolar, minCompounds,
+                new ClassRule.AtLeast(threshold));
     }
 
     @Override
@@ -62,7 +78,7 @@ public final class SdfSource implements DatasetSource {
         if (activity == null) {
             throw new IllegalStateException("Datasets.sdf(\"" + pathOrGlob + "\") needs .activity(\"<SD property>\")");
         }
-        return FileLoading.load(pathOrGlob, "structure", minCompounds, this::read);
+        return FileLoading.load(pathOrGlob, "structure", activity, minCompounds, classes, this::read);
     }
 
     private List<RawRow> read(Path file, List<LoadIssue> issues) throws SkipFile {

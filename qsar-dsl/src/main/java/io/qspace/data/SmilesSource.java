@@ -25,12 +25,19 @@ public final class SmilesSource implements DatasetSource {
     private final String id;
     private final boolean fromNanomolar;
     private final int minCompounds;
+    private final ClassRule.AtLeast classes;
 
     SmilesSource(String pathOrGlob) {
         this(pathOrGlob, null, null, false, Datasets.DEFAULT_MIN_COMPOUNDS);
     }
 
     private SmilesSource(String pathOrGlob, String activity, String id, boolean fromNanomolar, int minCompounds) {
+        this(pathOrGlob, activity, id, fromNanomolar, minCompounds, null);
+    }
+
+    private SmilesSource(String pathOrGlob, String activity, String id, boolean fromNanomolar, int minCompounds,
+                      ClassRule.AtLeast classes) {
+        this.classes = classes;
         this.pathOrGlob = pathOrGlob;
         this.activity = activity;
         this.id = id;
@@ -40,24 +47,33 @@ public final class SmilesSource implements DatasetSource {
 
     /** The activity column by header name (files with a header only). */
     public SmilesSource activity(String column) {
-        return new SmilesSource(pathOrGlob, column, id, fromNanomolar, minCompounds);
+        return new SmilesSource(pathOrGlob, column, id, fromNanomolar, minCompounds, classes);
     }
 
     public SmilesSource id(String column) {
-        return new SmilesSource(pathOrGlob, activity, column, fromNanomolar, minCompounds);
+        return new SmilesSource(pathOrGlob, activity, column, fromNanomolar, minCompounds, classes);
     }
 
     public SmilesSource fromNanomolar() {
-        return new SmilesSource(pathOrGlob, activity, id, true, minCompounds);
+        return new SmilesSource(pathOrGlob, activity, id, true, minCompounds, classes);
     }
 
     public SmilesSource minCompounds(int minimum) {
-        return new SmilesSource(pathOrGlob, activity, id, fromNanomolar, minimum);
+        return new SmilesSource(pathOrGlob, activity, id, fromNanomolar, minimum, classes);
+    }
+
+    /**
+     * A classification: active (class 1) when the activity is at least the threshold, on the activity's scale
+     * (after {@link #fromNanomolar()}); the threshold is part of the dataset's identity, as for a CSV source.
+     */
+    public SmilesSource activeAtLeast(double threshold) {
+        return new SmilesSource(pathOrGlob, activity, id, fromNanomolar, minCompounds,
+                new ClassRule.AtLeast(threshold));
     }
 
     @Override
     public Loaded load() {
-        return FileLoading.load(pathOrGlob, "smiles", minCompounds, this::read);
+        return FileLoading.load(pathOrGlob, "smiles", activity, minCompounds, classes, this::read);
     }
 
     private List<RawRow> read(Path file, List<LoadIssue> issues) throws SkipFile {

@@ -50,6 +50,13 @@ final class TableColumns {
 
     /** Rows with a usable activity and split; the rest become issues. Structures are checked later, by curation. */
     List<RawRow> rows(String fileName, boolean fromNanomolar, List<LoadIssue> issues) {
+        return rows(fileName, fromNanomolar, false, issues);
+    }
+
+    /**
+     * @param labels the activity column holds class labels (kept as text for a {@link ClassRule.Label}), not numbers
+     */
+    List<RawRow> rows(String fileName, boolean fromNanomolar, boolean labels, List<LoadIssue> issues) {
         List<RawRow> rows = new ArrayList<>();
         String activityField = table.header().get(activity);
         for (TextTable.Line line : table.lines()) {
@@ -58,8 +65,13 @@ final class TableColumns {
                 issues.add(new LoadIssue(fileName, line.row(), smilesField(), "empty SMILES; row skipped"));
                 continue;
             }
-            Double value = Activities.parse(line.cell(activity), fromNanomolar, fileName, line.row(), activityField,
-                    issues);
+            String label = labels ? line.cell(activity).trim() : null;
+            if (labels && label.isEmpty()) {
+                issues.add(new LoadIssue(fileName, line.row(), activityField, "empty label; row skipped"));
+                continue;
+            }
+            Double value = labels ? Double.valueOf(Double.NaN) : Activities.parse(line.cell(activity), fromNanomolar,
+                    fileName, line.row(), activityField, issues);
             if (value == null) {
                 continue;
             }
@@ -71,7 +83,7 @@ final class TableColumns {
                 }
             }
             String idText = id >= 0 && !line.cell(id).isEmpty() ? line.cell(id) : null;
-            rows.add(new RawRow(line.row(), idText, smilesText, value, givenSplit));
+            rows.add(new RawRow(line.row(), idText, smilesText, value, givenSplit, label));
         }
         return rows;
     }

@@ -57,6 +57,22 @@ public final class Builders {
         return new KnnBuilder();
     }
 
+    /**
+     * L2 logistic regression for two classes ({@code C} grid 0.01 to 10, class weights "auto"): mlr's classifier
+     * counterpart, which a classification study uses in mlr's place.
+     */
+    public static LogisticBuilder logistic() {
+        return new LogisticBuilder();
+    }
+
+    /**
+     * Support vector classification, RBF kernel; {@code .kernel("tanimoto")} for fingerprint counts; probabilities by
+     * Platt scaling on inner out-of-fold decision values. svr's classifier counterpart.
+     */
+    public static SvmBuilder svm() {
+        return new SvmBuilder();
+    }
+
     /** The default model space of SPEC-model-space.md, in the order mlr, pls, mlp, tree, rf, gbm, svr, knn. */
     public static List<ModelBuilder> defaults() {
         return List.of(

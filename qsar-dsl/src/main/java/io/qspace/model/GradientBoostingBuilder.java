@@ -49,12 +49,31 @@ public final class GradientBoostingBuilder extends GridBuilder {
     }
 
     @Override
+    public ModelBuilder classifier() {
+        return logisticClassifier();
+    }
+
+    /**
+     * Class weights of its classifier (logistic loss): "auto" (balanced when a class is under 20 percent, the
+     * default), "balanced" or "none"; no effect on a regression.
+     */
+    public GradientBoostingBuilder classWeight(String... modes) {
+        return (GradientBoostingBuilder) withClassWeight(modes);
+    }
+
+    @Override
     protected GridBuilder create(ParamGrid grid) {
         return new GradientBoostingBuilder(grid);
     }
 
     @Override
     protected Model fitPoint(double[][] x, double[] y, long seed, Params p) {
+        if (logistic(p)) {
+            double[] weights = ClassWeights.of(p.getString("classWeight"), y);
+            Boosting boosting = Boosting.fitLogistic(x, y, weights, p.getInt("trees"), p.getInt("maxLeafNodes"),
+                    p.getInt("minLeaf"), p.getDouble("subsample"), p.getDouble("learningRate"), seed);
+            return boosting::predict;
+        }
         Boosting boosting = Boosting.fit(x, y, p.getInt("trees"), p.getInt("maxLeafNodes"), p.getInt("minLeaf"),
                 p.getDouble("subsample"), p.getDouble("learningRate"), seed);
         return boosting::predict;

@@ -33,6 +33,28 @@ public abstract class GridBuilder implements ModelBuilder {
         return create(grid.with(key, newValues));
     }
 
+    /**
+     * The classifier of a builder whose loss becomes the logistic one (boosting, MLP): its grid with loss=logistic
+     * and class weights ("auto" unless set); itself when it is one already.
+     */
+    protected final ModelBuilder logisticClassifier() {
+        if (grid.has("loss")) {
+            return this;
+        }
+        return create(grid.with("loss", "logistic").with("classWeight",
+                grid.has("classWeight") ? grid.values("classWeight").toArray() : new Object[] {"auto"}));
+    }
+
+    /** A copy with class weights for its classifier: "auto", "balanced" or "none" ({@link ClassWeights}). */
+    protected final GridBuilder withClassWeight(String... modes) {
+        return create(grid.with("classWeight", ClassWeights.checked(name, modes)));
+    }
+
+    /** Whether a point fits the logistic loss (a classifier made by {@link #logisticClassifier()}). */
+    protected static boolean logistic(Params p) {
+        return p.has("loss") && p.getString("loss").equals("logistic");
+    }
+
     @Override
     public final String name() {
         return name;

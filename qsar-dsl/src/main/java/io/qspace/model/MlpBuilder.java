@@ -36,12 +36,30 @@ public final class MlpBuilder extends GridBuilder {
     }
 
     @Override
+    public ModelBuilder classifier() {
+        return logisticClassifier();
+    }
+
+    /**
+     * Class weights of its classifier (logistic loss): "auto" (balanced when a class is under 20 percent, the
+     * default), "balanced" or "none"; no effect on a regression.
+     */
+    public MlpBuilder classWeight(String... modes) {
+        return (MlpBuilder) withClassWeight(modes);
+    }
+
+    @Override
     protected GridBuilder create(ParamGrid grid) {
         return new MlpBuilder(grid);
     }
 
     @Override
     protected Model fitPoint(double[][] x, double[] y, long seed, Params p) {
+        if (logistic(p)) {
+            Mlp mlp = MlpTrainer.fitLogistic(x, y, ClassWeights.of(p.getString("classWeight"), y), p.getInt("units"),
+                    p.getInt("epochs"), seed);
+            return mlp::predict;
+        }
         Mlp mlp = MlpTrainer.fit(x, y, p.getInt("units"), p.getInt("epochs"), seed);
         return mlp::predict;
     }

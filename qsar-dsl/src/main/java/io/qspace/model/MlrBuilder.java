@@ -14,6 +14,11 @@ public final class MlrBuilder extends GridBuilder {
     }
 
     @Override
+    public ModelBuilder classifier() {
+        return new LogisticBuilder();
+    }
+
+    @Override
     protected GridBuilder create(ParamGrid grid) {
         return new MlrBuilder(grid);
     }

@@ -39,6 +39,16 @@ public interface ModelBuilder extends Serializable {
     Model fit(double[][] x, double[] y, long seed);
 
     /**
+     * This builder's binary classification counterpart, used for datasets with classes: fitted to classes 0 and 1,
+     * its model predicts the probability of class 1. By default the builder itself with its prediction clipped to
+     * [0, 1] ({@link ClippedClassifier}); built-in builders whose loss should change (boosting, MLP, SVM, linear
+     * regression to logistic regression) return their classifier.
+     */
+    default ModelBuilder classifier() {
+        return new ClippedClassifier(name(), this);
+    }
+
+    /**
      * The object whose class holds this builder's algorithm, for telling versions of user code apart: the builder
      * itself, or the function a builder was made from.
      */

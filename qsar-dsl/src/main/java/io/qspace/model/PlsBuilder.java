@@ -30,6 +30,11 @@ public final class PlsBuilder extends GridBuilder {
     }
 
     @Override
+    public ModelBuilder classifier() {
+        return new ClippedClassifier("pls-da", this);
+    }
+
+    @Override
     protected GridBuilder create(ParamGrid grid) {
         return new PlsBuilder(grid);
     }

@@ -1,6 +1,5 @@
 package io.qspace.model;
 
-import java.util.List;
 import smile.math.kernel.GaussianKernel;
 import smile.regression.Regression;
 import smile.regression.SVM;
@@ -11,7 +10,7 @@ import smile.regression.SVM;
  * var over every value of the (scaled) training matrix. scaling: "standardise", "raw", or "auto" = raw when every
  * training value is a non-negative integer (fingerprint counts), standardised otherwise (descriptors).
  */
-public final class SvrBuilder extends GridBuilder {
+public final class SvrBuilder extends KernelMachineBuilder<SvrBuilder> {
     private static final long serialVersionUID = 1L;
     private static final double TOLERANCE = 1e-3;
 
@@ -63,40 +62,13 @@ public final class SvrBuilder extends GridBuilder {
         return (SvrBuilder) with("landmarks", boxed(landmarks));
     }
 
-    public SvrBuilder c(double... c) {
-        return (SvrBuilder) with("C", boxed(c));
-    }
-
     public SvrBuilder epsilon(double... epsilon) {
         return (SvrBuilder) with("epsilon", boxed(epsilon));
     }
 
-    public SvrBuilder gamma(double... gamma) {
-        return (SvrBuilder) with("gamma", boxed(gamma));
-    }
-
-    /** gamma = 1 / (p * var(X)), recomputed on each training set. */
-    public SvrBuilder gammaScale() {
-        return (SvrBuilder) with("gamma", "scale");
-    }
-
-    /**
-     * "rbf" (the default), "tanimoto" (MinMax on fingerprint counts: sum of minima over sum of maxima; needs
-     * non-negative features) or "auto" (tanimoto when every training value is a count, RBF otherwise). gamma and
-     * scaling apply to RBF only. The parameter is shown once set, so a plain svr() keeps its earlier identity.
-     */
-    public SvrBuilder kernel(String... kernels) {
-        return (SvrBuilder) create(paramGrid().with("kernel", Kernels.checked(name(), kernels)));
-    }
-
-    /** "standardise", "raw" or "auto". */
-    public SvrBuilder scaling(String... scalings) {
-        for (String s : scalings) {
-            if (!List.of("standardise", "raw", "auto").contains(s)) {
-                throw new IllegalArgumentException("svr: scaling is standardise, raw or auto, got " + s);
-            }
-        }
-        return (SvrBuilder) with("scaling", (Object[]) scalings);
+    @Override
+    public ModelBuilder classifier() {
+        return SvmBuilder.from(paramGrid());
     }
 
     @Override
@@ -110,7 +82,8 @@ public final class SvrBuilder extends GridBuilder {
         double c = p.getDouble("C");
         boolean exact = x.length <= p.getInt("exactUpTo");
         int landmarks = p.getInt("landmarks");
-        if (p.has("kernel") && Kernels.resolve(p.getString("kernel"), x).equals("tanimoto")) {
+        KernelRows kernel = KernelRows.of(p, x);
+        if (kernel.tanimoto()) {
             if (!exact) {
                 return NystromSvr.fit(x, y, rows -> new LandmarkKernel.Tanimoto(CountVector.of(name(), rows)), null,
                         c, epsilon, landmarks, seed);
@@ -118,24 +91,16 @@ public final class SvrBuilder extends GridBuilder {
             return new CountsModel(SVM.fit(CountVector.of(name(), x), y, MinMaxKernel.INSTANCE, epsilon, c,
                     TOLERANCE));
         }
-        String scaling = p.getString("scaling");
-        boolean standardise = scaling.equals("standardise") || (scaling.equals("auto") && !Kernels.isCounts(x));
-        Standardiser scaler = standardise ? Standardiser.fit(x) : null;
-        double[][] xs = standardise ? scaler.apply(x) : x;
-        Object gammaValue = p.get("gamma");
-        double gamma = gammaValue instanceof Number g ? g.doubleValue() : Kernels.scaleGamma(xs);
-        // Smile's Gaussian kernel is exp(-|u-v|^2 / (2 sigma^2)), so gamma = 1 / (2 sigma^2).
-        double sigma = Math.sqrt(1.0 / (2.0 * gamma));
+        double[][] xs = kernel.scaled(x);
         if (!exact) {
-            return NystromSvr.fit(xs, y, rows -> new LandmarkKernel.Rbf(rows, gamma), scaler, c, epsilon, landmarks,
-                    seed);
+            return NystromSvr.fit(xs, y, rows -> new LandmarkKernel.Rbf(rows, kernel.gamma()), kernel.scaler(), c,
+                    epsilon, landmarks, seed);
         }
-        if (!standardise && Kernels.isCounts(x)) {
-            // Raw fingerprint counts: the same kernel values read over the set bits only (exact on whole numbers).
-            return new CountsModel(SVM.fit(CountVector.of(name(), x), y, new SparseGaussianKernel(sigma), epsilon, c,
-                    TOLERANCE));
+        if (kernel.sparseCounts()) {
+            return new CountsModel(SVM.fit(CountVector.of(name(), x), y, new SparseGaussianKernel(kernel.sigma()),
+                    epsilon, c, TOLERANCE));
         }
-        Regression<double[]> svr = SVM.fit(xs, y, new GaussianKernel(sigma), epsilon, c, TOLERANCE);
-        return new ScaledModel(scaler, svr);
+        Regression<double[]> svr = SVM.fit(xs, y, new GaussianKernel(kernel.sigma()), epsilon, c, TOLERANCE);
+        return new ScaledModel(kernel.scaler(), svr);
     }
 }

@@ -1,6 +1,7 @@
 package io.qspace.plan;
 
 import io.qspace.model.ModelBuilder;
+import io.qspace.validate.ClassScores;
 import java.io.Serializable;
 
 /**
@@ -12,7 +13,16 @@ import java.io.Serializable;
  * @param selection "inside-folds" or "before-cv": where supervised selection happened relative to the folds
  * @param foldRmse the chosen point's CV RMSE per repeat and fold, [repeat][fold]; models of one dataset share folds,
  *                 so two models' fold RMSEs can be compared pairwise
+ * @param chosenBy the metric that chose the point ("rmse", "roc_auc", ...)
+ * @param cvClasses for a classification, the chosen point's CV ROC-AUC and other class measures; null otherwise
+ * @param yRandomisedAuc for a classification, mean CV ROC-AUC over y-randomised runs; NaN otherwise or not requested
  */
 public record BuildOutcome(ModelBuilder chosen, double cvQ2, double cvRmse, int fits, double yRandomisedQ2,
-                           String gridReport, double seconds, String selection, double[][] foldRmse)
-        implements Serializable {}
+                           String gridReport, double seconds, String selection, double[][] foldRmse,
+                           String chosenBy, ClassScores cvClasses, double yRandomisedAuc)
+        implements Serializable {
+
+    public boolean classifies() {
+        return cvClasses != null;
+    }
+}

@@ -8,6 +8,7 @@ import io.qspace.store.Serialization;
 import io.qspace.validate.CvResult;
 import io.qspace.validate.FoldInputs;
 import io.qspace.validate.GridSearch;
+import io.qspace.validate.Metric;
 import io.qspace.validate.Validation;
 import io.qspace.validate.YRandomisation;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,8 @@ import java.util.Map;
 
 /**
  * Build and cross-validate (the paper's second workflow): for one feature set and one builder, k-fold CV over the
- * builder's parameter grid on the training part, choosing the point with the lowest CV RMSE.
+ * builder's parameter grid on the training part, choosing the point with the best CV metric (lowest RMSE for a
+ * regression, highest ROC-AUC for a classification, or the metric the validation names).
  */
 public record BuildTask(String prepareId, String dataset, String featureSet, ModelBuilder builder,
                         Validation validation, long studySeed,
@@ -64,16 +66,22 @@ public record BuildTask(String prepareId, String dataset, String featureSet, Mod
                 outOfFoldCsv(fm.part(fm.ids(), false), y, search.cv()).getBytes(StandardCharsets.UTF_8));
         int fits = search.fits();
         double yRandQ2 = Double.NaN;
+        double yRandAuc = Double.NaN;
         if (validation.yRandomisations() > 0) {
             context.checkCancelled();
-            double[] q2s = YRandomisation.run(search.best(), x, y, validation.folds(), validation.yRandomisations(),
-                    context.seed());
-            yRandQ2 = java.util.Arrays.stream(q2s).average().orElse(Double.NaN);
+            // Stratified folds for a classification: each shuffle keeps the class counts and is scored by ROC-AUC too.
+            CvResult[] shuffles = YRandomisation.results(search.best(), x, y, validation,
+                    validation.yRandomisations(), context.seed());
+            yRandQ2 = java.util.Arrays.stream(shuffles).mapToDouble(CvResult::q2).average().orElse(Double.NaN);
+            if (validation.classifies()) {
+                yRandAuc = java.util.Arrays.stream(shuffles).mapToDouble(Metric.ROC_AUC::of).average()
+                        .orElse(Double.NaN);
+            }
             fits += validation.yRandomisations() * validation.folds();
         }
         BuildOutcome outcome = new BuildOutcome(search.best(), search.cv().q2(), search.cv().rmse(), fits, yRandQ2,
                 search.toString(), (System.nanoTime() - start) / 1e9, validation.selection().label(),
-                search.cv().foldRmse());
+                search.cv().foldRmse(), validation.metric().label(), search.cv().classification(), yRandAuc);
         context.store().put(StoreKeys.build(Invocation.of(this).id()), Serialization.toBytes(outcome));
     }
 

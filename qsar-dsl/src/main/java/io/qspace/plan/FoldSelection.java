@@ -38,7 +38,7 @@ final class FoldSelection {
         double[][] keptRaw = PrepareTask.columns(rawTrain, kept);
         int[] positionOf = positions(kept, context.names().size());
         for (int r = 0; r < repeats; r++) {
-            int[] fold = validation.foldsOf(n, cvSeed, r);
+            int[] fold = validation.foldsOf(yTrain, cvSeed, r);
             for (int f = 0; f < k; f++) {
                 boolean[] heldOut = new boolean[n];
                 for (int i = 0; i < n; i++) {

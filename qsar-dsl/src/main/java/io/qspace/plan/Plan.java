@@ -76,6 +76,10 @@ public record Plan(String name, long seed, List<Invocation> roots, String storeU
     /** The content of a curated dataset decides its hash: the same compounds and values, the same reused work. */
     public static String hash(Dataset dataset) {
         StringBuilder text = new StringBuilder(dataset.name()).append('\n');
+        if (dataset.classes() != null) {
+            // the classes and their rule (threshold or label column): a classification never shares a regression's key
+            text.append("classes\t").append(dataset.classes().describe()).append('\n');
+        }
         for (Compound c : dataset.compounds()) {
             text.append(c.id()).append('\t').append(c.smiles()).append('\t').append(c.activity()).append('\t')
                     .append(c.givenSplit()).append('\n');

@@ -101,6 +101,7 @@ public record PrepareTask(String datasetName, String datasetHash, Split split,
                     + " training compounds, fewer than the " + validation.folds()
                     + " cross-validation folds: use fewer folds or a smaller test fraction");
         }
+        String classBalance = classBalance(dataset, test);
         DescriptorMatrix matrix = descriptorMatrix(dataset, context);
         context.checkCancelled();
 
@@ -160,8 +161,34 @@ public record PrepareTask(String datasetName, String datasetHash, Split split,
         double foldSeconds = (System.nanoTime() - foldStart) / 1e9;
         Prepared prepared = new Prepared(datasetName, trainSize, test.length - trainSize, matrix.columns(),
                 kept.length, matrix.failures().size(), names, sizes, (System.nanoTime() - start) / 1e9, foldSelected,
-                foldSeconds);
+                foldSeconds, classBalance);
         context.store().put(StoreKeys.prepared(id()), Serialization.toBytes(prepared));
+    }
+
+    /**
+     * The classes in each part of a classification's split, or "" for a regression; an error naming the dataset when
+     * the training part has fewer compounds of a class than there are CV folds (some fold would have none).
+     */
+    private String classBalance(Dataset dataset, boolean[] test) {
+        if (!dataset.isClassification()) {
+            return "";
+        }
+        List<Compound> train = new ArrayList<>();
+        List<Compound> held = new ArrayList<>();
+        for (int i = 0; i < test.length; i++) {
+            (test[i] ? held : train).add(dataset.compounds().get(i));
+        }
+        int[] trainCounts = dataset.classes().counts(train);
+        for (int k = 0; k < trainCounts.length; k++) {
+            if (trainCounts[k] < validation.folds()) {
+                throw new IllegalArgumentException("dataset " + datasetName + " has " + trainCounts[k] + " '"
+                        + dataset.classes().name(k) + "' compound(s) in its training part (split "
+                        + split.describe() + "), fewer than the " + validation.folds()
+                        + " cross-validation folds: use fewer folds or another split");
+            }
+        }
+        return "train " + dataset.classes().balance(trainCounts) + "; test "
+                + dataset.classes().balance(dataset.classes().counts(held));
     }
 
     /** Descriptors depend only on the molecules and the descriptor set: reuse them across splits and selectors. */

@@ -13,14 +13,18 @@ import java.util.List;
  * @param foldSelected         the feature sets with fold selections (empty with selection before CV)
  * @param foldSelectionSeconds the part of {@code seconds} spent selecting inside the folds, reported on its own so
  *                             the price of honest CV can be shown
+ * @param classBalance         for a classification, the classes in each part ("train 30 active / 60 inactive; test
+ *                             8 active / 15 inactive"); "" for a regression
  */
 public record Prepared(String dataset, int trainSize, int testSize, int descriptorColumns, int keptColumns,
                        int failedValues, List<String> featureSets, List<Integer> featureSetSizes,
-                       double seconds, List<String> foldSelected, double foldSelectionSeconds) implements Serializable {
+                       double seconds, List<String> foldSelected, double foldSelectionSeconds, String classBalance)
+        implements Serializable {
     public Prepared {
         featureSets = List.copyOf(featureSets);
         featureSetSizes = List.copyOf(featureSetSizes);
         foldSelected = List.copyOf(foldSelected);
+        classBalance = classBalance == null ? "" : classBalance;
     }
 
     /** The summary a prepare invocation stored. */

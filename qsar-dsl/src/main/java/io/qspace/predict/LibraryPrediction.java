@@ -37,7 +37,8 @@ import java.util.zip.GZIPOutputStream;
  * </pre>
  *
  * Output columns: row, id, smiles, dataset, model, predicted, lower_80, upper_80, lower_90, upper_90, ad_score,
- * in_domain, error (one line per structure and model, models in the order given).
+ * in_domain, error (one line per structure and model, models in the order given); with a classifier among the
+ * models, probability, predicted_class, set_80 and set_90 before error ({@link PredictionCsv}).
  */
 public final class LibraryPrediction {
     /** What a run did: rows read, prediction lines written, structures with an error, and a file-level error. */
@@ -119,12 +120,17 @@ public final class LibraryPrediction {
         return this;
     }
 
+    /** Whether some model is a classifier, so the lines carry the class columns ({@link PredictionCsv}). */
+    static boolean classifies(List<StoredModel> models) {
+        return models.stream().anyMatch(StoredModel::classifies);
+    }
+
     /** The columns before the prediction's own in every output line. */
     static final List<String> LEADING_COLUMNS = List.of("row", "id", "smiles", "dataset", "model");
 
     /** The output's first line: row, id, smiles, dataset, model, then the prediction's columns. */
     public String header() {
-        return PredictionCsv.headerLine(LEADING_COLUMNS, confidences);
+        return PredictionCsv.headerLine(LEADING_COLUMNS, confidences, classifies(models));
     }
 
     /** Reads {@code in} and writes {@code out} (gzip when its name ends in .gz). */
@@ -238,6 +244,7 @@ public final class LibraryPrediction {
             byModel.add(m.predict(smiles, matrices.get(m.descriptors().describe()), confidences));
         }
         StringBuilder text = new StringBuilder(rows.size() * models.size() * 160);
+        boolean classes = classifies(models);
         long failed = 0;
         int k = 0;
         for (int i = 0; i < rows.size(); i++) {
@@ -250,7 +257,8 @@ public final class LibraryPrediction {
                         : new Prediction(row.smiles(), Double.NaN, Double.NaN, false, row.error());
                 anyError |= !p.ok();
                 text.append(PredictionCsv.line(List.of(Long.toString(row.row()), row.id(), row.smiles(),
-                        model.provenance().dataset(), model.provenance().model()), p, confidences)).append('\n');
+                        model.provenance().dataset(), model.provenance().model()), p, confidences, classes))
+                        .append('\n');
             }
             failed += anyError ? 1 : 0;
             k += read ? 1 : 0;

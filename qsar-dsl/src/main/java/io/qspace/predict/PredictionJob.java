@@ -37,6 +37,8 @@ public final class PredictionJob {
     private final String storeUri;
     private final List<String> modelKeys;
     private List<Double> confidences = Conformal.DEFAULT_CONFIDENCES;
+    /** Whether a classifier is among the models (known once planned): the output then has the class columns. */
+    private boolean classes;
     private int rowsPerInvocation = 5_000;
     private String smilesColumn;
     private String idColumn;
@@ -94,9 +96,11 @@ public final class PredictionJob {
         String name = in.getFileName().toString();
         try (ObjectStore store = ObjectStores.open(storeUri);
              StructureFile file = StructureFile.open(in, smilesColumn, idColumn)) {
+            List<StoredModel> models = new ArrayList<>();
             for (String key : modelKeys) {
-                StoredModel.load(store, key);
+                models.add(StoredModel.load(store, key));
             }
+            classes = LibraryPrediction.classifies(models);
             List<StructureRow> slice;
             while (!(slice = file.next(rowsPerInvocation)).isEmpty()) {
                 byte[] bytes = Serialization.toBytes(new PredictSliceTask.Slice(slice));
@@ -126,7 +130,7 @@ public final class PredictionJob {
              OutputStream raw = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16);
              OutputStream stream = out.getFileName().toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16)
                      : raw) {
-            stream.write((PredictionCsv.headerLine(LibraryPrediction.LEADING_COLUMNS, confidences) + "\n")
+            stream.write((PredictionCsv.headerLine(LibraryPrediction.LEADING_COLUMNS, confidences, classes) + "\n")
                     .getBytes(StandardCharsets.UTF_8));
             for (Invocation slice : p.roots()) {
                 String key = PredictSliceTask.outputKey(slice.id());

@@ -71,7 +71,7 @@ public final class ModelLibrary {
             all.insertColumn(0, StringColumn.create("study"));
         }
         all.setName("models in " + store.uri());
-        return all.sortOn("dataset", "cv_rmse");
+        return ModelChoice.sorted(all);
     }
 
     /** A models table as CSV, every column with its exact value (numbers as Java writes doubles, in full). */
@@ -93,7 +93,10 @@ public final class ModelLibrary {
         return StoredModel.load(store, modelKey);
     }
 
-    /** The model of a dataset with the lowest cross-validated RMSE across every study (never chosen by test set). */
+    /**
+     * The model of a dataset with the best cross-validated metric across every study (lowest RMSE, highest ROC-AUC
+     * for a classification), never chosen by the test set.
+     */
     public StoredModel best(String dataset) {
         return best(Filter.all().dataset(dataset));
     }
@@ -104,7 +107,7 @@ public final class ModelLibrary {
             throw new IllegalArgumentException("no model in " + store.uri() + " matches " + filter
                     + "; datasets with models: " + models().stringColumn("dataset").unique().asList());
         }
-        return load(t.stringColumn("model").get(0)); // sorted by dataset, then cv_rmse
+        return load(t.stringColumn("model").get(0)); // sorted by dataset, then the CV metric that chose them
     }
 
     public List<Prediction> predict(String modelKey, List<String> smiles) {

@@ -13,6 +13,34 @@ final class OutOfFoldCalibration {
     private OutOfFoldCalibration() {}
 
     static Conformal of(byte[] csv, ApplicabilityDomain domain, String where) {
+        double[][] columns = observedAndPredicted(csv, where);
+        double[] observed = columns[0];
+        double[] predicted = columns[1];
+        int rows = observed.length;
+        // a consensus has no domain of its own: no difficulty, one width for every compound
+        double[] scores = domain != null ? domain.trainingScores() : new double[rows];
+        if (rows == 0 || rows % scores.length != 0) {
+            throw new IllegalStateException(where + " has " + rows + " out-of-fold rows for " + scores.length
+                    + " training compounds: not a whole number of repeats");
+        }
+        double[] difficulty = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            difficulty[i] = scores[i % scores.length];
+        }
+        return Conformal.fit(observed, predicted, difficulty);
+    }
+
+    /** A classifier's calibration (probabilities and Mondrian sets) from its build's out-of-fold probabilities. */
+    static io.qspace.validate.ClassCalibration ofClasses(byte[] csv, java.util.List<String> classes, String where) {
+        double[][] columns = observedAndPredicted(csv, where);
+        if (columns[0].length == 0) {
+            throw new IllegalStateException(where + " has no out-of-fold rows");
+        }
+        return io.qspace.validate.ClassCalibration.fit(classes, columns[0], columns[1]);
+    }
+
+    /** The observed and predicted columns of the out-of-fold rows, in file order. */
+    private static double[][] observedAndPredicted(byte[] csv, String where) {
         String[] lines = new String(csv, StandardCharsets.UTF_8).split("\r?\n");
         int rows = 0;
         double[] observed = new double[Math.max(0, lines.length - 1)];
@@ -33,17 +61,6 @@ final class OutOfFoldCalibration {
             }
             rows++;
         }
-        // a consensus has no domain of its own: no difficulty, one width for every compound
-        double[] scores = domain != null ? domain.trainingScores() : new double[rows];
-        if (rows == 0 || rows % scores.length != 0) {
-            throw new IllegalStateException(where + " has " + rows + " out-of-fold rows for " + scores.length
-                    + " training compounds: not a whole number of repeats");
-        }
-        double[] difficulty = new double[rows];
-        for (int i = 0; i < rows; i++) {
-            difficulty[i] = scores[i % scores.length];
-        }
-        return Conformal.fit(java.util.Arrays.copyOf(observed, rows), java.util.Arrays.copyOf(predicted, rows),
-                difficulty);
+        return new double[][] {java.util.Arrays.copyOf(observed, rows), java.util.Arrays.copyOf(predicted, rows)};
     }
 }

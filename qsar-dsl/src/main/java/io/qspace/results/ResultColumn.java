@@ -39,7 +39,27 @@ public enum ResultColumn {
     /** The build invocation that chose the point; its out-of-fold predictions are stored under its id. */
     BUILD("build", ColumnType.STRING),
     /** The descriptor set, its code's version and CDK's, e.g. "cdk-default [builtin, CDK 2.12]". */
-    DESCRIPTOR_VERSION("descriptor_version", ColumnType.STRING);
+    DESCRIPTOR_VERSION("descriptor_version", ColumnType.STRING),
+    /** The CV metric that chose the grid point and ranks the dataset's models: "rmse", "roc_auc", ... */
+    CHOSEN_BY("chosen_by", ColumnType.STRING),
+    // Classification measures (empty for a regression): CV over every out-of-fold probability, then the test part
+    // (MCC, balanced accuracy, F1 and Brier there on the probabilities calibrated on the out-of-fold ones).
+    CV_ROC_AUC("cv_roc_auc", ColumnType.DOUBLE),
+    CV_PR_AUC("cv_pr_auc", ColumnType.DOUBLE),
+    CV_MCC("cv_mcc", ColumnType.DOUBLE),
+    CV_BALANCED_ACCURACY("cv_balanced_accuracy", ColumnType.DOUBLE),
+    CV_F1("cv_f1", ColumnType.DOUBLE),
+    CV_BRIER("cv_brier", ColumnType.DOUBLE),
+    TEST_ROC_AUC("test_roc_auc", ColumnType.DOUBLE),
+    TEST_PR_AUC("test_pr_auc", ColumnType.DOUBLE),
+    TEST_MCC("test_mcc", ColumnType.DOUBLE),
+    TEST_BALANCED_ACCURACY("test_balanced_accuracy", ColumnType.DOUBLE),
+    TEST_F1("test_f1", ColumnType.DOUBLE),
+    TEST_BRIER("test_brier", ColumnType.DOUBLE),
+    /** Mean CV ROC-AUC of the chosen point on y-randomised classes (about 0.5 for a model that learnt something). */
+    YRAND_ROC_AUC("yrand_roc_auc", ColumnType.DOUBLE),
+    /** The classes in the training and test parts, e.g. "train 30 active / 60 inactive; test 8 active / 15 inactive". */
+    CLASS_BALANCE("class_balance", ColumnType.STRING);
 
     /** The status column's values: a model was made, or the invocation failed (the error column says why). */
     public static final String OK = "ok";

@@ -2,6 +2,7 @@ package io.qspace.results;
 
 import io.qspace.model.ModelBuilder;
 import io.qspace.model.Params;
+import io.qspace.validate.ClassScores;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,36 @@ public record ResultRecord(String dataset, String featureSet, int features, Stri
                            // how CV treated supervised selection, CV RMSE per fold, and the build that chose the point
                            String selection, String cvFoldRmse, String build,
                            // the descriptor set with its code's version and CDK's
-                           String descriptorVersion) implements Serializable {
+                           String descriptorVersion,
+                           // the metric that chose the model; for a classification its CV and test class measures
+                           // and the y-randomised CV ROC-AUC (NONE and NaN for a regression)
+                           String chosenBy, ClassScores cvClasses, ClassScores testClasses,
+                           double yRandomisedAuc, String classBalance) implements Serializable {
+
+    public ResultRecord {
+        chosenBy = chosenBy == null ? "" : chosenBy;
+        cvClasses = cvClasses == null ? ClassScores.NONE : cvClasses;
+        testClasses = testClasses == null ? ClassScores.NONE : testClasses;
+        classBalance = classBalance == null ? "" : classBalance;
+    }
+
+    /** A regression record without the classification columns. */
+    public ResultRecord(String dataset, String featureSet, int features, String builder, String parameters,
+                        double cvQ2, double cvRmse, double testR2, double testRmse, double testMae,
+                        double yRandomisedQ2, int trainSize, int testSize, int fits, double seconds,
+                        String model, String status, String error, String invocation,
+                        String datasetHash, String split, long seed, String qspaceVersion,
+                        String selection, String cvFoldRmse, String build, String descriptorVersion) {
+        this(dataset, featureSet, features, builder, parameters, cvQ2, cvRmse, testR2, testRmse, testMae,
+                yRandomisedQ2, trainSize, testSize, fits, seconds, model, status, error, invocation, datasetHash, split,
+                seed, qspaceVersion, selection, cvFoldRmse, build, descriptorVersion, "", ClassScores.NONE,
+                ClassScores.NONE, Double.NaN, "");
+    }
+
+    /** Whether the model is a classifier: its record has class measures. */
+    public boolean classifies() {
+        return !Double.isNaN(cvClasses.brier());
+    }
 
     /** A record made before descriptor versions were kept (tests, benchmarks): left empty. */
     public ResultRecord(String dataset, String featureSet, int features, String builder, String parameters,
@@ -108,6 +138,21 @@ public record ResultRecord(String dataset, String featureSet, int features, Stri
             case CV_FOLD_RMSE -> cvFoldRmse;
             case BUILD -> build;
             case DESCRIPTOR_VERSION -> descriptorVersion;
+            case CHOSEN_BY -> chosenBy;
+            case CV_ROC_AUC -> num(cvClasses.rocAuc());
+            case CV_PR_AUC -> num(cvClasses.prAuc());
+            case CV_MCC -> num(cvClasses.mcc());
+            case CV_BALANCED_ACCURACY -> num(cvClasses.balancedAccuracy());
+            case CV_F1 -> num(cvClasses.f1());
+            case CV_BRIER -> num(cvClasses.brier());
+            case TEST_ROC_AUC -> num(testClasses.rocAuc());
+            case TEST_PR_AUC -> num(testClasses.prAuc());
+            case TEST_MCC -> num(testClasses.mcc());
+            case TEST_BALANCED_ACCURACY -> num(testClasses.balancedAccuracy());
+            case TEST_F1 -> num(testClasses.f1());
+            case TEST_BRIER -> num(testClasses.brier());
+            case YRAND_ROC_AUC -> num(yRandomisedAuc);
+            case CLASS_BALANCE -> classBalance;
         };
     }
 

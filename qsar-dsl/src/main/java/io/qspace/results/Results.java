@@ -187,13 +187,15 @@ public final class Results {
     }
 
     /**
-     * The best model of each dataset by cross-validated RMSE (never by the test set), best datasets first.
+     * The best model of each dataset by its cross-validated metric (RMSE; for a classification ROC-AUC or the metric
+     * the study named; never by the test set), best datasets first. A table of classifications shows the class
+     * measures (ROC-AUC, PR-AUC, MCC, balanced accuracy, F1, Brier) in place of Q2, RMSE and MAE.
      * {@code vs_runner_up_p} is the p-value of the corrected resampled t-test of the best model against the
      * second best on their shared folds (NaN when there is no runner-up or no fold RMSEs); above
      * {@value RunnerUp#SIGNIFICANCE} the winner is not significantly better, as {@link #leaderboardNotes()} says.
      */
     public Table leaderboard() {
-        Table ok = table.where(table.stringColumn("status").isEqualTo(ResultColumn.OK)).sortOn("dataset", "cv_rmse");
+        Table ok = ModelChoice.sorted(table.where(table.stringColumn("status").isEqualTo(ResultColumn.OK)));
         // Tablesaw rows are cursors: keep row numbers, not Row objects
         java.util.List<Integer> firsts = new java.util.ArrayList<>();
         String previous = null;
@@ -209,11 +211,26 @@ public final class Results {
         out.setName(study + " leaderboard");
         out.addColumns(DoubleColumn.create("vs_runner_up_p",
                 firsts.stream().mapToDouble(i -> RunnerUp.pValue(ok, i)).toArray()));
-        Table board = out.selectColumns("dataset", "feature_set", "builder", "parameters", "n_features", "cv_q2",
-                "cv_rmse", "test_r2", "test_rmse", "test_mae", "n_train", "n_test", "selection", "vs_runner_up_p")
-                .sortOn("test_rmse");
+        boolean classification = out.rowCount() > 0 && !out.doubleColumn("cv_brier").isMissing(0)
+                && out.doubleColumn("cv_brier").countMissing() == 0;
+        List<String> metrics = classification
+                ? List.of("cv_roc_auc", "cv_pr_auc", "cv_mcc", "cv_balanced_accuracy", "cv_brier", "test_roc_auc",
+                        "test_pr_auc", "test_mcc", "test_balanced_accuracy", "test_f1", "test_brier",
+                        "vs_runner_up_p")
+                : List.of("cv_q2", "cv_rmse", "test_r2", "test_rmse", "test_mae", "vs_runner_up_p");
+        List<String> columns = new java.util.ArrayList<>(List.of("dataset", "feature_set", "builder", "parameters",
+                "n_features"));
+        columns.addAll(metrics.subList(0, metrics.size() - 1));
+        columns.addAll(List.of("n_train", "n_test", "selection"));
+        if (classification) {
+            columns.addAll(List.of("class_balance", "chosen_by"));
+        }
+        columns.add("vs_runner_up_p");
+        Table board = out.selectColumns(columns.toArray(String[]::new));
+        // Best datasets first: by test RMSE, or for classifications by test ROC-AUC.
+        board = classification ? board.sortDescendingOn("test_roc_auc") : board.sortOn("test_rmse");
         // Printing only: three decimals are what a metric means; the values themselves stay whole.
-        for (String metric : List.of("cv_q2", "cv_rmse", "test_r2", "test_rmse", "test_mae", "vs_runner_up_p")) {
+        for (String metric : metrics) {
             board.doubleColumn(metric).setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(3));
         }
         return board;
@@ -224,7 +241,7 @@ public final class Results {
      * resampled t-test over their shared CV folds, so a reader does not take a coin toss for a winner.
      */
     public List<String> leaderboardNotes() {
-        return RunnerUp.notes(table.where(table.stringColumn("status").isEqualTo(ResultColumn.OK)).sortOn("dataset", "cv_rmse"));
+        return RunnerUp.notes(ModelChoice.sorted(table.where(table.stringColumn("status").isEqualTo(ResultColumn.OK))));
     }
 
     /**
@@ -242,7 +259,7 @@ public final class Results {
         return readCsv(csv, OUT_OF_FOLD_TYPES, model + " out of fold");
     }
 
-    /** The best model of a dataset by CV RMSE. */
+    /** The best model of a dataset by the CV metric that chose it (RMSE; ROC-AUC for a classification). */
     public StoredModel best(String dataset) {
         return bestWhere(dataset, null);
     }
@@ -259,7 +276,7 @@ public final class Results {
                     || (builder != null && !table.stringColumn("builder").get(i).equals(builder))) {
                 continue;
             }
-            if (best < 0 || table.doubleColumn("cv_rmse").getDouble(i) < table.doubleColumn("cv_rmse").getDouble(best)) {
+            if (best < 0 || ModelChoice.key(table, i) < ModelChoice.key(table, best)) {
                 best = i;
             }
         }
@@ -278,7 +295,7 @@ public final class Results {
     public Table testPredictions(StoredModel model) {
         String key = StoreKeys.predictions(model.provenance().invocation());
         Table t = readCsv(new String(store.require(key), StandardCharsets.UTF_8), null, model.toString());
-        if (!model.hasIntervals() || !t.containsColumn("ad_score")) {
+        if (model.conformal() == null || !t.containsColumn("ad_score")) { // a classifier's sets are in the file
             return t;
         }
         for (double c : io.qspace.validate.Conformal.DEFAULT_CONFIDENCES) {

@@ -10,6 +10,7 @@ import io.qspace.select.FeatureSet;
 import io.qspace.store.ObjectStore;
 import io.qspace.store.Serialization;
 import io.qspace.validate.ApplicabilityDomain;
+import io.qspace.validate.ClassCalibration;
 import io.qspace.validate.Conformal;
 import io.qspace.validate.Interval;
 import java.io.Serializable;
@@ -27,7 +28,17 @@ public record StoredModel(ResultRecord provenance, DescriptorSet descriptors, Fe
                           double[] medians, Model model, ApplicabilityDomain domain, long seed,
                           String qspaceVersion, Params parameters,
                           // a consensus's members (its own model, feature set and domain are theirs); null for one model
-                          List<StoredModel> members, Conformal conformal) implements Serializable {
+                          List<StoredModel> members, Conformal conformal,
+                          // a classifier's calibrated probabilities and prediction sets; null for a regression
+                          ClassCalibration classCalibration) implements Serializable {
+
+    /** A model or consensus without class calibration: a regression's. */
+    public StoredModel(ResultRecord provenance, DescriptorSet descriptors, FeatureSet featureSet, double[] medians,
+                       Model model, ApplicabilityDomain domain, long seed, String qspaceVersion, Params parameters,
+                       List<StoredModel> members, Conformal conformal) {
+        this(provenance, descriptors, featureSet, medians, model, domain, seed, qspaceVersion, parameters, members,
+                conformal, null);
+    }
 
     /** One model without its calibration (models stored before intervals; tests). */
     public StoredModel(ResultRecord provenance, DescriptorSet descriptors, FeatureSet featureSet, double[] medians,
@@ -89,7 +100,7 @@ public record StoredModel(ResultRecord provenance, DescriptorSet descriptors, Fe
      */
     private StoredModel calibrated(ObjectStore store) {
         String build = provenance.build();
-        if (conformal != null || build == null || build.isEmpty()) {
+        if (conformal != null || classifies() || build == null || build.isEmpty()) {
             return this;
         }
         Conformal calibration = calibration(store, build, domain);
@@ -105,18 +116,34 @@ public record StoredModel(ResultRecord provenance, DescriptorSet descriptors, Fe
 
     StoredModel withCalibration(Conformal calibration) {
         return new StoredModel(provenance, descriptors, featureSet, medians, model, domain, seed, qspaceVersion,
-                parameters, members, calibration);
+                parameters, members, calibration, classCalibration);
     }
 
-    /** Whether predictions carry conformal intervals: false for models stored before out-of-fold residuals. */
+    /** A classifier's calibration from its build's stored out-of-fold probabilities; null when it kept none. */
+    public static ClassCalibration classCalibration(ObjectStore store, String buildId, List<String> classes) {
+        String key = io.qspace.store.StoreKeys.outOfFold(buildId);
+        return store.getOrEmpty(key).map(csv -> OutOfFoldCalibration.ofClasses(csv, classes, store.uri() + "/" + key))
+                .orElse(null);
+    }
+
+    /** Whether this model is a classifier: it predicts the probability of its active class. */
+    public boolean classifies() {
+        return classCalibration != null || provenance.classifies();
+    }
+
+    /**
+     * Whether predictions carry conformal intervals (a regression) or prediction sets (a classifier): false for
+     * models stored before out-of-fold predictions were kept.
+     */
     public boolean hasIntervals() {
-        return conformal != null;
+        return conformal != null || classCalibration != null;
     }
 
     /** Why predictions of this model have no intervals, for a user ("" when they have them). */
     public String noIntervalsReason() {
         return hasIntervals() ? "" : "model " + provenance.model() + " was stored by a qspace version that kept no"
-                + " out-of-fold predictions, so its predictions have no conformal intervals: run its study again"
+                + " out-of-fold predictions, so its predictions have no conformal "
+                + (classifies() ? "prediction sets" : "intervals") + ": run its study again"
                 + " (only its build and test invocations re-run) to get them";
     }
 
@@ -222,6 +249,11 @@ public record StoredModel(ResultRecord provenance, DescriptorSet descriptors, Fe
             }
             double score = domain.score(x);
             double value = model.predict(x);
+            if (classifies()) {
+                out.add(new Prediction(smiles.get(i), value, score, score <= domain.threshold(), "", List.of(),
+                        ClassPrediction.of(classCalibration, value, confidences)));
+                continue;
+            }
             List<Interval> intervals = new ArrayList<>(confidences.size());
             for (double c : confidences) {
                 intervals.add(conformal == null ? Conformal.unknown(c) : conformal.interval(value, score, c));
@@ -301,7 +333,10 @@ public record StoredModel(ResultRecord provenance, DescriptorSet descriptors, Fe
     @Override
     public String toString() {
         return provenance.dataset() + " / " + provenance.featureSet() + " / " + provenance.builder() + "("
-                + provenance.parameters() + "): CV RMSE " + String.format("%.3f", provenance.cvRmse())
-                + ", test RMSE " + String.format("%.3f", provenance.testRmse());
+                + provenance.parameters() + "): " + (provenance.classifies()
+                ? "CV ROC-AUC " + String.format("%.3f", provenance.cvClasses().rocAuc()) + ", test ROC-AUC "
+                        + String.format("%.3f", provenance.testClasses().rocAuc())
+                : "CV RMSE " + String.format("%.3f", provenance.cvRmse()) + ", test RMSE "
+                        + String.format("%.3f", provenance.testRmse()));
     }
 }

@@ -28,7 +28,7 @@ public final class CrossValidation {
         int[][] folds = new int[repeats][];
         double[][] foldRmse = new double[repeats][k];
         for (int r = 0; r < repeats; r++) {
-            int[] fold = validation.foldsOf(n, seed, r);
+            int[] fold = validation.foldsOf(y, seed, r);
             folds[r] = fold;
             long repeatSeed = validation.repeatSeed(seed, r);
             for (int f = 0; f < k; f++) {
@@ -57,7 +57,8 @@ public final class CrossValidation {
         }
         double[] predicted = Arrays.stream(predictions).flatMapToDouble(Arrays::stream).toArray();
         return new CvResult(predictions, folds, foldRmse, Metrics.q2(observed, predicted),
-                Metrics.rmse(observed, predicted), repeats * k);
+                Metrics.rmse(observed, predicted), repeats * k,
+                validation.classifies() ? ClassScores.of(observed, predicted) : null);
     }
 
     private static Model fit(ModelBuilder builder, double[][] x, double[] y, int[] fold, int f, long seed) {

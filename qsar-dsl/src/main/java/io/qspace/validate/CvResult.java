@@ -10,9 +10,16 @@ import java.util.Arrays;
  * @param predictions [repeat][row]
  * @param folds       [repeat][row]: the fold in which the row was predicted
  * @param foldRmse    [repeat][fold]
+ * @param classification for a classification, ROC-AUC and the other measures over every out-of-fold probability;
+ *                       null for a regression
  */
-public record CvResult(double[][] predictions, int[][] folds, double[][] foldRmse, double q2, double rmse, int fits)
-        implements Serializable {
+public record CvResult(double[][] predictions, int[][] folds, double[][] foldRmse, double q2, double rmse, int fits,
+                       ClassScores classification) implements Serializable {
+    /** A regression's result. */
+    public CvResult(double[][] predictions, int[][] folds, double[][] foldRmse, double q2, double rmse, int fits) {
+        this(predictions, folds, foldRmse, q2, rmse, fits, null);
+    }
+
     public CvResult {
         predictions = deepCopy(predictions);
         folds = Arrays.stream(folds).map(int[]::clone).toArray(int[][]::new);

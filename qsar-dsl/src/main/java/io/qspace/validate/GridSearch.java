@@ -5,7 +5,10 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Cross-validates every point of a builder's grid and keeps the one with the lowest CV RMSE (ties: the first). */
+/**
+ * Cross-validates every point of a builder's grid and keeps the best by the validation's metric (lowest CV RMSE for a
+ * regression, highest CV ROC-AUC for a classification unless another is named; ties: the first).
+ */
 public final class GridSearch {
     private GridSearch() {}
 
@@ -40,7 +43,8 @@ public final class GridSearch {
                 CvResult cv = CrossValidation.run(point, inputs, y, validation, seed);
                 fits += cv.fits();
                 outcome = new Point(point, cv, null);
-                if (best == null || cv.rmse() < best.cv().rmse()) {
+                if (best == null || validation.metric().better(validation.metric().of(cv),
+                        validation.metric().of(best.cv()))) {
                     best = outcome;
                 }
             } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.qspace.validate;
 
 import io.qspace.model.Seeds;
+import io.qspace.split.Folds;
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -11,8 +12,12 @@ import java.util.Objects;
  *
  * @param repeats    how many times the k folds are dealt anew (r x k fits per grid point); 1 is plain k-fold
  * @param selection  where supervised selectors (top-correlated, stepwise, forest importance) look at activities
+ * @param kind       regression or classification: set per dataset by the planner from the dataset's source;
+ *                   classification deals stratified folds and scores classes
+ * @param chooseBy   the metric that chooses models ({@link Metric#named}), null for the kind's default
  */
-public record Validation(int folds, int repeats, Selection selection, int yRandomisations) implements Serializable {
+public record Validation(int folds, int repeats, Selection selection, int yRandomisations, ModelKind kind,
+                         String chooseBy) implements Serializable {
 
     /** Where the supervised feature selection happens relative to the cross-validation folds. */
     public enum Selection {
@@ -55,6 +60,46 @@ public record Validation(int folds, int repeats, Selection selection, int yRando
         if (yRandomisations < 0) {
             throw new IllegalArgumentException("y-randomisations cannot be negative, got " + yRandomisations);
         }
+        Objects.requireNonNull(kind, "kind");
+        if (chooseBy != null) {
+            chooseBy = Metric.named(chooseBy).label();
+        }
+    }
+
+    /** A regression's validation with the default metric. */
+    public Validation(int folds, int repeats, Selection selection, int yRandomisations) {
+        this(folds, repeats, selection, yRandomisations, ModelKind.REGRESSION, null);
+    }
+
+    /**
+     * The same validation choosing models by another cross-validated metric: "rmse" or "q2" for a regression,
+     * "roc_auc" (the default), "pr_auc", "mcc", "balanced_accuracy", "f1" or "brier" for a classification.
+     */
+    public Validation chooseBy(String metric) {
+        return new Validation(folds, repeats, selection, yRandomisations, kind, Metric.named(metric).label());
+    }
+
+    /**
+     * The validation of one dataset of the given kind: an error when the metric chosen does not score that kind
+     * (a classification metric for a regression dataset, or the reverse).
+     */
+    public Validation forKind(ModelKind datasetKind, String dataset) {
+        if (chooseBy != null && Metric.named(chooseBy).kind() != datasetKind) {
+            throw new IllegalArgumentException("models are chosen by " + chooseBy + ", a "
+                    + Metric.named(chooseBy).kind().label() + " metric, but dataset " + dataset + " is a "
+                    + datasetKind.label() + ": choose by " + (datasetKind == ModelKind.CLASSIFICATION
+                    ? "roc_auc, pr_auc, mcc, balanced_accuracy, f1 or brier" : "rmse or q2"));
+        }
+        return new Validation(folds, repeats, selection, yRandomisations, datasetKind, chooseBy);
+    }
+
+    /** The metric that chooses models: the one named, else RMSE for a regression and ROC-AUC for a classification. */
+    public Metric metric() {
+        return chooseBy == null ? Metric.defaultFor(kind) : Metric.named(chooseBy);
+    }
+
+    public boolean classifies() {
+        return kind == ModelKind.CLASSIFICATION;
     }
 
     /** k-fold cross-validation, selection inside the folds. */
@@ -69,12 +114,12 @@ public record Validation(int folds, int repeats, Selection selection, int yRando
 
     /** The same validation plus n seeded y-shuffles; 0 switches it off. */
     public Validation yRandomisation(int n) {
-        return new Validation(folds, repeats, selection, n);
+        return new Validation(folds, repeats, selection, n, kind, chooseBy);
     }
 
     /** r x k folds: the k folds dealt r times with seeds derived per repeat; CV metrics are over all of them. */
     public Validation repeated(int r) {
-        return new Validation(folds, r, selection, yRandomisations);
+        return new Validation(folds, r, selection, yRandomisations, kind, chooseBy);
     }
 
     /**
@@ -82,12 +127,12 @@ public record Validation(int folds, int repeats, Selection selection, int yRando
      * CV estimates of supervised feature sets are then optimistic; use it to reproduce the paper or to compare.
      */
     public Validation selectionBeforeCv() {
-        return new Validation(folds, repeats, Selection.BEFORE_CV, yRandomisations);
+        return new Validation(folds, repeats, Selection.BEFORE_CV, yRandomisations, kind, chooseBy);
     }
 
     /** The default: every fold's selection sees only that fold's training rows. */
     public Validation selectionInsideFolds() {
-        return new Validation(folds, repeats, Selection.INSIDE_FOLDS, yRandomisations);
+        return new Validation(folds, repeats, Selection.INSIDE_FOLDS, yRandomisations, kind, chooseBy);
     }
 
     public boolean selectsInsideFolds() {
@@ -110,21 +155,34 @@ public record Validation(int folds, int repeats, Selection selection, int yRando
         return repeat == 0 ? cvSeed : Seeds.derive(cvSeed, -repeat);
     }
 
-    /** The fold of every row in repeat r: the one assignment that both fold selection and CV use. */
+    /** The fold of every row in repeat r of a regression: plain k-fold. */
     public int[] foldsOf(int rows, long cvSeed, int repeat) {
         CrossValidation.checkFolds(rows, folds);
         return Folds.assign(rows, folds, repeatSeed(cvSeed, repeat));
     }
 
+    /**
+     * The fold of every row in repeat r: the one assignment that both fold selection and CV use. Stratified by class
+     * for a classification, plain k-fold for a regression.
+     */
+    public int[] foldsOf(double[] y, long cvSeed, int repeat) {
+        if (!classifies()) {
+            return foldsOf(y.length, cvSeed, repeat);
+        }
+        CrossValidation.checkFolds(y.length, folds);
+        return Folds.stratified(y, folds, repeatSeed(cvSeed, repeat));
+    }
+
     /** The cross-validation part alone ("kfold(5)+selection(inside-folds)"): what fold selections depend on. */
     public String describeFolds() {
-        return "kfold(" + folds + ")" + (repeats > 1 ? "+repeats(" + repeats + ")" : "")
+        return (classifies() ? "stratified-" : "") + "kfold(" + folds + ")" + (repeats > 1 ? "+repeats(" + repeats + ")" : "")
                 + "+selection(" + selection.label() + ")";
     }
 
     /** "kfold(5)+selection(inside-folds)" or "kfold(5)+repeats(3)+selection(before-cv)+yrand(10)". */
     public String describe() {
-        return describeFolds() + (yRandomisations > 0 ? "+yrand(" + yRandomisations + ")" : "");
+        return describeFolds() + (yRandomisations > 0 ? "+yrand(" + yRandomisations + ")" : "")
+                + (chooseBy != null || classifies() ? "+by(" + metric().label() + ")" : "");
     }
 
     @Override

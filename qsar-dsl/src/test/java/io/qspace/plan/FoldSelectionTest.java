@@ -51,7 +51,10 @@ class FoldSelectionTest {
     }
 
     private static FoldFeatures[] run(double[][] x, Selector selector, Validation validation) {
-        double[] y = IntStream.range(0, ROWS).mapToDouble(i -> i * 0.1).toArray();
+        return run(x, IntStream.range(0, ROWS).mapToDouble(i -> i * 0.1).toArray(), selector, validation);
+    }
+
+    private static FoldFeatures[] run(double[][] x, double[] y, Selector selector, Validation validation) {
         return FoldSelection.run(x, y, new int[] {0, 1}, new SelectionContext(List.of("row", "sine"), Map.of()),
                 List.of(selector), new long[] {5}, List.of("recording"), validation, CV_SEED,
                 new TaskContext(null, null, 0, () -> false));
@@ -78,6 +81,25 @@ class FoldSelectionTest {
                 assertEquals(training, seen, "repeat " + r + " fold " + f + " sees exactly its training rows");
                 assertEquals(training.size(), recording.activities.get(r * 4 + f));
             }
+        }
+    }
+
+    /** Issue 12: with classes, the folds are stratified and a fold's selector still sees only its training rows. */
+    @Test
+    void aClassificationsSelectorSeesOnlyTheTrainingRowsOfItsStratifiedFold() {
+        RecordingSelector recording = new RecordingSelector();
+        double[] classes = IntStream.range(0, ROWS).mapToDouble(i -> i % 4 == 0 ? 1 : 0).toArray();
+        Validation validation = Validation.kFold(3).forKind(io.qspace.validate.ModelKind.CLASSIFICATION, "toy");
+        run(rows(), classes, recording, validation);
+        int[] fold = validation.foldsOf(classes, CV_SEED, 0);
+        assertEquals(3, recording.seen.size());
+        for (int f = 0; f < 3; f++) {
+            int held = f;
+            Set<Integer> training = IntStream.range(0, ROWS).filter(i -> fold[i] != held).boxed()
+                    .collect(Collectors.toSet());
+            assertEquals(training, recording.seen.get(f), "fold " + f + " sees exactly its training rows");
+            long heldActives = IntStream.range(0, ROWS).filter(i -> fold[i] == held && classes[i] == 1).count();
+            assertTrue(heldActives == 2, "6 actives over 3 stratified folds: fold " + f + " holds " + heldActives);
         }
     }
 

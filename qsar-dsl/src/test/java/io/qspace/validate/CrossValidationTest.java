@@ -1,5 +1,6 @@
 package io.qspace.validate;
 
+import io.qspace.split.Folds;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -20,8 +20,17 @@ public final class Mlp implements java.io.Serializable {
     private final double yMean;
     private final double yScale;
 
+    /** A classifier: the output is the sigmoid of the output unit, the probability of class 1. */
+    private final boolean logistic;
+
     Mlp(int units, double[] inverseScale, double[] hiddenWeights, double[] hiddenOffset, double[] outputWeights,
             double outputBias, double yMean, double yScale) {
+        this(units, inverseScale, hiddenWeights, hiddenOffset, outputWeights, outputBias, yMean, yScale, false);
+    }
+
+    Mlp(int units, double[] inverseScale, double[] hiddenWeights, double[] hiddenOffset, double[] outputWeights,
+            double outputBias, double yMean, double yScale, boolean logistic) {
+        this.logistic = logistic;
         this.units = units;
         this.inverseScale = inverseScale;
         this.hiddenWeights = hiddenWeights;
@@ -49,6 +58,6 @@ public final class Mlp implements java.io.Serializable {
         for (int h = 0; h < units; h++) {
             if (a[h] > 0) out += a[h] * outputWeights[h];
         }
-        return out * yScale + yMean;
+        return logistic ? io.qspace.model.loss.Logistic.sigmoid(out) : out * yScale + yMean;
     }
 }

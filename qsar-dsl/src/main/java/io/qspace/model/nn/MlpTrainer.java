@@ -1,5 +1,7 @@
 package io.qspace.model.nn;
 
+import io.qspace.model.loss.Logistic;
+
 import java.util.SplittableRandom;
 
 /**
@@ -25,6 +27,19 @@ public final class MlpTrainer {
     private MlpTrainer() {}
 
     public static Mlp fit(double[][] x, double[] y, int units, int maxEpochs, long seed) {
+        return fit(x, y, null, units, maxEpochs, seed, false);
+    }
+
+    /**
+     * A binary classifier for classes 0 and 1, as scikit-learn's MLPClassifier: a sigmoid output unit and the log
+     * loss (weighted by class weights when given), the rest as above; the network predicts the probability of class 1.
+     */
+    public static Mlp fitLogistic(double[][] x, double[] y, double[] weights, int units, int maxEpochs, long seed) {
+        return fit(x, y, weights, units, maxEpochs, seed, true);
+    }
+
+    private static Mlp fit(double[][] x, double[] y, double[] weights, int units, int maxEpochs, long seed,
+                           boolean logistic) {
         int n = x.length;
         int p = x[0].length;
         int hidden = units;
@@ -52,12 +67,19 @@ public final class MlpTrainer {
         for (double v : y) yVar += (v - yMean) * (v - yMean);
         if (Math.sqrt(yVar / n) <= 1e-12 * (Math.abs(yMean) + 1)) {
             // Nothing to learn; training would only leave random input-dependent wiggles around the constant.
+            if (logistic) {
+                double certain = Math.min(1 - 1e-9, Math.max(1e-9, yMean));
+                return new Mlp(hidden, new double[p], new double[p * hidden], new double[hidden], new double[hidden],
+                        Math.log(certain / (1 - certain)), 0, 1, true);
+            }
             return new Mlp(hidden, new double[p], new double[p * hidden], new double[hidden], new double[hidden], 0,
                     yMean, 1);
         }
-        double yScale = Math.sqrt(yVar / n);
+        // A classifier's target is the class itself (0 or 1), fitted through the sigmoid.
+        double yScale = logistic ? 1 : Math.sqrt(yVar / n);
+        double yShift = logistic ? 0 : yMean;
         double[] target = new double[n];
-        for (int i = 0; i < n; i++) target[i] = (y[i] - yMean) / yScale;
+        for (int i = 0; i < n; i++) target[i] = (y[i] - yShift) / yScale;
 
         // Rows as sparse u = x / s.
         int[] rowStart = new int[n + 1];
@@ -88,6 +110,11 @@ public final class MlpTrainer {
         double[] w2 = new double[hidden];
         for (int h = 0; h < hidden; h++) w2[h] = random.nextDouble(-bound2, bound2);
         double b2 = random.nextDouble(-bound2, bound2);
+        if (logistic) {
+            // Start the classifier's output at the log-odds of the (weighted) class fraction, the best constant, so
+            // a short training does not leave the probabilities off the base rate (scikit-learn starts at random).
+            b2 = Logistic.baseLogOdds(y, weights);
+        }
 
         Adam adamW1 = new Adam(w1.length);
         Adam adamB1 = new Adam(hidden);
@@ -148,9 +175,17 @@ public final class MlpTrainer {
                         if (a < 0) activation[a0 + h] = a = 0;
                         out += a * w2[h];
                     }
-                    double error = out - target[row];
+                    double error;
+                    if (logistic) {
+                        // d(log loss)/d(out) = p - y; the loss is doubled to share the squared loss's halving below
+                        double w = weights == null ? 1 : weights[row];
+                        error = w * (Logistic.sigmoid(out) - target[row]);
+                        batchLoss += 2 * w * Logistic.loss(out, target[row]);
+                    } else {
+                        error = out - target[row];
+                        batchLoss += error * error;
+                    }
                     output[s] = error;
-                    batchLoss += error * error;
                 }
                 batchLoss = batchLoss / size / 2 + 0.5 * ALPHA * squaredWeights / size;
                 epochLoss += batchLoss * size;
@@ -211,8 +246,9 @@ public final class MlpTrainer {
         for (int j = 0; j < p; j++) {
             for (int h = 0; h < hidden; h++) hiddenOffset[h] += shift[j] * w1[j * hidden + h];
         }
-        return new Mlp(hidden, inverseScale, w1, hiddenOffset, w2, b2Holder[0], yMean, yScale);
+        return new Mlp(hidden, inverseScale, w1, hiddenOffset, w2, b2Holder[0], yShift, yScale, logistic);
     }
+
 
     /** Adam moments for one parameter array; step() once per batch, then update(k, gradient) per element. */
     private static final class Adam {

@@ -60,6 +60,28 @@ public final class Tree implements java.io.Serializable {
         return value[node];
     }
 
+    /** The leaf that training row r of the data the tree was grown on falls in. */
+    int leafBinned(BinnedData data, int r) {
+        int node = 0;
+        while (feature[node] >= 0) {
+            node = data.code(feature[node], r) <= binThreshold[node] ? left[node] : right[node];
+        }
+        return node;
+    }
+
+    /** The tree's node count, for arrays indexed by leaf. */
+    int size() {
+        return value.length;
+    }
+
+    /** Replaces one leaf's value (a boosting loss's own leaf estimate, e.g. a Newton step). */
+    void setLeaf(int node, double v) {
+        if (feature[node] >= 0) {
+            throw new IllegalArgumentException("node " + node + " is not a leaf");
+        }
+        value[node] = v;
+    }
+
     /** Leaf values become a * value + b (a learning rate, a centring offset). */
     void rescaleLeaves(double a, double b) {
         for (int i = 0; i < value.length; i++) {

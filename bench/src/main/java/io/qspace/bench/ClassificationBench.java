@@ -1,0 +1,89 @@
+package io.qspace.bench;
+
+import io.qspace.Study;
+import io.qspace.results.Results;
+import io.qspace.results.StoredModel;
+import io.qspace.run.EmbeddedRunner;
+import io.qspace.run.ProgressListener;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tech.tablesaw.api.Table;
+
+/**
+ * qspace's side of the classification benchmark (issue 12): the default study on one MoleculeACE-shaped CSV with its
+ * given split, active at an activity of at least the threshold (pKi/pEC50 >= 7 by default), on a number of slots,
+ * timed in process CPU seconds. Writes the best model by CV ROC-AUC with its CV and test class measures, the class
+ * balance and a digest of every model's numbers (equal digests: equal numbers, e.g. on 1 and 4 slots) as JSON.
+ *
+ * <pre>java ... io.qspace.bench.ClassificationBench CSV NAME THRESHOLD SLOTS SEED OUT.json</pre>
+ */
+public final class ClassificationBench {
+    private ClassificationBench() {}
+
+    public static void main(String[] args) throws Exception {
+        long cpu0 = ModelSpaceBench.processCpuNanos();
+        long wall0 = System.nanoTime();
+        if (args.length != 6) {
+            throw new IllegalArgumentException("usage: ClassificationBench CSV NAME THRESHOLD SLOTS SEED OUT.json");
+        }
+        Path csv = Path.of(args[0]);
+        String name = args[1];
+        double threshold = Double.parseDouble(args[2]);
+        int slots = Integer.parseInt(args[3]);
+        long seed = Long.parseLong(args[4]);
+        Path out = Path.of(args[5]);
+        Path store = Files.createTempDirectory("qspace-classification-");
+        Study study = Study.named("classification-" + name)
+                .datasets(MoleculeAceStudy.source(csv).activeAtLeast(threshold)).seed(seed).store(store.toString());
+        Results results;
+        try (EmbeddedRunner runner = new EmbeddedRunner(slots)) {
+            results = runner.submit(study.plan(), ProgressListener.defaultListener()).await();
+        }
+        Table ok = MoleculeAceStudy.ok(results);
+        double cpuSeconds = (ModelSpaceBench.processCpuNanos() - cpu0) / 1e9;
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("name", name);
+        row.put("threshold", threshold);
+        row.put("slots", slots);
+        row.put("seed", seed);
+        row.put("cpu_seconds", cpuSeconds);
+        row.put("wall_seconds", (System.nanoTime() - wall0) / 1e9);
+        row.put("models", ok.rowCount());
+        row.put("failed_invocations", results.failed());
+        if (ok.rowCount() == 0) {
+            row.put("skipped", results.failures().rowCount() > 0 ? results.failures().print() : "no model");
+            ModelSpaceBench.write(out, row);
+            return;
+        }
+        StoredModel best = results.best(name);
+        var p = best.provenance();
+        row.put("class_balance", p.classBalance());
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("feature_set", p.featureSet());
+        b.put("builder", p.builder());
+        b.put("params", p.parameters());
+        b.put("cv_roc_auc", p.cvClasses().rocAuc());
+        b.put("cv_pr_auc", p.cvClasses().prAuc());
+        b.put("test_roc_auc", p.testClasses().rocAuc());
+        b.put("test_pr_auc", p.testClasses().prAuc());
+        b.put("test_mcc", p.testClasses().mcc());
+        b.put("test_balanced_accuracy", p.testClasses().balancedAccuracy());
+        b.put("test_f1", p.testClasses().f1());
+        b.put("test_brier", p.testClasses().brier());
+        row.put("best", b);
+        Table numbers = ok.selectColumns("feature_set", "builder", "parameters", "cv_roc_auc", "cv_pr_auc", "cv_mcc",
+                "cv_brier", "test_roc_auc", "test_pr_auc", "test_mcc", "test_brier").sortOn("feature_set", "builder");
+        StringBuilder csvText = new StringBuilder();
+        for (int i = 0; i < numbers.rowCount(); i++) {
+            for (var column : numbers.columns()) {
+                csvText.append(String.valueOf(column.get(i))).append(',');
+            }
+            csvText.append('\n');
+        }
+        row.put("numbers_digest", io.qspace.store.ContentHash.of(csvText.toString()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        ModelSpaceBench.write(out, row);
+    }
+}

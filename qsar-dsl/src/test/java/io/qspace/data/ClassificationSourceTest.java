@@ -1,0 +1,194 @@
+package io.qspace.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.qspace.plan.Plan;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 12, point 1: classes from a threshold or a label column, their identity, majority merging, bad inputs. */
+class ClassificationSourceTest {
+    @TempDir
+    Path dir;
+
+    private static final List<String> SMILES = List.of("CCO", "CCN", "CCC", "c1ccccc1", "CC(=O)O", "CCCl", "CCBr",
+            "CCCO", "CCCN", "c1ccncc1");
+
+    private Path write(String name, String header, List<String> lines) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, header + "\n" + String.join("\n", lines) + "\n");
+        return file;
+    }
+
+    /** Ten structures with pKi 4.0, 4.5, ..., 8.5. */
+    private Path activities() throws IOException {
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < SMILES.size(); i++) {
+            lines.add(SMILES.get(i) + ",c" + i + "," + (4.0 + 0.5 * i));
+        }
+        return write("ki.csv", "smiles,id,pKi", lines);
+    }
+
+    private static Dataset only(DatasetSource.Loaded loaded) {
+        assertEquals(List.of(), loaded.skipped(), "nothing skipped");
+        assertEquals(1, loaded.datasets().size());
+        return loaded.datasets().get(0);
+    }
+
+    private static String skippedReason(DatasetSource.Loaded loaded) {
+        assertEquals(List.of(), loaded.datasets(), "the dataset is skipped");
+        assertEquals(1, loaded.skipped().size());
+        return loaded.skipped().get(0).reason();
+    }
+
+    @Test
+    void aThresholdMakesActiveAndInactiveFromTheActivity() throws IOException {
+        Dataset d = only(Datasets.csv(activities().toString()).activity("pKi").activeAtLeast(6.5).minCompounds(1).load());
+        assertTrue(d.isClassification());
+        assertEquals(List.of("inactive", "active"), d.classes().names());
+        assertEquals("pKi >= 6.5", d.classes().rule());
+        // pKi 4.0 ... 6.0 inactive (5 compounds), 6.5 ... 8.5 active (5): the threshold itself counts as active
+        assertEquals(List.of(0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0),
+                d.compounds().stream().map(Compound::activity).toList());
+        assertEquals("5 active / 5 inactive", d.classes().balance(d.classes().counts(d.compounds())));
+    }
+
+    @Test
+    void smilesFilesTakeAThresholdToo() throws IOException {
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < SMILES.size(); i++) {
+            lines.add(SMILES.get(i) + " c" + i + " " + (4.0 + 0.5 * i));
+        }
+        Path smi = write("ki.smi", "smiles name pKi", lines);
+        Dataset d = only(Datasets.smiles(smi.toString()).activity("pKi").activeAtLeast(7).minCompounds(1).load());
+        assertEquals("pKi >= 7.0", d.classes().rule());
+        assertEquals("4 active / 6 inactive", d.classes().balance(d.classes().counts(d.compounds())));
+    }
+
+    @Test
+    void theThresholdAndTheClassesArePartOfTheDatasetsIdentity() throws IOException {
+        String file = activities().toString();
+        String regression = Plan.hash(only(Datasets.csv(file).activity("pKi").minCompounds(1).load()));
+        String at65 = Plan.hash(only(Datasets.csv(file).activity("pKi").activeAtLeast(6.5).minCompounds(1).load()));
+        String at66 = Plan.hash(only(Datasets.csv(file).activity("pKi").activeAtLeast(6.6).minCompounds(1).load()));
+        String at7 = Plan.hash(only(Datasets.csv(file).activity("pKi").activeAtLeast(7).minCompounds(1).load()));
+        assertNotEquals(regression, at65);
+        assertNotEquals(at65, at7);
+        // 6.5 and 6.6 give the same classes on these activities, yet are different datasets: the rule is kept
+        assertNotEquals(at65, at66);
+        assertEquals(at65, Plan.hash(only(Datasets.csv(file).activity("pKi").activeAtLeast(6.5).minCompounds(1)
+                .load())), "the same rule on the same file is the same dataset");
+    }
+
+    @Test
+    void aThresholdOutsideTheActivitiesRangeSkipsTheDatasetSayingWhy() throws IOException {
+        String file = activities().toString();
+        String above = skippedReason(Datasets.csv(file).activity("pKi").activeAtLeast(9).minCompounds(1).load());
+        assertTrue(above.contains("pKi >= 9.0") && above.contains("outside the range") && above.contains("ki.csv")
+                && above.contains("4.00 to 8.50") && above.contains("every compound would be inactive"), above);
+        String below = skippedReason(Datasets.csv(file).activity("pKi").activeAtLeast(4).minCompounds(1).load());
+        assertTrue(below.contains("every compound would be active"), below);
+        assertThrows(IllegalArgumentException.class, () -> Datasets.csv(file).activeAtLeast(Double.NaN));
+    }
+
+    @Test
+    void aLabelColumnWithAKnownPairOrdersItsClasses() throws IOException {
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < SMILES.size(); i++) {
+            lines.add(SMILES.get(i) + "," + (i % 3 == 0 ? "Active" : "Inactive"));
+        }
+        Dataset d = only(Datasets.csv(write("herg.csv", "smiles,hERG_class", lines).toString()).label("hERG_class")
+                .minCompounds(1).load());
+        assertEquals(List.of("Inactive", "Active"), d.classes().names());
+        assertEquals("Active", d.classes().positive());
+        assertEquals(1.0, d.compounds().get(0).activity());
+        assertEquals(0.0, d.compounds().get(1).activity());
+    }
+
+    @Test
+    void declaredClassesSkipUnknownLabelsRowByRow() throws IOException {
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < SMILES.size(); i++) {
+            lines.add(SMILES.get(i) + "," + (i == 4 ? "blocker?" : i % 2 == 0 ? "blocker" : "non-blocker"));
+        }
+        Dataset d = only(Datasets.csv(write("herg.csv", "smiles,hERG_class", lines).toString())
+                .label("hERG_class", "non-blocker", "blocker").minCompounds(1).load());
+        assertEquals(9, d.size());
+        LoadIssue unknown = d.issues().stream().filter(i -> i.message().contains("unknown label")).findFirst()
+                .orElseThrow(() -> new AssertionError(d.issues().toString()));
+        String text = unknown.toString();
+        // row 6: the header is row 1, SMILES index 4 is the fifth data row
+        assertTrue(text.contains("herg.csv") && text.contains("row 6") && text.contains("'hERG_class'")
+                && text.contains("'blocker?'") && text.contains("non-blocker and blocker"), text);
+    }
+
+    @Test
+    void twoUnknownLabelsMustBeDeclared() throws IOException {
+        List<String> lines = SMILES.stream().map(s -> s + "," + (s.length() % 2 == 0 ? "blocker" : "safe")).toList();
+        String reason = skippedReason(Datasets.csv(write("herg.csv", "smiles,cls", lines).toString()).label("cls")
+                .minCompounds(1).load());
+        assertTrue(reason.contains("which of 'blocker' and 'safe'") && reason.contains(".label(\"cls\""), reason);
+    }
+
+    @Test
+    void aLabelColumnWithOneClassIsSkippedSayingSo() throws IOException {
+        List<String> lines = SMILES.stream().map(s -> s + ",active").toList();
+        String reason = skippedReason(Datasets.csv(write("one.csv", "smiles,cls", lines).toString()).label("cls")
+                .minCompounds(1).load());
+        assertTrue(reason.contains("one.csv") && reason.contains("one class only") && reason.contains("'active'"),
+                reason);
+        // declared classes of which the file holds one
+        String declared = skippedReason(Datasets.csv(write("one.csv", "smiles,cls", lines).toString())
+                .label("cls", "inactive", "active").minCompounds(1).load());
+        assertTrue(declared.contains("no 'inactive' compound") && declared.contains("two classes"), declared);
+    }
+
+    @Test
+    void moreThanTwoClassesAreRefusedNamingThem() throws IOException {
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < SMILES.size(); i++) {
+            lines.add(SMILES.get(i) + "," + List.of("low", "mid", "high").get(i % 3));
+        }
+        String reason = skippedReason(Datasets.csv(write("three.csv", "smiles,potency", lines).toString())
+                .label("potency").minCompounds(1).load());
+        assertTrue(reason.contains("multi-class classification is not supported yet")
+                && reason.contains("3 classes: high, low, mid"), reason);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Datasets.csv("x.csv").label("potency", "low", "mid", "high"));
+        assertTrue(e.getMessage().contains("low, mid, high"), e.getMessage());
+    }
+
+    @Test
+    void duplicatesAreMergedByTheirMajorityClassAndTiesDropped() throws IOException {
+        List<String> lines = new java.util.ArrayList<>(List.of(
+                "CCO,active", "OCC,active", "C(O)C,inactive",   // ethanol three times: 2 active, 1 inactive
+                "CCN,active", "NCC,inactive",                   // ethylamine: a tie
+                "CCC,inactive", "CCC,inactive"));               // propane: agreeing duplicates
+        for (int i = 3; i < SMILES.size(); i++) {
+            lines.add(SMILES.get(i) + "," + (i % 2 == 0 ? "active" : "inactive"));
+        }
+        Dataset d = only(Datasets.csv(write("dups.csv", "smiles,cls", lines).toString()).label("cls")
+                .minCompounds(1).load());
+        Compound ethanol = d.compounds().stream().filter(c -> c.smiles().equals(Curation.standardise("CCO"))).findFirst().orElseThrow();
+        assertEquals(1.0, ethanol.activity(), "two of three rows say active");
+        assertTrue(d.compounds().stream().noneMatch(c -> c.smiles().equals(Curation.standardise("CCN"))), "a tie has no majority");
+        assertEquals(0.0, d.compounds().stream().filter(c -> c.smiles().equals(Curation.standardise("CCC"))).findFirst().orElseThrow()
+                .activity());
+        String issues = d.issues().toString();
+        assertTrue(issues.contains("disagree (2 active, 1 inactive), merged as the majority active"), issues);
+        assertTrue(issues.contains("disagree with no majority (1 active, 1 inactive); compound skipped"), issues);
+    }
+
+    @Test
+    void aThresholdAndALabelColumnExcludeEachOther() {
+        assertThrows(IllegalArgumentException.class, () -> Datasets.csv("x.csv").activeAtLeast(7).label("cls"));
+        assertThrows(IllegalArgumentException.class, () -> Datasets.csv("x.csv").label("cls").activeAtLeast(7));
+    }
+}
