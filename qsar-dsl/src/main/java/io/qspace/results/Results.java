@@ -22,7 +22,7 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * and the stored models themselves, ready to predict.
  */
 public final class Results {
-    private static final ColumnType[] OUT_OF_FOLD_TYPES = {
+    static final ColumnType[] OUT_OF_FOLD_TYPES = {
         ColumnType.STRING, ColumnType.INTEGER, ColumnType.INTEGER, ColumnType.DOUBLE, ColumnType.DOUBLE};
 
     private final ObjectStore store;
@@ -295,6 +295,17 @@ public final class Results {
             t.addColumns(lower, upper);
         }
         return t;
+    }
+
+    /**
+     * Per dataset, the chosen model's CV RMSE beside {@code selection_cv_rmse}: the CV RMSE of the procedure that
+     * chose it, "pick the best of the dataset's candidates by CV", each held-out fold predicted by the winner picked
+     * without it (from the stored out-of-fold predictions, nothing refitted). The plain CV of a winner of many is
+     * optimistic; this one is not, up to each candidate's grid being tuned on all folds. A chosen consensus's CV is
+     * nested already and is repeated. Columns: dataset, model, candidates, cv_rmse, selection_cv_rmse.
+     */
+    public Table selectionCv() {
+        return SelectionCv.of(table, store, study);
     }
 
     /** How the run went: executed, reused and failed invocation counts, seconds. */
