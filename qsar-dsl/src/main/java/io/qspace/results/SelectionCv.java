@@ -27,7 +27,7 @@ final class SelectionCv {
     private SelectionCv() {}
 
     /** One row per dataset with models: dataset, model, candidates, cv_rmse, selection_cv_rmse. */
-    static Table of(Table results, ObjectStore store, String study) {
+    static Table of(Table results, ObjectStore store, String study, boolean consensusAlways) {
         Table ok = results.where(results.stringColumn("status").isEqualTo(ResultColumn.OK)).sortOn("dataset", "cv_rmse");
         StringColumn dataset = StringColumn.create("dataset");
         StringColumn model = StringColumn.create("model");
@@ -37,6 +37,10 @@ final class SelectionCv {
         for (String name : ok.stringColumn("dataset").unique().asList().stream().sorted().toList()) {
             Table rows = ok.where(ok.stringColumn("dataset").isEqualTo(name));
             Table singles = rows.where(rows.stringColumn("builder").isNotEqualTo(ConsensusTask.BUILDER));
+            Table consensus = rows.where(rows.stringColumn("builder").isEqualTo(ConsensusTask.BUILDER));
+            if (consensusAlways && consensus.rowCount() > 0) {
+                rows = consensus; // the chosen model is the consensus
+            }
             dataset.append(name);
             model.append(rows.stringColumn("feature_set").get(0) + "/" + rows.stringColumn("builder").get(0));
             candidates.append(singles.rowCount());
