@@ -171,6 +171,10 @@ def set_row(d, peer):
                     "cpu_seconds": peer["cpu_seconds"]},
            "variants": {}}
     for space, (inside, before) in spaces(cands).items():
+        if not inside:
+            continue  # a study this dump does not hold (CandidateDump --studies)
+        if before is not None and not any(cands[i]["study"] == "before" for i in before):
+            before = None
         for rule_name, rule in RULES.items():
             if rule_name == "stack" and len(inside) < 2:
                 continue
@@ -224,7 +228,8 @@ def aggregate(rows):
     base = "default|single"
     for key, a in out.items():
         a["median_test_ratio_to_default_single"] = med([r["variants"][key]["inside"]["test"]
-                                                        / r["variants"][base]["inside"]["test"] for r in rows])
+                                                        / r["variants"][base]["inside"]["test"] for r in rows
+                                                        if base in r["variants"]])
     return out
 
 

@@ -1,9 +1,7 @@
 package io.qspace.bench;
 
 import io.qspace.Study;
-import io.qspace.chem.Descriptors;
 import io.qspace.data.DatasetSource;
-import io.qspace.model.Builders;
 import io.qspace.results.Results;
 import io.qspace.results.StoredModel;
 import io.qspace.select.Selectors;
@@ -25,8 +23,8 @@ import tech.tablesaw.api.Table;
  *   <li>{@code default}: the default study (56 cells), selection inside the folds;</li>
  *   <li>{@code before}: the default study's supervised feature sets with selection before CV (the paper's
  *       behaviour; the unsupervised sets are the same in both modes);</li>
- *   <li>{@code fingerprints}: ECFP4, FCFP4, ECFP6 counts and atom pairs, each with Tanimoto (MinMax) SVR, Tanimoto
- *       GP and random forest.</li>
+ *   <li>{@code fingerprints}: {@link Study#fingerprintSpace()}, ECFP4, FCFP4, ECFP6 counts and atom pairs, each with
+ *       Tanimoto (MinMax) SVR, Tanimoto GP and random forest.</li>
  * </ul>
  * Process CPU seconds per study are recorded.
  *
@@ -34,17 +32,6 @@ import tech.tablesaw.api.Table;
  */
 public final class CandidateDump {
     private CandidateDump() {}
-
-    /** The extra fingerprint study's builders: the grids of the peer's SVR and a GP's noise. */
-    static Study fingerprints(Study base) {
-        return base.descriptors(Descriptors.ecfp4().plus(Descriptors.fcfp4()).plus(Descriptors.ecfp6())
-                        .plus(Descriptors.atomPairs()))
-                .selectors(Selectors.fingerprints("ecfp4"), Selectors.fingerprints("fcfp4"),
-                        Selectors.fingerprints("ecfp6"), Selectors.fingerprints("atompairs"))
-                .builders(Builders.svr().kernel("tanimoto").c(1, 10, 100).epsilon(0.1),
-                        Builders.gaussianProcess().kernel("tanimoto").noise(0.01, 0.03, 0.1, 0.3),
-                        Builders.randomForest().trees(200).maxFeatures(1.0 / 3).minLeaf(1));
-    }
 
     public static void main(String[] args) throws Exception {
         if (args.length != 4 && args.length != 5) {
@@ -63,8 +50,8 @@ public final class CandidateDump {
         studies.put("before", Study.named("cand-before-" + name).datasets(source).seed(seed)
                 .store(store.toString()).validation(Validation.kFold(5).selectionBeforeCv())
                 .selectors(Selectors.topCorrelated(10, 20, 40), Selectors.stepwise(), Selectors.forestImportance(30)));
-        studies.put("fingerprints", fingerprints(Study.named("cand-fp-" + name).datasets(source).seed(seed)
-                .store(store.toString()).validation(Validation.kFold(5))));
+        studies.put("fingerprints", Study.named("cand-fp-" + name).datasets(source).seed(seed)
+                .store(store.toString()).validation(Validation.kFold(5)).fingerprintSpace());
 
         if (!studies.keySet().containsAll(wanted)) {
             throw new IllegalArgumentException("studies " + wanted + ": expected some of " + studies.keySet());
