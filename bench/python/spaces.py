@@ -120,8 +120,16 @@ def rule_greedy(oof, y, rows, pool, steps=20):
     return counts / counts.sum()
 
 
+def rule_all(oof, y, rows, pool):
+    """The mean of every candidate in the space: no choice at all."""
+    w = np.zeros(len(oof))
+    w[pool] = 1.0 / len(pool)
+    return w
+
+
 RULES = {
     "single": rule_single,
+    "all": rule_all,
     "top-k": rule_topk,
     "stack": rule_stack,
     "greedy": rule_greedy,
@@ -242,7 +250,7 @@ def markdown(doc):
              f"Command: `{doc['command']}`  ",
              f"{doc['sets']} sets; 80 seeded training compounds each, the whole test part; the peer ran on the same "
              "files. Every number is from this run's stored predictions (bench/python/spaces.py: nothing refitted).",
-             "", "Rules: `single` the best model by CV; `top-k` the mean of the top 3, 5 or 10 by CV, k by CV "
+             "", "Rules: `single` the best model by CV; `all` the mean of every candidate of the space (no choice); `top-k` the mean of the top 3, 5 or 10 by CV, k by CV "
              "(qspace's consensus); `stack` non-negative weights summing to one, least squares on out-of-fold "
              "predictions of the top 10; `greedy` Caruana's ensemble selection (20 steps with replacement); `fair` "
              "top-k when its nested CV beats the best single's nested CV. Gaps: |CV - test| / test of the chosen "
