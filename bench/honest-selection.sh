@@ -4,7 +4,7 @@
 # and the peer a practitioner would use today (RDKit ECFP4 + scikit-learn), in the same run, one dataset per process.
 #   bench/honest-selection.sh [--full] [--sets A,B,...] [--seed 42] [--n-train 80] [--modes inside-folds,before-cv]
 #                             [--data ../shared/datasets/moleculeace] [--space default|fingerprints]
-# --space fingerprints: qspace runs Study.fingerprintSpace().consensusAlways() instead of the default study (its parts
+# --space fingerprints: qspace runs Study.fingerprintSpace().consensusOfAll() instead of the default study (its parts
 # go to <runs>-fingerprints/; the peer's part is copied from the default runs when there, else run).
 # Default: the small-data protocol (a seeded sample of 80 training compounds, the whole test part) on all 30 sets.
 # --full: the full training parts (hours on 2 cores). Resumable: a dataset's finished parts are kept under

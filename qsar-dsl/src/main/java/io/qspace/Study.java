@@ -202,11 +202,20 @@ public final class Study implements Serializable {
     }
 
     /**
+     * The mean of every model of each dataset (its consensus of all, {@code Consensus.ALL}) is its chosen model: no
+     * ranking, no k to choose, so its CV has no selection in it. With a small space of strong, diverse models (e.g.
+     * {@link #fingerprintSpace()}: four views of the molecules x three learners) it averages across representations.
+     */
+    public Study consensusOfAll() {
+        return consensusAlways(io.qspace.validate.Consensus.ALL);
+    }
+
+    /**
      * The fingerprint model space: ECFP4, FCFP4 and ECFP6 counts and atom pairs (four unsupervised views of each
      * molecule, no supervised feature selection), each modelled by a Tanimoto (MinMax) SVR (C 1, 10, 100), a Tanimoto
      * Gaussian process (noise 0.01 to 0.3) and a random forest: 12 candidates. Made for small sets (tens to a few
      * hundred compounds), where it beat the default space on MoleculeACE's 30 sets (bench/HONEST_SELECTION.md);
-     * combine it with {@link #consensusAlways()} to average across the views.
+     * combine it with {@link #consensusOfAll()} to average across the views.
      */
     public Study fingerprintSpace() {
         return descriptors(Descriptors.ecfp4().plus(Descriptors.fcfp4()).plus(Descriptors.ecfp6())
@@ -266,10 +275,17 @@ public final class Study implements Serializable {
                         .collect(Collectors.joining(", ")) + "\n"
                 + "  builders:    " + builders.stream().map(Object::toString).collect(Collectors.joining(", ")) + "\n"
                 + "  validation:  " + validation.describe() + "\n"
-                + (consensusSizes.isEmpty() ? "" : "  consensus:   mean of the top " + consensusSizes + " by CV"
+                + (consensusSizes.isEmpty() ? "" : "  consensus:   mean of " + sizesInWords()
                         + (consensusAlways ? ", always the chosen model" : "") + "\n")
                 + "  seed:        " + seed + "\n"
                 + "  store:       " + store;
+    }
+
+    /** "the top [3, 5, 10] by CV", "all models" or "the top [3] by CV or all models", for descriptions. */
+    String sizesInWords() {
+        List<Integer> top = consensusSizes.stream().filter(k -> k != io.qspace.validate.Consensus.ALL).toList();
+        boolean all = top.size() < consensusSizes.size();
+        return (top.isEmpty() ? "" : "the top " + top + " by CV") + (all ? (top.isEmpty() ? "" : " or ") + "all models" : "");
     }
 
     /** Mutable scratch for {@link #with}; never escapes. */

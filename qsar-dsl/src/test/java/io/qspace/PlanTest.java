@@ -70,6 +70,11 @@ class PlanTest {
         assertEquals(1 + 2 * 4 * 3 + 1, plan.expectedInvocations(), "prepare, 12 builds and tests, the consensus");
         // consensus(...) after consensusAlways() is the rule by CV again
         assertTrue(!study.consensus(3).consensusChosenAlways());
+        Study all = study.consensusOfAll();
+        assertTrue(all.consensusChosenAlways());
+        assertEquals(java.util.List.of(io.qspace.validate.Consensus.ALL), all.consensusSizes());
+        assertTrue(all.toString().contains("consensus:   mean of all models, always the chosen model"),
+                all.toString());
     }
 
     @Test

@@ -22,7 +22,7 @@ import tech.tablesaw.api.Table;
  * and the CPU time as JSON; bench/python/honest.py compares it with the peer.
  *
  * The space "default" is the default study with {@code .consensus()} (chosen when its nested CV beats the best single
- * model's CV); "fingerprints" is {@link Study#fingerprintSpace()} with {@link Study#consensusAlways()}. Besides the
+ * model's CV); "fingerprints" is {@link Study#fingerprintSpace()} with {@link Study#consensusOfAll()}. Besides the
  * chosen model's CV, its {@code selection_cv_rmse} is written ({@link Results#selectionCv()}: the CV of the choice).
  *
  * <pre>java ... io.qspace.bench.HonestSelectionBench CSV NAME SEED inside-folds|before-cv [default|fingerprints] OUT.json</pre>
@@ -50,7 +50,7 @@ public final class HonestSelectionBench {
                 .store(store.toString());
         study = switch (space) {
             case "default" -> study.consensus();
-            case "fingerprints" -> study.fingerprintSpace().consensusAlways();
+            case "fingerprints" -> study.fingerprintSpace().consensusOfAll();
             default -> throw new IllegalArgumentException("space '" + space + "': expected default or fingerprints");
         };
         Results results = MoleculeAceStudy.run(study);

@@ -236,6 +236,33 @@ class ConsensusStudyTest {
         assertEquals(ok.stringColumn("builder").get(0), four.leaderboard().stringColumn("builder").get(0));
     }
 
+    @Test
+    void theConsensusOfAllAveragesEveryModelThatWasMadeAndIsChosen() {
+        Results all;
+        try (EmbeddedRunner runner = new EmbeddedRunner(2)) {
+            all = runner.submit(study("consensus-all", dir.resolve("four")).consensusOfAll().plan(),
+                    ProgressListener.none()).await();
+        }
+        Table row = consensusRows(all);
+        Params p = Params.parse("consensus", row.stringColumn("parameters").get(0));
+        assertEquals(6, p.getInt("k"), "the 6 models that were made, not the failing builder's");
+        assertEquals("top-6", row.stringColumn("feature_set").get(0));
+        StoredModel chosen = all.best("sutherland_BZR");
+        assertTrue(chosen.isConsensus());
+        Table singles = all.table().where(all.table().stringColumn("status").isEqualTo("ok")
+                .and(all.table().stringColumn("builder").isNotEqualTo("consensus")));
+        double[] observed = all.testPredictions(chosen).doubleColumn("observed").asDoubleArray();
+        double[] mean = new double[observed.length];
+        for (int c = 0; c < singles.rowCount(); c++) {
+            double[] predicted = all.testPredictions(StoredModel.load(all.store(), singles.stringColumn("model").get(c)))
+                    .doubleColumn("predicted").asDoubleArray();
+            for (int i = 0; i < mean.length; i++) mean[i] += predicted[i] / singles.rowCount();
+        }
+        assertEquals(Metrics.rmse(observed, mean), row.doubleColumn("test_rmse").get(0), 1e-9);
+        assertEquals(p.getDouble("plain_cv_rmse"), row.doubleColumn("cv_rmse").get(0), 1e-4,
+                "nothing is chosen, so the nested CV is the plain one (4 decimals in the parameters)");
+    }
+
     private static double rmseOn(double[] y, List<Integer> members, List<double[]> oof, boolean[] use) {
         double sse = 0;
         int count = 0;
