@@ -94,10 +94,15 @@ public final class Descriptors {
      */
     public static DescriptorSet ecfp(int diameter, int bits, boolean counts) {
         CircularFingerprint.classFor(diameter);
+        return circular("ecfp", diameter, bits, counts);
+    }
+
+    /** "ecfp(4,2048,counts)" in block "ecfp4" from component "ecfp:4:2048:counts", and the same for "fcfp". */
+    private static DescriptorSet circular(String kind, int diameter, int bits, boolean counts) {
         if (bits <= 0) throw new IllegalArgumentException("bits must be positive");
-        String kind = counts ? "counts" : "bits";
-        return new MoleculeDescriptorSet("ecfp(" + diameter + "," + bits + "," + kind + ")", "ecfp" + diameter,
-                List.of("ecfp:" + diameter + ":" + bits + ":" + kind), DEFAULT_TIME_LIMIT_MILLIS);
+        String values = counts ? "counts" : "bits";
+        return new MoleculeDescriptorSet(kind + "(" + diameter + "," + bits + "," + values + ")", kind + diameter,
+                List.of(kind + ":" + diameter + ":" + bits + ":" + values), DEFAULT_TIME_LIMIT_MILLIS);
     }
 
     /** ECFP4 counts folded to 2048, block "ecfp4". */
@@ -115,10 +120,7 @@ public final class Descriptors {
      */
     public static DescriptorSet fcfp(int diameter, int bits, boolean counts) {
         CircularFingerprint.functionalClassFor(diameter);
-        if (bits <= 0) throw new IllegalArgumentException("bits must be positive");
-        String kind = counts ? "counts" : "bits";
-        return new MoleculeDescriptorSet("fcfp(" + diameter + "," + bits + "," + kind + ")", "fcfp" + diameter,
-                List.of("fcfp:" + diameter + ":" + bits + ":" + kind), DEFAULT_TIME_LIMIT_MILLIS);
+        return circular("fcfp", diameter, bits, counts);
     }
 
     /** FCFP4 counts folded to 2048, block "fcfp4". */
