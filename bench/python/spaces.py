@@ -77,9 +77,8 @@ def rule_topk(oof, y, rows, pool, ks=KS):
     scores = np.array([rmse_rows(oof[c], y, rows) for c in pool])
     ranked = [pool[i] for i in np.lexsort((np.arange(len(pool)), scores))]
     best = None
-    for k in ks:
-        if k > len(pool):
-            continue
+    fitting = [k for k in ks if k <= len(pool)] or [len(pool)]  # a space smaller than every k: the mean of all
+    for k in fitting:
         w = np.zeros(len(oof))
         w[ranked[:k]] = 1.0 / k
         e = rmse_rows(w @ oof, y, rows)
