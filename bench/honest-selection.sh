@@ -3,7 +3,9 @@
 # qspace's default study with selection inside the CV folds and with selection before CV (the paper's behaviour),
 # and the peer a practitioner would use today (RDKit ECFP4 + scikit-learn), in the same run, one dataset per process.
 #   bench/honest-selection.sh [--full] [--sets A,B,...] [--seed 42] [--n-train 80] [--modes inside-folds,before-cv]
-#                             [--data ../shared/datasets/moleculeace]
+#                             [--data ../shared/datasets/moleculeace] [--space default|fingerprints]
+# --space fingerprints: qspace runs Study.fingerprintSpace().consensusOfAll() instead of the default study (its parts
+# go to <runs>-fingerprints/; the peer's part is copied from the default runs when there, else run).
 # Default: the small-data protocol (a seeded sample of 80 training compounds, the whole test part) on all 30 sets.
 # --full: the full training parts (hours on 2 cores). Resumable: a dataset's finished parts are kept under
 # bench/results/honest-selection/<protocol>[-<n-train>-seed<seed>]/<set>/ and not run again (delete a file to redo it).
@@ -16,6 +18,8 @@ SETS=""
 SEED=42
 N_TRAIN=80
 MODES=inside-folds,before-cv
+SPACE=default
+SUFFIX=""
 DATA="$(cd .. && pwd)/shared/datasets/moleculeace"
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -25,6 +29,7 @@ while [[ $# -gt 0 ]]; do
     --n-train) N_TRAIN="$2"; shift 2 ;;
     --modes) MODES="$2"; shift 2 ;;
     --data) DATA="$2"; shift 2 ;;
+    --space) SPACE="$2"; shift 2 ;;
     *) echo "honest-selection: unknown argument $1 (see the header of $0)" >&2; exit 2 ;;
   esac
 done
@@ -48,6 +53,15 @@ if [[ "$PROTOCOL" == small ]]; then
 else
   INPUT="$DATA"
 fi
+if [[ "$SPACE" != default ]]; then
+  DEFAULT_RUNS="$RUNS"
+  RUNS="$RUNS-$SPACE"
+  SUFFIX="-$SPACE"
+  for set in ${SETS//,/ }; do
+    mkdir -p "$RUNS/$set"
+    [[ -s "$DEFAULT_RUNS/$set/peer.json" && ! -s "$RUNS/$set/peer.json" ]] && cp "$DEFAULT_RUNS/$set/peer.json" "$RUNS/$set/"
+  done
+fi
 
 failed=()
 # one part of one dataset, unless its JSON is there from an earlier run; written to .tmp and moved when complete
@@ -61,7 +75,7 @@ for set in ${SETS//,/ }; do
   for mode in ${MODES//,/ }; do
     echo "== $set: qspace, selection $mode" >&2
     run_part "$RUNS/$set/qspace-$mode.json" java -Xmx4g -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 \
-      -cp "$BENCH_CP" io.qspace.bench.HonestSelectionBench "$INPUT/$set.csv" "$set" "$SEED" "$mode" >/dev/null
+      -cp "$BENCH_CP" io.qspace.bench.HonestSelectionBench "$INPUT/$set.csv" "$set" "$SEED" "$mode" "$SPACE" >/dev/null
   done
   echo "== $set: peer" >&2
   run_part "$RUNS/$set/peer.json" "$PY" "$PY_DIR/peer.py" --csv "$INPUT/$set.csv" --name "$set" --seed "$SEED" --out
@@ -69,7 +83,8 @@ done
 
 "$PY" "$PY_DIR/honest.py" summary --data "$INPUT" --runs "$RUNS" --sets "$SETS" --protocol "$PROTOCOL" \
   --seed "$SEED" --n-train "$N_TRAIN" --command "$COMMAND" \
-  --out "bench/results/honest-selection-$PROTOCOL.json" --md "bench/results/honest-selection-$PROTOCOL.md"
+  --out "bench/results/honest-selection-$PROTOCOL$SUFFIX.json" \
+  --md "bench/results/honest-selection-$PROTOCOL$SUFFIX.md"
 if [[ ${#failed[@]} -gt 0 ]]; then
   echo "honest-selection: ${#failed[@]} parts failed (their logs are above; rerun the same command to retry):" >&2
   printf '  %s\n' "${failed[@]}" >&2

@@ -1,5 +1,7 @@
 package io.qspace;
 
+import io.qspace.results.Results;
+
 import io.qspace.data.Dataset;
 import io.qspace.data.DatasetSource;
 import io.qspace.plan.Invocation;
@@ -102,7 +104,8 @@ final class StudyPlanner {
         p.put("builders", String.join(", ", study.builders().stream().map(Object::toString).toList()));
         p.put("validation", study.validation().describe());
         if (!study.consensusSizes().isEmpty()) {
-            p.put("consensus", "top " + study.consensusSizes() + " by CV");
+            p.put("consensus", study.sizesInWords());
+            p.put(Results.CONSENSUS_CHOICE, study.consensusChosenAlways() ? Results.ALWAYS : "by-cv");
         }
         p.put("description", study.toString());
         return p;

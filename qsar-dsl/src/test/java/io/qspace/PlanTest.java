@@ -53,6 +53,31 @@ class PlanTest {
     }
 
     @Test
+    void theFingerprintSpaceIsFourViewsTimesThreeKernelOrForestBuildersWithItsConsensusChosen() {
+        Study study = Study.named("fingerprints").datasets(SampleData.bzr()).store(store.toString())
+                .fingerprintSpace().consensusAlways();
+        assertEquals(java.util.List.of("ecfp4", "fcfp4", "ecfp6", "atompairs"),
+                study.featureSetSelectors().stream().map(io.qspace.select.Selector::name).toList());
+        assertEquals("ecfp(4,2048,counts)+fcfp(4,2048,counts)+ecfp(6,2048,counts)+atompairs-v1",
+                study.descriptors().describe());
+        assertEquals(java.util.List.of("svr", "gp", "rf"),
+                study.builders().stream().map(io.qspace.model.ModelBuilder::name).toList());
+        assertTrue(study.consensusChosenAlways());
+        assertEquals(java.util.List.of(3, 5, 10), study.consensusSizes());
+        assertTrue(study.toString().contains("always the chosen model"), study.toString());
+        Plan plan = study.plan();
+        assertEquals(4, plan.featureSetsPerDataset());
+        assertEquals(1 + 2 * 4 * 3 + 1, plan.expectedInvocations(), "prepare, 12 builds and tests, the consensus");
+        // consensus(...) after consensusAlways() is the rule by CV again
+        assertTrue(!study.consensus(3).consensusChosenAlways());
+        Study all = study.consensusOfAll();
+        assertTrue(all.consensusChosenAlways());
+        assertEquals(java.util.List.of(io.qspace.validate.Consensus.ALL), all.consensusSizes());
+        assertTrue(all.toString().contains("consensus:   mean of all models, always the chosen model"),
+                all.toString());
+    }
+
+    @Test
     void planningRunsNothing() {
         Study.named("nothing").datasets(SampleData.bzr()).store(store.toString()).plan();
         assertTrue(store.toFile().list() == null || store.toFile().list().length == 0,

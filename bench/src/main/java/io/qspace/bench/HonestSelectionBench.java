@@ -21,27 +21,38 @@ import tech.tablesaw.api.Table;
  * last test metric (JIT and all: one dataset per JVM). Writes the chosen model (best by CV RMSE), its test predictions
  * and the CPU time as JSON; bench/python/honest.py compares it with the peer.
  *
- * <pre>java ... io.qspace.bench.HonestSelectionBench CSV NAME SEED inside-folds|before-cv OUT.json</pre>
+ * The space "default" is the default study with {@code .consensus()} (chosen when its nested CV beats the best single
+ * model's CV); "fingerprints" is {@link Study#fingerprintSpace()} with {@link Study#consensusOfAll()}. Besides the
+ * chosen model's CV, its {@code selection_cv_rmse} is written ({@link Results#selectionCv()}: the CV of the choice).
+ *
+ * <pre>java ... io.qspace.bench.HonestSelectionBench CSV NAME SEED inside-folds|before-cv [default|fingerprints] OUT.json</pre>
  */
 public final class HonestSelectionBench {
     private HonestSelectionBench() {}
 
     public static void main(String[] args) throws Exception {
         long cpu0 = ModelSpaceBench.processCpuNanos();
-        if (args.length != 5) {
-            throw new IllegalArgumentException("usage: HonestSelectionBench CSV NAME SEED inside-folds|before-cv OUT.json");
+        if (args.length != 5 && args.length != 6) {
+            throw new IllegalArgumentException("usage: HonestSelectionBench CSV NAME SEED inside-folds|before-cv "
+                    + "[default|fingerprints] OUT.json");
         }
+        String space = args.length == 6 ? args[4] : "default";
         Path csv = Path.of(args[0]);
         String name = args[1];
         long seed = Long.parseLong(args[2]);
         String selection = args[3];
-        Path out = Path.of(args[4]);
+        Path out = Path.of(args[args.length - 1]);
         DatasetSource source = MoleculeAceStudy.source(csv);
 
         Path store = Files.createTempDirectory("qspace-honest-");
         // the consensus of the top 3, 5 or 10 by CV is one more candidate; the best single model is reported too
         Study study = Study.named("honest-" + name).datasets(source).validation(validation(selection)).seed(seed)
-                .store(store.toString()).consensus();
+                .store(store.toString());
+        study = switch (space) {
+            case "default" -> study.consensus();
+            case "fingerprints" -> study.fingerprintSpace().consensusOfAll();
+            default -> throw new IllegalArgumentException("space '" + space + "': expected default or fingerprints");
+        };
         Results results = MoleculeAceStudy.run(study);
         Table ok = MoleculeAceStudy.ok(results);
         StoredModel chosen = MoleculeAceStudy.best(results);
@@ -58,7 +69,15 @@ public final class HonestSelectionBench {
         row.put("store", store.toString()); // kept: bench/consensus-spaces.sh measures more candidate spaces on it
         row.put("models_fitted", (long) ok.intColumn("fits").sum());
         row.put("failed_invocations", results.failed());
-        row.put("best", ModelSpaceBench.best(ok, null));
+        row.put("space", space);
+        Map<String, Object> best = new LinkedHashMap<>();
+        best.put("feature_set", chosen.provenance().featureSet());
+        best.put("builder", chosen.provenance().builder());
+        best.put("params", chosen.provenance().parameters());
+        best.put("cv_rmse", chosen.provenance().cvRmse());
+        best.put("test_rmse", chosen.provenance().testRmse());
+        best.put("selection_cv_rmse", results.selectionCv().doubleColumn("selection_cv_rmse").get(0));
+        row.put("best", best);
         Table singles = ok.where(ok.stringColumn("builder").isNotEqualTo(ConsensusTask.BUILDER));
         row.put("single", ModelSpaceBench.best(singles, null));
         Table consensus = ok.where(ok.stringColumn("builder").isEqualTo(ConsensusTask.BUILDER));

@@ -94,15 +94,53 @@ public final class Descriptors {
      */
     public static DescriptorSet ecfp(int diameter, int bits, boolean counts) {
         CircularFingerprint.classFor(diameter);
+        return circular("ecfp", diameter, bits, counts);
+    }
+
+    /** "ecfp(4,2048,counts)" in block "ecfp4" from component "ecfp:4:2048:counts", and the same for "fcfp". */
+    private static DescriptorSet circular(String kind, int diameter, int bits, boolean counts) {
         if (bits <= 0) throw new IllegalArgumentException("bits must be positive");
-        String kind = counts ? "counts" : "bits";
-        return new MoleculeDescriptorSet("ecfp(" + diameter + "," + bits + "," + kind + ")", "ecfp" + diameter,
-                List.of("ecfp:" + diameter + ":" + bits + ":" + kind), DEFAULT_TIME_LIMIT_MILLIS);
+        String values = counts ? "counts" : "bits";
+        return new MoleculeDescriptorSet(kind + "(" + diameter + "," + bits + "," + values + ")", kind + diameter,
+                List.of(kind + ":" + diameter + ":" + bits + ":" + values), DEFAULT_TIME_LIMIT_MILLIS);
     }
 
     /** ECFP4 counts folded to 2048, block "ecfp4". */
     public static DescriptorSet ecfp4() {
         return ecfp(4, 2048, true);
+    }
+
+    /**
+     * FCFP (ECFP's circular environments over functional classes of atoms: donor, acceptor, aromatic, halogen, ...
+     * rather than elements) folded to {@code bits} columns "FCFP{diameter}.{i}" in block "fcfp{diameter}". The same
+     * substructures at a coarser grain: a second view of the molecules for the fingerprint models and a consensus.
+     *
+     * @param diameter 0, 2, 4 or 6
+     * @param counts   occurrence counts if true, 0/1 if false
+     */
+    public static DescriptorSet fcfp(int diameter, int bits, boolean counts) {
+        CircularFingerprint.functionalClassFor(diameter);
+        return circular("fcfp", diameter, bits, counts);
+    }
+
+    /** FCFP4 counts folded to 2048, block "fcfp4". */
+    public static DescriptorSet fcfp4() {
+        return fcfp(4, 2048, true);
+    }
+
+    /** ECFP6 counts folded to 2048, block "ecfp6": larger environments than ECFP4 (radius 3). */
+    public static DescriptorSet ecfp6() {
+        return ecfp(6, 2048, true);
+    }
+
+    /**
+     * Atom-pair counts (PaDEL's AP2D types from CDK): for each topological distance 1..10 and each unordered pair of
+     * the types C, N, O, S, P, F, Cl, Br, I, B, Si and X (any halogen), how many atom pairs of those types are that
+     * many bonds apart; 780 columns "AP2D.{distance}_{a}_{b}" in block "atompairs". A shape view of the molecule the
+     * circular fingerprints do not give (how far apart its heteroatoms are).
+     */
+    public static DescriptorSet atomPairs() {
+        return new MoleculeDescriptorSet("atompairs-v1", "atompairs", List.of("atompairs"), DEFAULT_TIME_LIMIT_MILLIS);
     }
 
     /** The 166 MACCS keys, block "maccs". */

@@ -55,7 +55,8 @@ public record ConsensusTask(String prepareId, String dataset, List<String> membe
 
     @Override
     public String label() {
-        return "consensus " + dataset + " (top " + sizes + " of " + memberTests.size() + ")";
+        return "consensus " + dataset + " (top " + sizes.stream().map(k -> k == Consensus.ALL ? "all" : k.toString())
+                .toList() + " of " + memberTests.size() + ")";
     }
 
     @Override

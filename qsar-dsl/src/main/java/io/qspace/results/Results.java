@@ -22,8 +22,13 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * and the stored models themselves, ready to predict.
  */
 public final class Results {
-    private static final ColumnType[] OUT_OF_FOLD_TYPES = {
+    static final ColumnType[] OUT_OF_FOLD_TYPES = {
         ColumnType.STRING, ColumnType.INTEGER, ColumnType.INTEGER, ColumnType.DOUBLE, ColumnType.DOUBLE};
+
+    /** The run manifest's key saying how a dataset's model is chosen when the study made a consensus. */
+    public static final String CONSENSUS_CHOICE = "consensus_choice";
+    /** Its value when the consensus is always the chosen model (Study.consensusAlways). */
+    public static final String ALWAYS = "always";
 
     private final ObjectStore store;
     private final String study;
@@ -204,13 +209,17 @@ public final class Results {
             if (!dataset.equals(previous)) {
                 firsts.add(i);
                 previous = dataset;
+            } else if (consensusChosenAlways()
+                    && ok.stringColumn("builder").get(i).equals(io.qspace.plan.ConsensusTask.BUILDER)) {
+                firsts.set(firsts.size() - 1, i); // the consensus is the chosen model
             }
         }
         // Table.rows() of no rows throws (Ints.max of nothing): an empty copy keeps the columns
         Table out = firsts.isEmpty() ? ok.emptyCopy() : ok.rows(firsts.stream().mapToInt(Integer::intValue).toArray());
         out.setName(study + " leaderboard");
         out.addColumns(DoubleColumn.create("vs_runner_up_p",
-                firsts.stream().mapToDouble(i -> RunnerUp.pValue(ok, i)).toArray()));
+                firsts.stream().mapToDouble(i -> ok.stringColumn("builder").get(i).equals(
+                        io.qspace.plan.ConsensusTask.BUILDER) ? Double.NaN : RunnerUp.pValue(ok, i)).toArray()));
         boolean classification = out.rowCount() > 0 && !out.doubleColumn("cv_brier").isMissing(0)
                 && out.doubleColumn("cv_brier").countMissing() == 0;
         List<String> metrics = classification
@@ -259,7 +268,10 @@ public final class Results {
         return readCsv(csv, OUT_OF_FOLD_TYPES, model + " out of fold");
     }
 
-    /** The best model of a dataset by the CV metric that chose it (RMSE; ROC-AUC for a classification). */
+    /**
+     * The chosen model of a dataset: the best by the CV metric that chose it (RMSE; ROC-AUC for a classification), or
+     * its consensus when the study chose the consensus always ({@code Study.consensusAlways}).
+     */
     public StoredModel best(String dataset) {
         return bestWhere(dataset, null);
     }
@@ -269,7 +281,21 @@ public final class Results {
         return bestWhere(dataset, builder);
     }
 
+    /** Whether each dataset's consensus, when it has one, is its chosen model (Study.consensusAlways). */
+    boolean consensusChosenAlways() {
+        return ALWAYS.equals(manifest.get(CONSENSUS_CHOICE));
+    }
+
     private StoredModel bestWhere(String dataset, String builder) {
+        if (builder == null && consensusChosenAlways()) {
+            for (int i = 0; i < table.rowCount(); i++) {
+                if (table.stringColumn("status").get(i).equals(ResultColumn.OK)
+                        && table.stringColumn("dataset").get(i).equals(dataset)
+                        && table.stringColumn("builder").get(i).equals(io.qspace.plan.ConsensusTask.BUILDER)) {
+                    return StoredModel.load(store, table.stringColumn("model").get(i));
+                }
+            }
+        }
         int best = -1;
         for (int i = 0; i < table.rowCount(); i++) {
             if (!table.stringColumn("status").get(i).equals(ResultColumn.OK) || !table.stringColumn("dataset").get(i).equals(dataset)
@@ -312,6 +338,18 @@ public final class Results {
             t.addColumns(lower, upper);
         }
         return t;
+    }
+
+    /**
+     * Per dataset, the chosen model's CV RMSE beside {@code selection_cv_rmse}: the CV RMSE of the procedure that
+     * chose it, "pick the best of the dataset's candidates by CV", each held-out fold predicted by the winner picked
+     * without it (from the stored out-of-fold predictions, nothing refitted). The plain CV of a winner of many is
+     * optimistic; this one is not, up to each candidate's grid being tuned on all folds. A chosen consensus's CV is
+     * nested already and is repeated (the consensus is chosen when the study chose it always, or when its nested CV
+     * is the lowest). Columns: dataset, model, candidates, cv_rmse, selection_cv_rmse.
+     */
+    public Table selectionCv() {
+        return SelectionCv.of(table, store, study, consensusChosenAlways());
     }
 
     /** How the run went: executed, reused and failed invocation counts, seconds. */

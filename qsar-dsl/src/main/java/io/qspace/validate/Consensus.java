@@ -51,9 +51,16 @@ public record Consensus(double[] observed, int[][] folds, double[][][] predictio
      */
     public record Result(List<Integer> members, int k, double plainRmse, CvResult cv, int[][] foldK) {}
 
-    /** Scores the top-k consensus for each k of {@code sizes} (those above the candidates' count are left out). */
+    /** The size that stands for every candidate, however many there are: the plain mean of all, nothing chosen. */
+    public static final int ALL = Integer.MAX_VALUE;
+
+    /**
+     * Scores the top-k consensus for each k of {@code sizes} (those above the candidates' count are left out;
+     * {@link #ALL} is the count).
+     */
     public Result score(List<Integer> sizes) {
-        List<Integer> ks = sizes.stream().filter(k -> k >= 1 && k <= predictions.length).distinct().sorted().toList();
+        List<Integer> ks = sizes.stream().map(k -> k == ALL ? predictions.length : k)
+                .filter(k -> k >= 1 && k <= predictions.length).distinct().sorted().toList();
         if (ks.isEmpty()) {
             throw new IllegalArgumentException("no consensus size in " + sizes + " fits " + predictions.length
                     + " candidates");

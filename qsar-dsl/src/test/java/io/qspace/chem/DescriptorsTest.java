@@ -125,4 +125,43 @@ class DescriptorsTest {
         assertEquals("ECFP4.0", m.names().get(e[0]));
     }
 
+
+    @Test
+    void fcfpBitsEqualCdkFunctionalClassesAndDifferFromEcfp() throws Exception {
+        List<String> smiles = TestMolecules.drugLike().subList(0, 12);
+        DescriptorMatrix fcfp = Descriptors.fcfp(4, 1024, false).calculate(smiles, null);
+        DescriptorMatrix ecfp = Descriptors.ecfp(4, 1024, false).calculate(smiles, null);
+        int differing = 0;
+        for (int r = 0; r < smiles.size(); r++) {
+            IAtomContainer mol = Molecules.parse(smiles.get(r));
+            BitSet expected = new CircularFingerprinter(CircularFingerprinter.CLASS_FCFP4, 1024).getBitFingerprint(mol).asBitSet();
+            assertTrue(expected.cardinality() > 5);
+            for (int i = 0; i < 1024; i++) {
+                assertEquals(expected.get(i) ? 1.0 : 0.0, fcfp.values()[r][i], smiles.get(r) + " bit " + i);
+            }
+            if (!java.util.Arrays.equals(fcfp.values()[r], ecfp.values()[r])) differing++;
+        }
+        assertEquals(smiles.size(), differing, "FCFP4 is another view than ECFP4 on every molecule");
+        assertEquals("FCFP4.0", fcfp.names().get(0));
+        assertArrayEquals(new int[]{0, 1024}, fcfp.blocks().get("fcfp4"));
+        assertEquals("fcfp(4,2048,counts)", Descriptors.fcfp4().describe());
+        assertArrayEquals(new int[]{0, 2048}, Descriptors.ecfp6().calculate(List.of("CCO"), null).blocks().get("ecfp6"));
+    }
+
+    @Test
+    void atomPairsCountEachUnorderedPairOnceByTopologicalDistance() {
+        // ethanol C-C-O: C-C at 1 bond, C-O at 1 and at 2 bonds; chloroethane C-C-Cl: Cl also counts as any halogen X
+        DescriptorMatrix m = Descriptors.atomPairs().calculate(List.of("CCO", "CCCl"), null);
+        assertEquals(780, m.columns());
+        assertArrayEquals(new int[]{0, 780}, m.blocks().get("atompairs"));
+        double[] ethanol = m.values()[0], chloroethane = m.values()[1];
+        assertEquals(1.0, ethanol[m.names().indexOf("AP2D.1_C_C")]);
+        assertEquals(1.0, ethanol[m.names().indexOf("AP2D.1_C_O")]);
+        assertEquals(1.0, ethanol[m.names().indexOf("AP2D.2_C_O")]);
+        assertEquals(3.0, java.util.Arrays.stream(ethanol).sum(), "no pair counted twice");
+        assertEquals(1.0, chloroethane[m.names().indexOf("AP2D.2_C_Cl")]);
+        assertEquals(1.0, chloroethane[m.names().indexOf("AP2D.2_C_X")]);
+        assertEquals(0.0, chloroethane[m.names().indexOf("AP2D.1_C_O")]);
+        assertTrue(m.failures().isEmpty(), m.failures().toString());
+    }
 }

@@ -50,8 +50,12 @@ class ConsensusStudyTest {
     });
 
     static Study study(Path store) {
+        return study("consensus", store);
+    }
+
+    static Study study(String name, Path store) {
         Path samples = Path.of("..", "datasets-sample").toAbsolutePath().normalize();
-        return Study.named("consensus")
+        return Study.named(name)
                 .datasets(Datasets.csv(samples + "/sutherland_BZR.csv").smiles("smiles").id("id"))
                 .descriptors(Descriptors.cdkDefault().plus(Descriptors.ecfp4()))
                 .selectors(Selectors.topCorrelated(10), Selectors.fingerprints())
@@ -206,6 +210,57 @@ class ConsensusStudyTest {
             assertEquals(0, again.executed(), "nothing but the failing builds runs again");
             assertEquals(2, again.failed());
         }
+    }
+
+    @Test
+    void consensusAlwaysMakesTheConsensusTheChosenModelWhateverTheSinglesCv() {
+        Results always;
+        try (EmbeddedRunner runner = new EmbeddedRunner(2)) {
+            always = runner.submit(study("consensus-always", dir.resolve("four")).consensusAlways(2, 3, 10).plan(),
+                    ProgressListener.none()).await();
+        }
+        assertEquals("always", always.summary().get(Results.CONSENSUS_CHOICE));
+        assertEquals("by-cv", four.summary().get(Results.CONSENSUS_CHOICE));
+        Table consensus = consensusRows(always);
+        assertEquals(consensusRows(four).doubleColumn("cv_rmse").get(0), consensus.doubleColumn("cv_rmse").get(0),
+                "the same consensus, reused from the store");
+        StoredModel chosen = always.best("sutherland_BZR");
+        assertTrue(chosen.isConsensus(), chosen.toString());
+        assertEquals("consensus", always.leaderboard().stringColumn("builder").get(0));
+        assertTrue(always.leaderboard().doubleColumn("vs_runner_up_p").isMissing(0), "no runner-up test for a consensus");
+        Table s = always.selectionCv();
+        assertEquals(consensus.doubleColumn("cv_rmse").get(0), s.doubleColumn("selection_cv_rmse").get(0), 0);
+        // the rule by CV picks the lowest CV of all rows, the consensus's nested CV among them
+        Table ok = four.table().where(four.table().stringColumn("status").isEqualTo("ok")).sortOn("cv_rmse");
+        assertEquals(ok.doubleColumn("cv_rmse").get(0), four.best("sutherland_BZR").provenance().cvRmse(), 0);
+        assertEquals(ok.stringColumn("builder").get(0), four.leaderboard().stringColumn("builder").get(0));
+    }
+
+    @Test
+    void theConsensusOfAllAveragesEveryModelThatWasMadeAndIsChosen() {
+        Results all;
+        try (EmbeddedRunner runner = new EmbeddedRunner(2)) {
+            all = runner.submit(study("consensus-all", dir.resolve("four")).consensusOfAll().plan(),
+                    ProgressListener.none()).await();
+        }
+        Table row = consensusRows(all);
+        Params p = Params.parse("consensus", row.stringColumn("parameters").get(0));
+        assertEquals(6, p.getInt("k"), "the 6 models that were made, not the failing builder's");
+        assertEquals("top-6", row.stringColumn("feature_set").get(0));
+        StoredModel chosen = all.best("sutherland_BZR");
+        assertTrue(chosen.isConsensus());
+        Table singles = all.table().where(all.table().stringColumn("status").isEqualTo("ok")
+                .and(all.table().stringColumn("builder").isNotEqualTo("consensus")));
+        double[] observed = all.testPredictions(chosen).doubleColumn("observed").asDoubleArray();
+        double[] mean = new double[observed.length];
+        for (int c = 0; c < singles.rowCount(); c++) {
+            double[] predicted = all.testPredictions(StoredModel.load(all.store(), singles.stringColumn("model").get(c)))
+                    .doubleColumn("predicted").asDoubleArray();
+            for (int i = 0; i < mean.length; i++) mean[i] += predicted[i] / singles.rowCount();
+        }
+        assertEquals(Metrics.rmse(observed, mean), row.doubleColumn("test_rmse").get(0), 1e-9);
+        assertEquals(p.getDouble("plain_cv_rmse"), row.doubleColumn("cv_rmse").get(0), 1e-4,
+                "nothing is chosen, so the nested CV is the plain one (4 decimals in the parameters)");
     }
 
     private static double rmseOn(double[] y, List<Integer> members, List<double[]> oof, boolean[] use) {

@@ -46,6 +46,19 @@ class ConsensusTest {
     }
 
     @Test
+    void allIsThePlainMeanOfEveryCandidateWithNothingChosenSoItsNestedScoreIsItsPlainScore() {
+        Consensus c = noisy(2);
+        Consensus.Result all = c.score(List.of(Consensus.ALL));
+        assertEquals(3, all.k());
+        assertEquals(List.of(0, 1, 2), all.members().stream().sorted().toList());
+        double[] mean = Consensus.mean(new double[][]{c.predictions()[0][0], c.predictions()[1][0], c.predictions()[2][0]});
+        assertEquals(Metrics.rmse(c.observed(), mean), all.plainRmse(), 1e-12);
+        assertEquals(all.plainRmse(), all.cv().rmse(), 1e-12, "no choice, so nothing for the nesting to remove");
+        // beside sizes it is one more k to choose from
+        assertTrue(c.score(List.of(2, Consensus.ALL)).k() >= 2);
+    }
+
+    @Test
     void candidatesOnOtherRowsAreRefused() {
         double[][][] p = {{{1, 2, 3}}, {{1, 2}}};
         assertThrows(IllegalArgumentException.class, () -> new Consensus(new double[]{1, 2, 3}, new int[][]{{0, 1, 2}}, p));

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Candidate spaces and ways of choosing among them, measured on every candidate's stored predictions
+# (bench/HONEST_SELECTION.md, "Candidate spaces, consensus and the honest winner"): per MoleculeACE set (small
+# protocol), qspace's default study inside the folds and before CV plus an extra fingerprint study (ECFP4, FCFP4,
+# ECFP6, atom pairs x Tanimoto SVR, Tanimoto GP, RF) dump every candidate's out-of-fold and test predictions
+# (io.qspace.bench.CandidateDump), the peer runs on the same sampled files (its parts are reused from
+# bench/honest-selection.sh when present), and bench/python/spaces.py scores the variants against the peer.
+#   bench/candidate-spaces.sh [--seed 42] [--n-train 80] [--sets A,B,...] [--data ../shared/datasets/moleculeace]
+#                             [--studies default,before,fingerprints]
+# --studies fingerprints: only the extra fingerprint study (a confirmation seed of a fingerprint-only variant).
+# Resumable: a set's dump (bench/target/candidates/) and peer part are kept and not run again.
+# Writes bench/results/candidate-spaces-small-seed<seed>.{json,md}.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+COMMAND="bench/candidate-spaces.sh $*"
+SEED=42
+N_TRAIN=80
+SETS=""
+STUDIES=default,before,fingerprints
+DATA="$(cd .. && pwd)/shared/datasets/moleculeace"
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --seed) SEED="$2"; shift 2 ;;
+    --n-train) N_TRAIN="$2"; shift 2 ;;
+    --sets) SETS="$2"; shift 2 ;;
+    --data) DATA="$2"; shift 2 ;;
+    --studies) STUDIES="$2"; shift 2 ;;
+    *) echo "candidate-spaces: unknown argument $1 (see the header of $0)" >&2; exit 2 ;;
+  esac
+done
+if [[ ! -d "$DATA" ]]; then
+  echo "candidate-spaces: the MoleculeACE sets are not at $DATA (the team's shared folder); nothing to compare." >&2
+  exit 0
+fi
+[[ -z "$SETS" ]] && SETS="$(cd "$DATA" && ls CHEMBL*.csv | sed 's/\.csv$//' | paste -sd, -)"
+source bench/java-classpath.sh
+source bench/python-venv.sh
+PY="$PY_VENV/bin/python"
+INPUT="bench/target/honest-selection/small-data-$SEED-$N_TRAIN"
+"$PY" "$PY_DIR/honest.py" sample --data "$DATA" --sets "$SETS" --seed "$SEED" --n-train "$N_TRAIN" --out "$INPUT"
+RUNS="bench/results/honest-selection/small-$N_TRAIN-seed$SEED"
+DUMPS="bench/target/candidates/small-$N_TRAIN-seed$SEED"
+[[ "$STUDIES" != default,before,fingerprints ]] && DUMPS="$DUMPS-${STUDIES//,/-}"
+mkdir -p "$DUMPS"
+failed=()
+run_part() {
+  local out="$1"; shift
+  [[ -s "$out" ]] && return 0
+  if "$@" "$out.tmp" && [[ -s "$out.tmp" ]]; then mv "$out.tmp" "$out"; else failed+=("$out"); rm -f "$out.tmp"; fi
+}
+for set in ${SETS//,/ }; do
+  mkdir -p "$RUNS/$set"
+  echo "== $set: qspace candidates" >&2
+  run_part "$DUMPS/$set.json" java -Xmx4g -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 \
+    -cp "$BENCH_CP" io.qspace.bench.CandidateDump "$INPUT/$set.csv" "$set" "$SEED" "$STUDIES" >/dev/null
+  echo "== $set: peer" >&2
+  run_part "$RUNS/$set/peer.json" "$PY" "$PY_DIR/peer.py" --csv "$INPUT/$set.csv" --name "$set" --seed "$SEED" --out
+done
+"$PY" "$PY_DIR/spaces.py" --dumps "$DUMPS" --runs "$RUNS" --sets "$SETS" --seed "$SEED" --command "$COMMAND" \
+  --out "bench/results/candidate-spaces-small-seed$SEED.json" --md "bench/results/candidate-spaces-small-seed$SEED.md" \
+  || echo "candidate-spaces: the summary failed (dumps are kept; rerun to retry)" >&2
+if [[ ${#failed[@]} -gt 0 ]]; then
+  echo "candidate-spaces: ${#failed[@]} parts failed (rerun the same command to retry):" >&2
+  printf '  %s\n' "${failed[@]}" >&2
+  exit 1
+fi

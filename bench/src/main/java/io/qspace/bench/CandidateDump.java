@@ -1,0 +1,127 @@
+package io.qspace.bench;
+
+import io.qspace.Study;
+import io.qspace.data.DatasetSource;
+import io.qspace.results.Results;
+import io.qspace.results.StoredModel;
+import io.qspace.select.Selectors;
+import io.qspace.validate.Validation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tech.tablesaw.api.Table;
+
+/**
+ * Every candidate model of one MoleculeACE-shaped set, with its out-of-fold and test predictions, for measuring
+ * candidate spaces and ways of choosing among them without refitting (bench/python/spaces.py). Three studies on the
+ * same folds (the folds depend on the seed, the data and the split only):
+ * <ul>
+ *   <li>{@code default}: the default study (56 cells), selection inside the folds;</li>
+ *   <li>{@code before}: the default study's supervised feature sets with selection before CV (the paper's
+ *       behaviour; the unsupervised sets are the same in both modes);</li>
+ *   <li>{@code fingerprints}: {@link Study#fingerprintSpace()}, ECFP4, FCFP4, ECFP6 counts and atom pairs, each with
+ *       Tanimoto (MinMax) SVR, Tanimoto GP and random forest.</li>
+ * </ul>
+ * Process CPU seconds per study are recorded.
+ *
+ * <pre>java ... io.qspace.bench.CandidateDump CSV NAME SEED [default,before,fingerprints] OUT.json</pre>
+ */
+public final class CandidateDump {
+    private CandidateDump() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 4 && args.length != 5) {
+            throw new IllegalArgumentException("usage: CandidateDump CSV NAME SEED [default,before,fingerprints] OUT.json");
+        }
+        List<String> wanted = List.of((args.length == 5 ? args[3] : "default,before,fingerprints").split(","));
+        Path csv = Path.of(args[0]);
+        String name = args[1];
+        long seed = Long.parseLong(args[2]);
+        Path out = Path.of(args[args.length - 1]);
+        DatasetSource source = MoleculeAceStudy.source(csv);
+        Path store = Files.createTempDirectory("qspace-candidates-");
+        Map<String, Study> studies = new LinkedHashMap<>();
+        studies.put("default", Study.named("cand-" + name).datasets(source).seed(seed).store(store.toString())
+                .validation(Validation.kFold(5)));
+        studies.put("before", Study.named("cand-before-" + name).datasets(source).seed(seed)
+                .store(store.toString()).validation(Validation.kFold(5).selectionBeforeCv())
+                .selectors(Selectors.topCorrelated(10, 20, 40), Selectors.stepwise(), Selectors.forestImportance(30)));
+        studies.put("fingerprints", Study.named("cand-fp-" + name).datasets(source).seed(seed)
+                .store(store.toString()).validation(Validation.kFold(5)).fingerprintSpace());
+
+        if (!studies.keySet().containsAll(wanted)) {
+            throw new IllegalArgumentException("studies " + wanted + ": expected some of " + studies.keySet());
+        }
+        studies.keySet().retainAll(wanted);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("name", name);
+        doc.put("seed", seed);
+        Map<String, Object> cpu = new LinkedHashMap<>();
+        List<Object> candidates = new ArrayList<>();
+        List<String> ids = null;
+        List<String> testIds = null;
+        for (Map.Entry<String, Study> e : studies.entrySet()) {
+            long cpu0 = ModelSpaceBench.processCpuNanos();
+            Results results = MoleculeAceStudy.run(e.getValue());
+            cpu.put(e.getKey(), (ModelSpaceBench.processCpuNanos() - cpu0) / 1e9);
+            Table ok = MoleculeAceStudy.ok(results);
+            for (int i = 0; i < ok.rowCount(); i++) {
+                StoredModel m = StoredModel.load(results.store(), ok.stringColumn("model").get(i));
+                Table oof = results.outOfFold(m);
+                Table test = results.testPredictions(m);
+                if (ids == null) {
+                    ids = oof.stringColumn("id").asList();
+                    testIds = test.stringColumn("id").asList();
+                    doc.put("ids", ids);
+                    doc.put("observed", oof.doubleColumn("observed").asList());
+                    doc.put("folds", oof.intColumn("fold").asList());
+                    doc.put("test_ids", testIds);
+                    doc.put("test_smiles", test.stringColumn("smiles").asList());
+                    doc.put("test_observed", test.doubleColumn("observed").asList());
+                }
+                if (oof.rowCount() != ids.size() || oof.intColumn("repeat").isEqualTo(1).size() != oof.rowCount()) {
+                    throw new IllegalStateException(name + ": " + m + " has " + oof.rowCount()
+                            + " out-of-fold rows, expected one repeat of " + ids.size());
+                }
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("study", e.getKey());
+                c.put("feature_set", ok.stringColumn("feature_set").get(i));
+                c.put("builder", ok.stringColumn("builder").get(i));
+                c.put("params", ok.stringColumn("parameters").get(i));
+                c.put("features", ok.intColumn("n_features").get(i));
+                c.put("cv_rmse", ok.doubleColumn("cv_rmse").get(i));
+                c.put("test_rmse", ok.doubleColumn("test_rmse").get(i));
+                c.put("oof", aligned(ids, oof, "predicted", name, m, doc, true));
+                c.put("test", aligned(testIds, test, "predicted", name, m, doc, false));
+                candidates.add(c);
+            }
+        }
+        doc.put("cpu_seconds", cpu);
+        doc.put("store", store.toString());
+        doc.put("candidates", candidates);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, ModelSpaceBench.Json.write(doc));
+    }
+
+    /** A candidate's column in the row order of the first candidate (ids), checking folds agree. */
+    private static List<Double> aligned(List<String> ids, Table t, String column, String name, StoredModel m,
+                                        Map<String, Object> doc, boolean checkFolds) {
+        Map<String, Integer> row = new HashMap<>();
+        for (int i = 0; i < t.rowCount(); i++) row.put(t.stringColumn("id").get(i), i);
+        List<Double> values = new ArrayList<>();
+        @SuppressWarnings("unchecked") List<Integer> folds = (List<Integer>) doc.get("folds");
+        for (int i = 0; i < ids.size(); i++) {
+            Integer r = row.get(ids.get(i));
+            if (r == null || (checkFolds && t.intColumn("fold").get(r) != folds.get(i).intValue())) {
+                throw new IllegalStateException(name + ": " + m + " was not cross-validated on the same rows and "
+                        + "folds as the first candidate (row " + ids.get(i) + ")");
+            }
+            values.add(t.doubleColumn(column).get(r));
+        }
+        return values;
+    }
+}
