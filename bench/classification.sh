@@ -1,24 +1,33 @@
 #!/usr/bin/env bash
-# Classification studies on MoleculeACE (issue 12), qspace's side: the default study on each set with its given
-# split, active at pKi/pEC50 >= THRESHOLD, on SLOTS slots (a comma list runs each, to show equal numbers).
-#   bench/classification.sh [--sets A,B,...] [--threshold 7] [--slots 4] [--seed 42] [--data ../shared/datasets/moleculeace]
-# Resumable: bench/results/classification/<set>-t<threshold>-slots<n>.json is kept and not run again.
-# Prints one line per set and run: best model by CV ROC-AUC, its CV and test ROC-AUC, test MCC, CPU s, digest.
-# The scikit-learn peer on the same classes is not part of this script yet.
+# Classification studies (issue 12), one command: on MoleculeACE's sets with their given split, active at
+# pKi/pEC50 >= THRESHOLD, and on KIBA's --kiba-top kinases with the most measured compounds (active at a transformed
+# KIBA score >= 12.1, seeded stratified 80/20 split: bench/python/kiba_sets.py), qspace's default classification study
+# on SLOTS slots (a comma list runs each, to show equal numbers) and the scikit-learn peer
+# (bench/python/peer_classify.py), in the same run, one dataset per process.
+#   bench/classification.sh [--sets A,B,...] [--threshold 7] [--slots 4] [--seed 42] [--kiba-top 10]
+#                           [--data ../shared/datasets/moleculeace] [--kiba ../shared/datasets/kiba]
+# --sets names MoleculeACE sets and/or KIBA_<uniprot> sets; --kiba-top 0 leaves KIBA out.
+# Resumable: bench/results/classification/<set>-t<threshold>-slots<n>.json and peer-<set>-t<threshold>.json are kept
+# and not run again. Writes bench/results/classification-summary.{json,md}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+COMMAND="bench/classification.sh $*"
 SETS=""
 THRESHOLD=7
 SLOTS=4
 SEED=42
+KIBA_TOP=10
 DATA="$(cd .. && pwd)/shared/datasets/moleculeace"
+KIBA="$(cd .. && pwd)/shared/datasets/kiba"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --sets) SETS="$2"; shift 2 ;;
     --threshold) THRESHOLD="$2"; shift 2 ;;
     --slots) SLOTS="$2"; shift 2 ;;
     --seed) SEED="$2"; shift 2 ;;
+    --kiba-top) KIBA_TOP="$2"; shift 2 ;;
     --data) DATA="$2"; shift 2 ;;
+    --kiba) KIBA="$2"; shift 2 ;;
     *) echo "classification: unknown argument $1 (see the header of $0)" >&2; exit 2 ;;
   esac
 done
@@ -26,30 +35,54 @@ if [[ ! -d "$DATA" ]]; then
   echo "classification: the MoleculeACE sets are not at $DATA (the team's shared folder); nothing to run." >&2
   exit 0
 fi
-[[ -n "$SETS" ]] || SETS="$(cd "$DATA" && ls CHEMBL*.csv | sed 's/\.csv$//' | paste -sd, -)"
+source bench/python-venv.sh
+PY="$PY_VENV/bin/python"
+KIBA_SETS="bench/target/classification/kiba-top$KIBA_TOP-seed$SEED"
+KIBA_THRESHOLD=12.1
+kiba_names=""
+if (( KIBA_TOP > 0 )); then
+  if [[ -d "$KIBA" ]]; then
+    "$PY" "$PY_DIR/kiba_sets.py" --kiba "$KIBA" --top "$KIBA_TOP" --seed "$SEED" --out "$KIBA_SETS" >&2
+    kiba_names="$(cd "$KIBA_SETS" && ls KIBA_*.csv | sed 's/\.csv$//' | paste -sd, -)"
+  else
+    echo "classification: KIBA is not at $KIBA; MoleculeACE sets only" >&2
+  fi
+fi
+if [[ -z "$SETS" ]]; then
+  SETS="$(cd "$DATA" && ls CHEMBL*.csv | sed 's/\.csv$//' | paste -sd, -)"
+  [[ -n "$kiba_names" ]] && SETS="$SETS,$kiba_names"
+fi
 source bench/java-classpath.sh
 RUNS=bench/results/classification
 mkdir -p "$RUNS"
+failed=()
 for set in ${SETS//,/ }; do
+  if [[ "$set" == KIBA_* ]]; then
+    csv="$KIBA_SETS/$set.csv"; threshold="$KIBA_THRESHOLD"; activity=kiba_score
+  else
+    csv="$DATA/$set.csv"; threshold="$THRESHOLD"; activity="y [pEC50/pKi]"
+  fi
   for slots in ${SLOTS//,/ }; do
-    out="$RUNS/$set-t$THRESHOLD-slots$slots.json"
+    out="$RUNS/$set-t$threshold-slots$slots.json"
     if [[ ! -s "$out" ]]; then
-      echo "== $set: active at >= $THRESHOLD, $slots slot(s)" >&2
-      java -Xmx4g -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -cp "$BENCH_CP" \
-        io.qspace.bench.ClassificationBench "$DATA/$set.csv" "$set" "$THRESHOLD" "$slots" "$SEED" "$out.tmp" >/dev/null \
-        && mv "$out.tmp" "$out"
+      echo "== $set: qspace, active at >= $threshold, $slots slot(s)" >&2
+      if java -Xmx4g -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -cp "$BENCH_CP" \
+          io.qspace.bench.ClassificationBench "$csv" "$set" "$threshold" "$slots" "$SEED" "$out.tmp" "$activity" \
+          >/dev/null; then mv "$out.tmp" "$out"; else failed+=("$out"); fi
     fi
-    python3 - "$out" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))["datasets"][0]
-b = r.get("best")
-if not b:
-    print(f"{r['name']}: no model ({r.get('skipped', '')[:200]})")
-else:
-    print(f"{r['name']} slots={r['slots']}: {b['builder']} on {b['feature_set']}, CV ROC-AUC {b['cv_roc_auc']:.3f}, "
-          f"test ROC-AUC {b['test_roc_auc']:.3f}, PR-AUC {b['test_pr_auc']:.3f}, MCC {b['test_mcc']:.3f}, "
-          f"Brier {b['test_brier']:.3f}; {r['class_balance']}; {r['cpu_seconds']:.0f} CPU s, "
-          f"{r['wall_seconds']:.0f} s; digest {r['numbers_digest'][:12]}")
-PY
   done
+  peer="$RUNS/peer-$set-t$threshold.json"
+  if [[ ! -s "$peer" ]]; then
+    echo "== $set: peer" >&2
+    if "$PY" "$PY_DIR/peer_classify.py" --csv "$csv" --name "$set" --threshold "$threshold" --seed "$SEED" \
+        --y-column "$activity" --out "$peer.tmp"; then mv "$peer.tmp" "$peer"; else failed+=("$peer"); fi
+  fi
 done
+"$PY" "$PY_DIR/classify_summary.py" --runs "$RUNS" --sets "$SETS" --threshold "$THRESHOLD" \
+  --kiba-threshold "$KIBA_THRESHOLD" --slots "$SLOTS" --command "$COMMAND" \
+  --out bench/results/classification-summary.json --md bench/results/classification-summary.md
+if [[ ${#failed[@]} -gt 0 ]]; then
+  echo "classification: ${#failed[@]} parts failed (their logs are above; rerun the same command to retry):" >&2
+  printf '  %s\n' "${failed[@]}" >&2
+  exit 1
+fi

@@ -17,7 +17,10 @@ import tech.tablesaw.api.Table;
  * timed in process CPU seconds. Writes the best model by CV ROC-AUC with its CV and test class measures, the class
  * balance and a digest of every model's numbers (equal digests: equal numbers, e.g. on 1 and 4 slots) as JSON.
  *
- * <pre>java ... io.qspace.bench.ClassificationBench CSV NAME THRESHOLD SLOTS SEED OUT.json</pre>
+ * Also writes the best model's test predictions (observed class, calibrated probability, prediction sets) for the
+ * pooled coverage of its conformal sets. ACTIVITY names the activity column (default MoleculeACE's).
+ *
+ * <pre>java ... io.qspace.bench.ClassificationBench CSV NAME THRESHOLD SLOTS SEED OUT.json [ACTIVITY]</pre>
  */
 public final class ClassificationBench {
     private ClassificationBench() {}
@@ -25,8 +28,9 @@ public final class ClassificationBench {
     public static void main(String[] args) throws Exception {
         long cpu0 = ModelSpaceBench.processCpuNanos();
         long wall0 = System.nanoTime();
-        if (args.length != 6) {
-            throw new IllegalArgumentException("usage: ClassificationBench CSV NAME THRESHOLD SLOTS SEED OUT.json");
+        if (args.length != 6 && args.length != 7) {
+            throw new IllegalArgumentException(
+                    "usage: ClassificationBench CSV NAME THRESHOLD SLOTS SEED OUT.json [ACTIVITY]");
         }
         Path csv = Path.of(args[0]);
         String name = args[1];
@@ -35,8 +39,9 @@ public final class ClassificationBench {
         long seed = Long.parseLong(args[4]);
         Path out = Path.of(args[5]);
         Path store = Files.createTempDirectory("qspace-classification-");
+        var source = args.length == 7 ? MoleculeAceStudy.source(csv, args[6]) : MoleculeAceStudy.source(csv);
         Study study = Study.named("classification-" + name)
-                .datasets(MoleculeAceStudy.source(csv).activeAtLeast(threshold)).seed(seed).store(store.toString());
+                .datasets(source.activeAtLeast(threshold)).seed(seed).store(store.toString());
         Results results;
         try (EmbeddedRunner runner = new EmbeddedRunner(slots)) {
             results = runner.submit(study.plan(), ProgressListener.defaultListener()).await();
@@ -73,6 +78,18 @@ public final class ClassificationBench {
         b.put("test_f1", p.testClasses().f1());
         b.put("test_brier", p.testClasses().brier());
         row.put("best", b);
+        Table test = results.testPredictions(best);
+        Map<String, Object> predictions = new LinkedHashMap<>();
+        predictions.put("observed", test.numberColumn("observed").asList());
+        predictions.put("probability", test.numberColumn("probability").asList());
+        for (String column : test.columnNames()) {
+            if (column.startsWith("set_")) {
+                predictions.put(column, test.column(column).asList().stream().map(v -> v == null ? "" : v.toString())
+                        .toList());
+            }
+        }
+        predictions.put("classes", best.classCalibration() == null ? null : best.classCalibration().classes());
+        row.put("test", predictions);
         Table numbers = ok.selectColumns("feature_set", "builder", "parameters", "cv_roc_auc", "cv_pr_auc", "cv_mcc",
                 "cv_brier", "test_roc_auc", "test_pr_auc", "test_mcc", "test_brier").sortOn("feature_set", "builder");
         StringBuilder csvText = new StringBuilder();

@@ -16,7 +16,12 @@ final class MoleculeAceStudy {
 
     /** A MoleculeACE CSV: SMILES, the activity as pEC50/pKi, the given train/test split. */
     static io.qspace.data.CsvSource source(Path csv) {
-        return Datasets.csv(csv.toString()).smiles("smiles").activity("y [pEC50/pKi]").split("split");
+        return source(csv, "y [pEC50/pKi]");
+    }
+
+    /** A CSV in MoleculeACE's layout with another activity column (e.g. the KIBA sets' "kiba_score"). */
+    static io.qspace.data.CsvSource source(Path csv, String activity) {
+        return Datasets.csv(csv.toString()).smiles("smiles").activity(activity).split("split");
     }
 
     /** The study on the embedded runner, with progress lines. */

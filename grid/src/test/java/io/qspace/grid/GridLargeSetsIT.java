@@ -25,8 +25,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * Large sets on member JVMs: a dataset a member cannot hold is refused at submission, naming that member and the heap
- * it needs, before anything runs; SVR above its exact limit (Nystrom) gives the same numbers on two members as on one
- * local slot.
+ * it needs, before anything runs; SVR above its exact limit (Nystrom) and a classification study give the same numbers
+ * on two members as on one local slot.
  */
 class GridLargeSetsIT {
     @TempDir
@@ -68,8 +68,39 @@ class GridLargeSetsIT {
                     assertTrue(p.contains("exactUpTo=50") && p.contains("fitted=nystrom("), p);
                 }
                 assertEquals(numbers(one.table()).print(), numbers(two.table()).print());
+
+                // A classification study (issue 12) on the same members: the same numbers as on one local slot.
+                Results gridClasses = grid.submit(classification(dir.resolve("classes-grid")).plan(),
+                        ProgressListener.none()).await();
+                assertEquals(0, gridClasses.failed(), gridClasses.failures().print());
+                Results localClasses;
+                try (EmbeddedRunner runner = new EmbeddedRunner(1)) {
+                    localClasses = runner.run(classification(dir.resolve("classes-local")).plan());
+                }
+                Table g = classNumbers(gridClasses.table());
+                assertTrue(g.rowCount() >= 3 && !g.doubleColumn("cv_roc_auc").isMissing(0), g.print());
+                assertEquals(classNumbers(localClasses.table()).print(), g.print());
             }
         }
+    }
+
+    /** BZR active at pIC50 >= 7, on ECFP4: logistic regression (mlr's counterpart), PLS-DA and kNN. */
+    private static Study classification(Path store) {
+        Path samples = Path.of("..", "datasets-sample").toAbsolutePath().normalize();
+        return Study.named("classes")
+                .datasets(Datasets.csv(samples + "/sutherland_BZR.csv").smiles("smiles").id("id").activity("pIC50")
+                        .activeAtLeast(7))
+                .descriptors(Descriptors.ecfp4())
+                .selectors(Selectors.fingerprints())
+                .builders(Builders.mlr(), Builders.pls().components(2), Builders.knn().k(5))
+                .validation(Validation.kFold(3))
+                .store(store.toString())
+                .seed(3);
+    }
+
+    private static Table classNumbers(Table t) {
+        return t.selectColumns("dataset", "feature_set", "builder", "parameters", "cv_roc_auc", "cv_brier",
+                "test_roc_auc", "test_mcc", "class_balance").sortOn("dataset", "feature_set", "builder", "parameters");
     }
 
     /** BZR's 130-odd training rows (~87 per fold) against a limit of 50: every SVR fit is approximate. */
