@@ -66,7 +66,8 @@ def per_set(runs, name, threshold, slots):
         "ratio": first["best"]["test_roc_auc"] / p["best"]["test_roc_auc"],
         "cpu_ratio": first["cpu_seconds"] / p["cpu_seconds"],
         "slots": {str(s): (d or {}).get("numbers_digest") for s, d in zip(slots, q)},
-        "same_on_every_slot_count": len(digests) == 1 and None not in digests,
+        # only a comparison when two or more slot counts ran
+        "same_on_every_slot_count": (len(digests) == 1 and None not in digests) if len(slots) > 1 else None,
         "coverage": coverage(first.get("test", {})),
     })
     return row
@@ -87,7 +88,8 @@ def aggregate(rows):
             c, m = pooled.get(conf, (0, 0))
             pooled[conf] = (c + covered, m + n)
     out["pooled_coverage"] = {conf: {"covered": c, "n": n, "share": c / n} for conf, (c, n) in pooled.items() if n}
-    out["same_on_every_slot_count"] = sum(r["same_on_every_slot_count"] for r in done)
+    compared = [r["same_on_every_slot_count"] for r in done if r["same_on_every_slot_count"] is not None]
+    out["same_on_every_slot_count"] = f"{sum(compared)}/{len(compared)}" if compared else "one slot count run"
     return out
 
 
@@ -124,7 +126,7 @@ def markdown(doc):
         lines.append(f"| {name} | {g['compared']}/{g['sets']} | {g['wins']} | {g['median_test_roc_auc_ratio']:.3f} | "
                      f"{g['median_cpu_ratio']:.2f} | {g['total_cpu_ratio']:.2f} | "
                      + " | ".join(f"{100 * cov[c]['share']:.1f}%" if c in cov else "" for c in ("80", "90"))
-                     + f" | {g['same_on_every_slot_count']}/{g['compared']} |")
+                     + f" | {g['same_on_every_slot_count']} |")
     lines += ["", "## Per set", "",
               "| set | classes | qspace chosen | CV ROC-AUC | test ROC-AUC | peer chosen | peer test ROC-AUC | ratio | "
               "CPU s qspace / peer |", "|---|---|---|---|---|---|---|---|---|"]
