@@ -250,7 +250,7 @@ public record StoredModel(ResultRecord provenance, DescriptorSet descriptors, Fe
             double score = domain.score(x);
             double value = model.predict(x);
             if (classifies()) {
-                out.add(new Prediction(smiles.get(i), value, score, score <= domain.threshold(), "", List.of(),
+                out.add(new Prediction(smiles.get(i), value, score, domain.inside(score), "", List.of(),
                         ClassPrediction.of(classCalibration, value, confidences)));
                 continue;
             }
@@ -258,7 +258,7 @@ public record StoredModel(ResultRecord provenance, DescriptorSet descriptors, Fe
             for (double c : confidences) {
                 intervals.add(conformal == null ? Conformal.unknown(c) : conformal.interval(value, score, c));
             }
-            out.add(new Prediction(smiles.get(i), value, score, score <= domain.threshold(), "", intervals));
+            out.add(new Prediction(smiles.get(i), value, score, domain.inside(score), "", intervals));
         }
         return out;
     }
