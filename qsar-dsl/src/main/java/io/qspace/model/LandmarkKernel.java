@@ -70,17 +70,53 @@ abstract class LandmarkKernel<T> implements Serializable {
                     x2 += x[j] * x[j];
                 }
             }
-            double[] out = new double[landmarks.length];
-            for (int l = 0; l < landmarks.length; l++) {
-                double[] landmark = landmarks[l];
-                double d = 0;
+            double[] dot = new double[landmarks.length];
+            Postings postings = postings();
+            if (postings != null) {
                 for (int e = 0; e < nonZero; e++) {
-                    d += value[e] * landmark[index[e]];
+                    int[] which = postings.landmarks[index[e]];
+                    double[] their = postings.values[index[e]];
+                    double v = value[e];
+                    for (int q = 0; q < which.length; q++) {
+                        dot[which[q]] += v * their[q];
+                    }
                 }
-                out[l] = Math.exp(-gamma * Math.max(0, x2 + norm2[l] - 2 * d));
+            } else {
+                for (int l = 0; l < landmarks.length; l++) {
+                    double[] landmark = landmarks[l];
+                    double d = 0;
+                    for (int e = 0; e < nonZero; e++) {
+                        d += value[e] * landmark[index[e]];
+                    }
+                    dot[l] = d;
+                }
             }
-            return out;
+            for (int l = 0; l < landmarks.length; l++) {
+                dot[l] = Math.exp(-gamma * Math.max(0, x2 + norm2[l] - 2 * dot[l]));
+            }
+            return dot;
         }
+
+        /**
+         * Sparse landmarks (fingerprint counts) indexed by column: a row's dot products with every landmark then cost
+         * the landmarks' entries in the row's non-zero columns, not landmarks x the row's non-zeros. Null for dense
+         * landmarks (standardised descriptors), where the plain loop is as fast.
+         */
+        private Postings postings() {
+            Postings p = postings;
+            if (p == null && !dense) {
+                p = Postings.of(landmarks);
+                if (p == null) {
+                    dense = true;
+                } else {
+                    postings = p;
+                }
+            }
+            return p;
+        }
+
+        private transient volatile Postings postings;
+        private transient volatile boolean dense;
 
         @Override
         LandmarkKernel<double[]> on(double[][] other) {
@@ -98,6 +134,48 @@ abstract class LandmarkKernel<T> implements Serializable {
         @Override
         public String toString() {
             return "rbf(gamma=" + gamma + ")";
+        }
+    }
+
+    /** Column -> (landmark, value) for the non-zero entries of sparse landmarks. */
+    private record Postings(int[][] landmarks, double[][] values) {
+        /** Index when at most this share of the landmarks' entries is non-zero. */
+        private static final double SPARSE_UP_TO = 0.25;
+
+        static Postings of(double[][] rows) {
+            if (rows.length == 0) {
+                return null;
+            }
+            int columns = rows[0].length;
+            int[] count = new int[columns];
+            long nonZero = 0;
+            for (double[] row : rows) {
+                for (int j = 0; j < columns; j++) {
+                    if (row[j] != 0) {
+                        count[j]++;
+                        nonZero++;
+                    }
+                }
+            }
+            if (nonZero > SPARSE_UP_TO * rows.length * (double) columns) {
+                return null;
+            }
+            int[][] which = new int[columns][];
+            double[][] values = new double[columns][];
+            for (int j = 0; j < columns; j++) {
+                which[j] = new int[count[j]];
+                values[j] = new double[count[j]];
+                count[j] = 0;
+            }
+            for (int l = 0; l < rows.length; l++) {
+                for (int j = 0; j < columns; j++) {
+                    if (rows[l][j] != 0) {
+                        which[j][count[j]] = l;
+                        values[j][count[j]++] = rows[l][j];
+                    }
+                }
+            }
+            return new Postings(which, values);
         }
     }
 
