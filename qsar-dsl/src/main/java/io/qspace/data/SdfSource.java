@@ -21,47 +21,32 @@ import org.openscience.cdk.smiles.SmilesGenerator;
 public final class SdfSource implements DatasetSource {
     private static final long serialVersionUID = 1L;
 
-    private final String pathOrGlob;
-    private final String activity;
-    private final String id;
-    private final boolean fromNanomolar;
-    private final int minCompounds;
-    private final ClassRule.AtLeast classes;
+    private final FileOptions options;
 
     SdfSource(String pathOrGlob) {
-        this(pathOrGlob, null, null, false, Datasets.DEFAULT_MIN_COMPOUNDS);
+        this(new FileOptions(pathOrGlob));
     }
 
-    private SdfSource(String pathOrGlob, String activity, String id, boolean fromNanomolar, int minCompounds) {
-        this(pathOrGlob, activity, id, fromNanomolar, minCompounds, null);
-    }
-
-    private SdfSource(String pathOrGlob, String activity, String id, boolean fromNanomolar, int minCompounds,
-                      ClassRule.AtLeast classes) {
-        this.classes = classes;
-        this.pathOrGlob = pathOrGlob;
-        this.activity = activity;
-        this.id = id;
-        this.fromNanomolar = fromNanomolar;
-        this.minCompounds = minCompounds;
+    private SdfSource(FileOptions options) {
+        this.options = options;
     }
 
     /** The SD property holding the activity; required. */
     public SdfSource activity(String property) {
-        return new SdfSource(pathOrGlob, property, id, fromNanomolar, minCompounds, classes);
+        return new SdfSource(options.activity(property));
     }
 
     /** The SD property holding the id; the record title otherwise. */
     public SdfSource id(String property) {
-        return new SdfSource(pathOrGlob, activity, property, fromNanomolar, minCompounds, classes);
+        return new SdfSource(options.id(property));
     }
 
     public SdfSource fromNanomolar() {
-        return new SdfSource(pathOrGlob, activity, id, true, minCompounds, classes);
+        return new SdfSource(options.fromNanomolar());
     }
 
     public SdfSource minCompounds(int minimum) {
-        return new SdfSource(pathOrGlob, activity, id, fromNanomolar, minimum, classes);
+        return new SdfSource(options.minCompounds(minimum));
     }
 
     /**
@@ -69,16 +54,17 @@ public final class SdfSource implements DatasetSource {
      * (after {@link #fromNanomolar()}); the threshold is part of the dataset's identity, as for a CSV source.
      */
     public SdfSource activeAtLeast(double threshold) {
-        return new SdfSource(pathOrGlob, activity, id, fromNanomolar, minCompounds,
-                new ClassRule.AtLeast(threshold));
+        return new SdfSource(options.activeAtLeast(threshold));
     }
 
     @Override
     public Loaded load() {
-        if (activity == null) {
-            throw new IllegalStateException("Datasets.sdf(\"" + pathOrGlob + "\") needs .activity(\"<SD property>\")");
+        if (options.activity() == null) {
+            throw new IllegalStateException("Datasets.sdf(\"" + options.pathOrGlob()
+                    + "\") needs .activity(\"<SD property>\")");
         }
-        return FileLoading.load(pathOrGlob, "structure", activity, minCompounds, classes, this::read);
+        return FileLoading.load(options.pathOrGlob(), "structure", options.activity(), options.minCompounds(),
+                options.classes(), this::read);
     }
 
     private List<RawRow> read(Path file, List<LoadIssue> issues) throws SkipFile {
@@ -93,10 +79,10 @@ public final class SdfSource implements DatasetSource {
             while (reader.hasNext()) {
                 IAtomContainer molecule = reader.next();
                 record++;
-                Object value = molecule.getProperty(activity);
+                Object value = molecule.getProperty(options.activity());
                 sawActivity |= value != null;
-                Double activityValue = Activities.parse(value == null ? null : value.toString(), fromNanomolar,
-                        fileName, record, activity, issues);
+                Double activityValue = Activities.parse(value == null ? null : value.toString(),
+                        options.nanomolar(), fileName, record, options.activity(), issues);
                 if (activityValue == null) {
                     continue;
                 }
@@ -108,7 +94,7 @@ public final class SdfSource implements DatasetSource {
                             + "; record skipped"));
                     continue;
                 }
-                Object idValue = id != null ? molecule.getProperty(id) : molecule.getTitle();
+                Object idValue = options.id() != null ? molecule.getProperty(options.id()) : molecule.getTitle();
                 String idText = idValue == null || idValue.toString().isBlank() ? "record" + record
                         : idValue.toString().trim();
                 rows.add(new RawRow(record, idText, smiles, activityValue, null));
@@ -120,13 +106,13 @@ public final class SdfSource implements DatasetSource {
             throw new SkipFile(fileName + " holds no SD records");
         }
         if (!sawActivity) {
-            throw new SkipFile(fileName + " has no SD property '" + activity + "' in any record");
+            throw new SkipFile(fileName + " has no SD property '" + options.activity() + "' in any record");
         }
         return rows;
     }
 
     @Override
     public String toString() {
-        return "sdf(" + pathOrGlob + ")";
+        return "sdf(" + options.pathOrGlob() + ")";
     }
 }

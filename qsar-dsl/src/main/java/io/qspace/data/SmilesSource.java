@@ -20,46 +20,31 @@ public final class SmilesSource implements DatasetSource {
     private static final long serialVersionUID = 1L;
     static final List<String> DEFAULT_HEADER = List.of("smiles", "name", "activity");
 
-    private final String pathOrGlob;
-    private final String activity;
-    private final String id;
-    private final boolean fromNanomolar;
-    private final int minCompounds;
-    private final ClassRule.AtLeast classes;
+    private final FileOptions options;
 
     SmilesSource(String pathOrGlob) {
-        this(pathOrGlob, null, null, false, Datasets.DEFAULT_MIN_COMPOUNDS);
+        this(new FileOptions(pathOrGlob));
     }
 
-    private SmilesSource(String pathOrGlob, String activity, String id, boolean fromNanomolar, int minCompounds) {
-        this(pathOrGlob, activity, id, fromNanomolar, minCompounds, null);
-    }
-
-    private SmilesSource(String pathOrGlob, String activity, String id, boolean fromNanomolar, int minCompounds,
-                      ClassRule.AtLeast classes) {
-        this.classes = classes;
-        this.pathOrGlob = pathOrGlob;
-        this.activity = activity;
-        this.id = id;
-        this.fromNanomolar = fromNanomolar;
-        this.minCompounds = minCompounds;
+    private SmilesSource(FileOptions options) {
+        this.options = options;
     }
 
     /** The activity column by header name (files with a header only). */
     public SmilesSource activity(String column) {
-        return new SmilesSource(pathOrGlob, column, id, fromNanomolar, minCompounds, classes);
+        return new SmilesSource(options.activity(column));
     }
 
     public SmilesSource id(String column) {
-        return new SmilesSource(pathOrGlob, activity, column, fromNanomolar, minCompounds, classes);
+        return new SmilesSource(options.id(column));
     }
 
     public SmilesSource fromNanomolar() {
-        return new SmilesSource(pathOrGlob, activity, id, true, minCompounds, classes);
+        return new SmilesSource(options.fromNanomolar());
     }
 
     public SmilesSource minCompounds(int minimum) {
-        return new SmilesSource(pathOrGlob, activity, id, fromNanomolar, minimum, classes);
+        return new SmilesSource(options.minCompounds(minimum));
     }
 
     /**
@@ -67,22 +52,22 @@ public final class SmilesSource implements DatasetSource {
      * (after {@link #fromNanomolar()}); the threshold is part of the dataset's identity, as for a CSV source.
      */
     public SmilesSource activeAtLeast(double threshold) {
-        return new SmilesSource(pathOrGlob, activity, id, fromNanomolar, minCompounds,
-                new ClassRule.AtLeast(threshold));
+        return new SmilesSource(options.activeAtLeast(threshold));
     }
 
     @Override
     public Loaded load() {
-        return FileLoading.load(pathOrGlob, "smiles", activity, minCompounds, classes, this::read);
+        return FileLoading.load(options.pathOrGlob(), "smiles", options.activity(), options.minCompounds(),
+                options.classes(), this::read);
     }
 
     private List<RawRow> read(Path file, List<LoadIssue> issues) throws SkipFile {
         String fileName = file.getFileName().toString();
         TextTable table = readTable(file);
-        String activityName = activity != null ? activity
+        String activityName = options.activity() != null ? options.activity()
                 : table.header() == DEFAULT_HEADER ? "activity" : null;
-        TableColumns columns = TableColumns.find(table, fileName, "smiles", activityName, id, null);
-        return columns.rows(fileName, fromNanomolar, issues);
+        TableColumns columns = TableColumns.find(table, fileName, "smiles", activityName, options.id(), null);
+        return columns.rows(fileName, options.nanomolar(), issues);
     }
 
     static TextTable readTable(Path file) throws SkipFile {
@@ -116,6 +101,6 @@ public final class SmilesSource implements DatasetSource {
 
     @Override
     public String toString() {
-        return "smiles(" + pathOrGlob + ")";
+        return "smiles(" + options.pathOrGlob() + ")";
     }
 }
