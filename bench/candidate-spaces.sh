@@ -10,30 +10,13 @@
 # --studies fingerprints: only the extra fingerprint study (a confirmation seed of a fingerprint-only variant).
 # Resumable: a set's dump (bench/target/candidates/) and peer part are kept and not run again.
 # Writes bench/results/candidate-spaces-small-seed<seed>.{json,md}.
-set -euo pipefail
-cd "$(dirname "$0")/.."
+BENCH=candidate-spaces
 COMMAND="bench/candidate-spaces.sh $*"
-SEED=42
-N_TRAIN=80
-SETS=""
-STUDIES=default,before,fingerprints
-DATA="$(cd .. && pwd)/shared/datasets/moleculeace"
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --seed) SEED="$2"; shift 2 ;;
-    --n-train) N_TRAIN="$2"; shift 2 ;;
-    --sets) SETS="$2"; shift 2 ;;
-    --data) DATA="$2"; shift 2 ;;
-    --studies) STUDIES="$2"; shift 2 ;;
-    *) echo "candidate-spaces: unknown argument $1 (see the header of $0)" >&2; exit 2 ;;
-  esac
-done
-if [[ ! -d "$DATA" ]]; then
-  echo "candidate-spaces: the MoleculeACE sets are not at $DATA (the team's shared folder); nothing to compare." >&2
-  exit 0
-fi
-[[ -z "$SETS" ]] && SETS="$(cd "$DATA" && ls CHEMBL*.csv | sed 's/\.csv$//' | paste -sd, -)"
-source bench/java-classpath.sh
+OWN_FLAGS="--n-train --studies"
+source "$(dirname "$0")/moleculeace-common.sh"
+N_TRAIN="${OWN[--n-train]:-80}"
+STUDIES="${OWN[--studies]:-default,before,fingerprints}"
+[[ -z "${OWN[--sets]:-}" ]] && SETS="$(cd "$DATA" && ls CHEMBL*.csv | sed 's/\.csv$//' | paste -sd, -)"
 source bench/python-venv.sh
 PY="$PY_VENV/bin/python"
 INPUT="bench/target/honest-selection/small-data-$SEED-$N_TRAIN"

@@ -10,38 +10,17 @@
 # --full: the full training parts (hours on 2 cores). Resumable: a dataset's finished parts are kept under
 # bench/results/honest-selection/<protocol>[-<n-train>-seed<seed>]/<set>/ and not run again (delete a file to redo it).
 # Writes bench/results/honest-selection-<protocol>.{json,md}.
-set -euo pipefail
-cd "$(dirname "$0")/.."
+BENCH=honest-selection
 COMMAND="bench/honest-selection.sh $*"
-PROTOCOL=small
-SETS=""
-SEED=42
-N_TRAIN=80
-MODES=inside-folds,before-cv
-SPACE=default
+OWN_FLAGS="--n-train --modes --space"
+OWN_SWITCHES="--full"
+source "$(dirname "$0")/moleculeace-common.sh"
+PROTOCOL=small; [[ -n "${OWN[--full]:-}" ]] && PROTOCOL=full
+N_TRAIN="${OWN[--n-train]:-80}"
+MODES="${OWN[--modes]:-inside-folds,before-cv}"
+SPACE="${OWN[--space]:-default}"
 SUFFIX=""
-DATA="$(cd .. && pwd)/shared/datasets/moleculeace"
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --full) PROTOCOL=full; shift ;;
-    --sets) SETS="$2"; shift 2 ;;
-    --seed) SEED="$2"; shift 2 ;;
-    --n-train) N_TRAIN="$2"; shift 2 ;;
-    --modes) MODES="$2"; shift 2 ;;
-    --data) DATA="$2"; shift 2 ;;
-    --space) SPACE="$2"; shift 2 ;;
-    *) echo "honest-selection: unknown argument $1 (see the header of $0)" >&2; exit 2 ;;
-  esac
-done
-if [[ ! -d "$DATA" ]]; then
-  echo "honest-selection: the MoleculeACE sets are not at $DATA (the team's shared folder); nothing to compare." >&2
-  exit 0
-fi
-if [[ -z "$SETS" ]]; then
-  SETS="$(cd "$DATA" && ls CHEMBL*.csv | sed 's/\.csv$//' | paste -sd, -)"
-fi
-
-source bench/java-classpath.sh
+[[ -z "${OWN[--sets]:-}" ]] && SETS="$(cd "$DATA" && ls CHEMBL*.csv | sed 's/\.csv$//' | paste -sd, -)"
 source bench/python-venv.sh
 PY="$PY_VENV/bin/python"
 RUNS="bench/results/honest-selection/$PROTOCOL"
