@@ -168,9 +168,11 @@ public record Plan(String name, long seed, List<Invocation> roots, String storeU
         } else {
             s.append("  invocations: ").append(expectedInvocations()).append(" in all\n");
         }
-        String large = LargeSets.describe(this, 4, Runtime.getRuntime().maxMemory());
-        if (!large.isEmpty()) {
-            s.append(large).append('\n');
+        for (String advice : List.of(LargeSets.describe(this, 4, Runtime.getRuntime().maxMemory()),
+                SmallSets.describe(this))) {
+            if (!advice.isEmpty()) {
+                s.append(advice).append('\n');
+            }
         }
         s.append("  store: ").append(storeUri);
         if (!runner.isEmpty()) {
