@@ -177,7 +177,9 @@ public final class Study implements Serializable {
      * One more candidate per dataset, after all its models: the mean of the top-k models by CV (across feature sets
      * and builders), k chosen from {@code sizes} by CV, scored from the models' out-of-fold predictions without
      * refitting. The score is nested (members and k chosen without each held-out fold), so it is chosen only when it
-     * beats the single models honestly. No sizes: no consensus (the default).
+     * beats the single models honestly. No sizes: no consensus (the default). A classification's consensus is the
+     * same on probabilities of the active class: ranked by the metric that chooses its models (ROC-AUC unless
+     * {@link #chooseBy} names another), calibrated and given prediction sets from its own out-of-fold probabilities.
      */
     public Study consensus(int... sizes) {
         List<Integer> list = java.util.Arrays.stream(sizes).boxed().distinct().sorted().toList();

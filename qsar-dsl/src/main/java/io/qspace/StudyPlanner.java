@@ -47,11 +47,6 @@ final class StudyPlanner {
             String hash = Plan.hash(dataset);
             hashes.add(hash);
             ModelKind kind = dataset.isClassification() ? ModelKind.CLASSIFICATION : ModelKind.REGRESSION;
-            if (kind == ModelKind.CLASSIFICATION && !study.consensusSizes().isEmpty()) {
-                throw new IllegalArgumentException("study " + study.name() + " asks for a consensus, but dataset "
-                        + dataset.name() + " is a classification (" + dataset.classes().rule()
-                        + "): a consensus of classifiers is not supported yet; drop .consensus()");
-            }
             roots.add(Invocation.of(new PrepareTask(dataset.name(), hash, study.split(),
                     study.descriptors(), study.filters(), selectors, study.seed(), buildersFor(study, kind),
                     study.validation().forKind(kind, dataset.name()), study.consensusSizes())));

@@ -50,10 +50,13 @@ class ClassificationPlanTest {
     }
 
     @Test
-    void aConsensusOfClassifiersIsRefusedForNow() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Study.named("vote").datasets(bzr().activeAtLeast(7)).consensus().store(store.toString()).plan());
-        assertTrue(e.getMessage().contains("sutherland_BZR") && e.getMessage().contains("not supported yet"),
-                e.getMessage());
+    void aConsensusOfClassifiersIsPlannedAndNamedInTheManifest() {
+        Plan plan = Study.named("vote").datasets(bzr().activeAtLeast(7)).consensus().store(store.toString()).plan();
+        assertEquals(1, plan.datasets().size(), plan.skipped().toString());
+        assertEquals("the top [3, 5, 10] by CV", plan.manifest().get("consensus"), plan.manifest().toString());
+        // one more invocation after the builds and tests: the consensus
+        Plan without = Study.named("vote").datasets(bzr().activeAtLeast(7)).store(store.toString()).plan();
+        assertEquals(without.roots().get(0).task().expectedSubtreeSize() + 1,
+                plan.roots().get(0).task().expectedSubtreeSize());
     }
 }

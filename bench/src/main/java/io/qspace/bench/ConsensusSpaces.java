@@ -145,7 +145,7 @@ public final class ConsensusSpaces {
         return String.format(java.util.Locale.ROOT, "{\"candidates\": %d, \"single\": {\"model\": \"%s/%s%s\", "
                         + "\"cv_rmse\": %.6f, \"nested_cv_rmse\": %.6f, \"test_rmse\": %.6f}, \"consensus\": {\"k\": %d, \"cv_rmse\": %.6f, "
                         + "\"plain_cv_rmse\": %.6f, \"test_rmse\": %.6f}}", in.size(), best.featureSet(), best.builder(),
-                best.tanimotoRun() ? "-auto" : "", best.cvRmse(), singleNested, singleTest, r.k(), r.cv().rmse(), r.plainRmse(),
+                best.tanimotoRun() ? "-auto" : "", best.cvRmse(), singleNested, singleTest, r.k(), r.cv().rmse(), r.plain(),
                 consensusTest);
     }
 }

@@ -6,8 +6,12 @@ import io.qspace.results.StoredModel;
 import io.qspace.store.ObjectStore;
 import io.qspace.store.Serialization;
 import io.qspace.store.StoreKeys;
+import io.qspace.data.Dataset;
+import io.qspace.validate.ClassCalibration;
+import io.qspace.validate.ClassScores;
 import io.qspace.validate.Consensus;
 import io.qspace.validate.FoldRmse;
+import io.qspace.validate.Metric;
 import io.qspace.validate.Metrics;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,14 +27,22 @@ import java.util.stream.Collectors;
  * mean of its members' stored test predictions; it is stored as a model that predicts new structures with its
  * members, with one result record (builder "consensus", its members in the parameters).
  *
+ * <p>A consensus of classifiers is the same procedure on probabilities of class 1, ranked by the metric that chose
+ * the models (ROC-AUC by default): its out-of-fold probabilities are its members' means, its record has the class
+ * measures of CV and test part, and it is calibrated (probabilities, Mondrian sets) from its own out-of-fold
+ * probabilities as any classifier is.
+ *
  * @param memberTests the ids of every test of the dataset that stored a model: the candidates
  */
 public record ConsensusTask(String prepareId, String dataset, List<String> memberTests, List<Integer> sizes,
                            long studySeed, String datasetHash, String split) implements Task {
 
     public static final String BUILDER = "consensus";
-    /** Bump when stored outputs change shape or meaning. */
-    static final String FORMAT = "1";
+    /**
+     * Bump when stored outputs change shape or meaning. 2: the record names the metric that ranked the members
+     * (chosen_by) and the parameters its plain score (plain_cv_rmse, plain_cv_roc_auc, ...).
+     */
+    static final String FORMAT = "2";
 
     public ConsensusTask {
         memberTests = List.copyOf(memberTests);
@@ -81,8 +93,11 @@ public record ConsensusTask(String prepareId, String dataset, List<String> membe
         for (int c = 1; c < oof.size(); c++) {
             first.checkSameRows(oof.get(c), candidates.get(c).provenance());
         }
+        // the candidates were chosen by one metric, so they are ranked by it (lowest RMSE, highest ROC-AUC, ...)
+        Metric metric = candidates.get(0).provenance().chosenMetric();
+        boolean classifies = candidates.get(0).classifies();
         double[][][] predictions = oof.stream().map(OutOfFold::predicted).toArray(double[][][]::new);
-        Consensus.Result result = new Consensus(first.observed(), first.folds(), predictions).score(sizes);
+        Consensus.Result result = new Consensus(first.observed(), first.folds(), predictions, metric).score(sizes);
 
         List<StoredModel> members = result.members().stream().map(candidates::get).toList();
         FeatureMatrix fm = Serialization.read(store, StoreKeys.features(prepareId, members.get(0).provenance()
@@ -91,39 +106,45 @@ public record ConsensusTask(String prepareId, String dataset, List<String> membe
         double[][] memberTest = new double[members.size()][];
         List<TestPredictions> memberRows = new ArrayList<>();
         for (int m = 0; m < members.size(); m++) {
-            TestPredictions p = TestPredictions.parse(store, result.members().stream().map(memberTests::get)
-                    .toList().get(m), yTest.length);
+            TestPredictions p = TestPredictions.parse(store, memberTests.get(result.members().get(m)), yTest.length);
             memberRows.add(p);
             memberTest[m] = p.predicted();
         }
         double[] predicted = Consensus.mean(memberTest);
+        // written first: a consensus of classifiers is calibrated from its own out-of-fold probabilities, read back
+        // as a single classifier's are
+        store.put(StoreKeys.outOfFold(id), BuildTask.outOfFoldCsv(first.ids(), first.observed(), result.cv())
+                .getBytes(StandardCharsets.UTF_8));
+        ClassCalibration classes = classifies ? StoredModel.classCalibration(store, id,
+                Serialization.read(store, StoreKeys.dataset(datasetHash), Dataset.class).classes().names()) : null;
         ResultRecord any = members.get(0).provenance();
         double seconds = (System.nanoTime() - start) / 1e9;
         ResultRecord record = new ResultRecord(dataset, "top-" + result.k(),
                 members.stream().mapToInt(m -> m.provenance().features()).sum(), BUILDER,
-                parameters(result, members), result.cv().q2(), result.cv().rmse(),
+                parameters(result, members, metric), result.cv().q2(), result.cv().rmse(),
                 Metrics.r2(yTest, predicted), Metrics.rmse(yTest, predicted), Metrics.mae(yTest, predicted),
                 Double.NaN, any.trainSize(), any.testSize(), 0, seconds, StoreKeys.model(id), ResultColumn.OK, "", id,
                 datasetHash, split, studySeed, StoredModel.currentVersion(), any.selection(),
-                FoldRmse.format(result.cv().foldRmse()), id);
-        StoredModel stored = StoredModel.consensus(record, members);
+                FoldRmse.format(result.cv().foldRmse()), id, "", metric.label(), result.cv().classification(),
+                classes == null ? null : ClassScores.ofTest(yTest, predicted, classes), Double.NaN, any.classBalance());
+        StoredModel stored = StoredModel.consensus(record, members, classes);
         store.put(StoreKeys.model(id), Serialization.toBytes(stored));
-        store.put(StoreKeys.outOfFold(id), BuildTask.outOfFoldCsv(first.ids(), first.observed(), result.cv())
+        store.put(StoreKeys.predictions(id), TestPredictions.consensus(predicted, memberRows)
+                .csv(fm.part(fm.ids(), true), fm.part(fm.smiles(), true), yTest, classes)
                 .getBytes(StandardCharsets.UTF_8));
-        store.put(StoreKeys.predictions(id), TestPredictions.csv(fm.part(fm.ids(), true),
-                fm.part(fm.smiles(), true), yTest, predicted, memberRows).getBytes(StandardCharsets.UTF_8));
         store.put(StoreKeys.record(id), record.toCsv().getBytes(StandardCharsets.UTF_8));
     }
 
     /**
      * "k=5; members=ecfp4/svr + all/rf + ...; plain_cv_rmse=0.612": the members best CV first, and the score of the
-     * final consensus on the very rows that chose it (optimistic; the cv_rmse column is the nested score).
+     * final consensus on the very rows that chose it (optimistic; the cv_rmse column, or cv_roc_auc for a
+     * classification, is the nested score), by the metric that ranked them.
      */
-    static String parameters(Consensus.Result result, List<StoredModel> members) {
+    static String parameters(Consensus.Result result, List<StoredModel> members, Metric metric) {
         return "k=" + result.k() + "; members=" + members.stream()
                 .map(m -> m.provenance().featureSet() + "/" + m.provenance().builder())
                 .collect(Collectors.joining(" + "))
-                + "; plain_cv_rmse=" + String.format(Locale.ROOT, "%.4f", result.plainRmse());
+                + "; plain_cv_" + metric.label() + "=" + String.format(Locale.ROOT, "%.4f", result.plain());
     }
 
     @Override

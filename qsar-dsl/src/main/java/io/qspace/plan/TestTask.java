@@ -85,10 +85,6 @@ public record TestTask(String buildId, String prepareId, String dataset, String 
         ClassCalibration classes = build.classifies() ? StoredModel.classCalibration(context.store(), buildId,
                 Serialization.read(context.store(), StoreKeys.dataset(datasetHash), Dataset.class).classes().names())
                 : null;
-        // a classifier's test part is scored as its predictions are given: MCC, balanced accuracy, F1 and Brier on
-        // probabilities calibrated on the training part's out-of-fold predictions, ROC-AUC and PR-AUC on its ranking
-        double[] probabilities = classes == null ? predicted
-                : java.util.Arrays.stream(predicted).map(classes::probability).toArray();
         ResultRecord record = new ResultRecord(dataset, featureSet, fm.featureSet().size(), builderName,
                 ResultRecord.parameters(build.chosen(), model), build.cvQ2(), build.cvRmse(),
                 Metrics.r2(yTest, predicted), Metrics.rmse(yTest, predicted), Metrics.mae(yTest, predicted),
@@ -96,15 +92,23 @@ public record TestTask(String buildId, String prepareId, String dataset, String 
                 StoreKeys.model(id), io.qspace.results.ResultColumn.OK, "", id, datasetHash, split, studySeed,
                 StoredModel.currentVersion(), build.selection(), FoldRmse.format(build.foldRmse()), buildId,
                 descriptorVersion(descriptors), build.chosenBy(), build.cvClasses(),
-                build.classifies() ? ClassScores.of(yTest, predicted, probabilities) : null, build.yRandomisedAuc(),
+                // a classifier's test part is scored as its predictions are given: MCC, balanced accuracy, F1 and
+                // Brier on probabilities calibrated on the training part's out-of-fold predictions, ROC-AUC and
+                // PR-AUC on its ranking
+                build.classifies() ? ClassScores.ofTest(yTest, predicted, classes) : null, build.yRandomisedAuc(),
                 build.classifies() ? Prepared.load(context.store(), prepareId).classBalance() : "");
         StoredModel stored = new StoredModel(record, descriptors, fm.featureSet(), fm.medians(), model, domain,
                 studySeed, StoredModel.currentVersion(), build.chosen().params(), null,
                 build.classifies() ? null : StoredModel.calibration(context.store(), buildId, domain), classes);
         context.store().put(StoreKeys.model(id), Serialization.toBytes(stored));
-        context.store().put(StoreKeys.predictions(id),
-                predictionsCsv(fm.part(fm.ids(), true), fm.part(fm.smiles(), true), yTest, predicted,
-                        testPartScores(context, domain, xTest), domain, classes).getBytes(StandardCharsets.UTF_8));
+        double[] adScores = testPartScores(context, domain, xTest);
+        boolean[] inDomain = new boolean[adScores.length];
+        for (int i = 0; i < adScores.length; i++) {
+            inDomain[i] = domain.inside(adScores[i]);
+        }
+        context.store().put(StoreKeys.predictions(id), new TestPredictions(predicted, adScores, inDomain)
+                .csv(fm.part(fm.ids(), true), fm.part(fm.smiles(), true), yTest, classes)
+                .getBytes(StandardCharsets.UTF_8));
         context.store().put(StoreKeys.record(id), record.toCsv().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -128,36 +132,6 @@ public record TestTask(String buildId, String prepareId, String dataset, String 
             }
         }
         return domain.scores(xTest);
-    }
-
-    /**
-     * id, smiles, observed, predicted, ad_score, in_domain; for a classifier then its calibrated probability, the
-     * class called at 0.5 and its prediction sets (set_80, set_90: "active", "inactive|active" or "" for none).
-     */
-    private static String predictionsCsv(List<String> ids, List<String> smiles, double[] observed, double[] predicted,
-                                         double[] adScores, ApplicabilityDomain domain, ClassCalibration classes) {
-        StringBuilder out = new StringBuilder("id,smiles,observed,predicted,ad_score,in_domain");
-        if (classes != null) {
-            out.append(",probability,predicted_class");
-            for (double c : io.qspace.validate.Conformal.DEFAULT_CONFIDENCES) {
-                out.append(",set_").append(io.qspace.validate.Interval.percent(c));
-            }
-        }
-        out.append('\n');
-        for (int i = 0; i < observed.length; i++) {
-            List<String> fields = new java.util.ArrayList<>(List.of(ids.get(i), smiles.get(i),
-                    Double.toString(observed[i]), Double.toString(predicted[i]), Double.toString(adScores[i]),
-                    Boolean.toString(domain.inside(adScores[i]))));
-            if (classes != null) {
-                io.qspace.results.ClassPrediction p = io.qspace.results.ClassPrediction.of(classes, predicted[i],
-                        io.qspace.validate.Conformal.DEFAULT_CONFIDENCES);
-                fields.add(Double.toString(p.probability()));
-                fields.add(p.predictedClass());
-                p.sets().forEach(set -> fields.add(set.label()));
-            }
-            out.append(io.qspace.results.Csv.row(fields)).append('\n');
-        }
-        return out.toString();
     }
 
     @Override

@@ -16,8 +16,12 @@ final class ModelChoice {
 
     /** The metric that ranks one row. */
     static Metric metric(Table t, int row) {
-        String name = t.containsColumn("chosen_by") ? t.stringColumn("chosen_by").get(row) : "";
-        return name == null || name.isEmpty() ? Metric.RMSE : Metric.named(name);
+        return metric(t.containsColumn("chosen_by") ? t.stringColumn("chosen_by").get(row) : "");
+    }
+
+    /** The metric of a chosen_by value: RMSE for a row written before the column existed. */
+    static Metric metric(String chosenBy) {
+        return chosenBy == null || chosenBy.isEmpty() ? Metric.RMSE : Metric.named(chosenBy);
     }
 
     /** The row's rank key: lower is better whatever the metric's direction, a missing value last. */

@@ -46,6 +46,11 @@ public record ResultRecord(String dataset, String featureSet, int features, Stri
                 ClassScores.NONE, Double.NaN, "");
     }
 
+    /** The metric that chose this model and ranks it among its dataset's (RMSE for a record older than chosen_by). */
+    public io.qspace.validate.Metric chosenMetric() {
+        return ModelChoice.metric(chosenBy);
+    }
+
     /** Whether the model is a classifier: its record has class measures. */
     public boolean classifies() {
         return !Double.isNaN(cvClasses.brier());

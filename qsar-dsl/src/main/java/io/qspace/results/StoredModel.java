@@ -55,14 +55,23 @@ public record StoredModel(ResultRecord provenance, DescriptorSet descriptors, Fe
     }
 
     /**
-     * A consensus: predicts the mean of its members' predictions (each from its own feature set), in the domain
-     * when every member is, with their mean domain score; its intervals come from its own out-of-fold residuals
-     * (one width for every compound: it has no domain of its own to scale them by).
+     * A consensus of regressions: predicts the mean of its members' predictions (each from its own feature set), in
+     * the domain when every member is, with their mean domain score; its intervals come from its own out-of-fold
+     * residuals (one width for every compound: it has no domain of its own to scale them by).
      */
     public static StoredModel consensus(ResultRecord provenance, List<StoredModel> members) {
+        return consensus(provenance, members, null);
+    }
+
+    /**
+     * A consensus of classifiers when {@code classes} is given: predicts the mean of its members' raw probabilities
+     * of class 1, calibrated and given prediction sets by {@code classes}, fitted on the consensus's own out-of-fold
+     * probabilities as a single classifier's is on its own.
+     */
+    public static StoredModel consensus(ResultRecord provenance, List<StoredModel> members, ClassCalibration classes) {
         StoredModel first = members.get(0);
         return new StoredModel(provenance, first.descriptors, null, null, null, null, provenance.seed(),
-                provenance.qspaceVersion(), null, List.copyOf(members), null);
+                provenance.qspaceVersion(), null, List.copyOf(members), null, classes);
     }
 
     /** Whether this is a consensus of several stored models ({@link #members()}). */
@@ -263,7 +272,10 @@ public record StoredModel(ResultRecord provenance, DescriptorSet descriptors, Fe
         return out;
     }
 
-    /** A consensus's predictions: its members' mean, each member from its own descriptors and feature set. */
+    /**
+     * A consensus's predictions: its members' mean (a classifier's: of their raw probabilities of class 1), each
+     * member from its own descriptors and feature set.
+     */
     private List<Prediction> predictByMembers(List<String> smiles, List<Double> confidences) {
         List<List<Prediction>> byMember = members.stream().map(m -> m.predict(smiles, confidences)).toList();
         List<Prediction> out = new ArrayList<>();
@@ -285,6 +297,11 @@ public record StoredModel(ResultRecord provenance, DescriptorSet descriptors, Fe
                 continue;
             }
             double value = sum / n;
+            if (classifies()) { // the members' values are raw probabilities of class 1: so is their mean
+                out.add(new Prediction(smiles.get(i), value, score / n, inside, "", List.of(),
+                        ClassPrediction.of(classCalibration, value, confidences)));
+                continue;
+            }
             List<Interval> intervals = new ArrayList<>(confidences.size());
             for (double c : confidences) {
                 intervals.add(conformal == null ? Conformal.unknown(c)

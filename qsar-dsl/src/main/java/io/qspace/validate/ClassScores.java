@@ -25,6 +25,15 @@ public record ClassScores(double rocAuc, double prAuc, double mcc, double balanc
                 ClassificationMetrics.f1(observed, calibrated), ClassificationMetrics.brier(observed, calibrated));
     }
 
+    /**
+     * A test part scored as its predictions are given: {@link #of(double[], double[], double[])} with the raw
+     * probabilities calibrated by the model's calibration (fitted on its out-of-fold probabilities; none: raw).
+     */
+    public static ClassScores ofTest(double[] observed, double[] raw, ClassCalibration calibration) {
+        return of(observed, raw, calibration == null ? raw
+                : java.util.Arrays.stream(raw).map(calibration::probability).toArray());
+    }
+
     /** The value of one classification metric. */
     public double get(Metric metric) {
         return switch (metric) {

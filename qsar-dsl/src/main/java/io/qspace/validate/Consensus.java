@@ -7,23 +7,36 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * The mean of the top-k models by CV, scored from their stored out-of-fold predictions without refitting.
+ * The mean of the top-k models by CV, scored from their stored out-of-fold predictions without refitting. For a
+ * regression the mean of predicted activities ranked by RMSE; for a classification the mean of the probabilities of
+ * class 1, ranked by the metric that chose the models (ROC-AUC unless the study named another): the same procedure,
+ * only the metric and its direction differ ({@link Metric#of(double[], double[])}, {@link Metric#better}).
  *
  * <p>Choosing the members and k by the same out-of-fold predictions that score the consensus is itself a selection,
  * so the score is nested: for each repeat and held-out fold, the candidates are ranked and k is chosen on the other
  * folds' out-of-fold rows only, and the held-out fold is predicted by the mean of the members chosen there. That
  * score ({@link Result#cv()}) estimates the whole procedure, as selection inside the folds does for feature sets.
  * The final consensus is the same procedure on all folds ({@link Result#members()}, {@link Result#k()}); its plain
- * score, optimistic like every best-of-many score, is kept beside it ({@link Result#plainRmse()}). What is left
+ * score, optimistic like every best-of-many score, is kept beside it ({@link Result#plain()}). What is left
  * optimistic: each member's grid point was tuned on all folds, as for any single model.
  *
- * @param observed    [row]: the training activities, the same for every candidate
+ * @param observed    [row]: the training activities (classes 0 or 1 for a classification), the same for every
+ *                    candidate
  * @param folds       [repeat][row]: the fold each row was held out in, the same for every candidate
- * @param predictions [candidate][repeat][row]: each candidate's out-of-fold predictions
+ * @param predictions [candidate][repeat][row]: each candidate's out-of-fold predictions (probabilities of class 1
+ *                    for a classification)
+ * @param metric      what ranks the candidates and chooses k; a classification metric scores the nested
+ *                    predictions as classes too ({@link CvResult#classification()})
  */
-public record Consensus(double[] observed, int[][] folds, double[][][] predictions) {
+public record Consensus(double[] observed, int[][] folds, double[][][] predictions, Metric metric) {
+
+    /** A regression's consensus, ranked by RMSE. */
+    public Consensus(double[] observed, int[][] folds, double[][][] predictions) {
+        this(observed, folds, predictions, Metric.RMSE);
+    }
 
     public Consensus {
+        java.util.Objects.requireNonNull(metric, "metric");
         if (predictions.length == 0) {
             throw new IllegalArgumentException("a consensus needs at least one candidate");
         }
@@ -44,12 +57,13 @@ public record Consensus(double[] observed, int[][] folds, double[][][] predictio
     /**
      * @param members   candidate indices of the final consensus, best CV first
      * @param k         how many members (chosen by the plain score on all folds)
-     * @param plainRmse the final consensus's RMSE over every out-of-fold row: optimistic, its members and k were
-     *                  chosen on these rows
-     * @param cv        the nested score: predictions, folds, RMSE per repeat and fold, Q2 and RMSE
+     * @param plain     the final consensus's {@link #metric()} over every out-of-fold row: optimistic, its members
+     *                  and k were chosen on these rows
+     * @param cv        the nested score: predictions, folds, RMSE per repeat and fold, Q2 and RMSE, and for a
+     *                  classification its class measures
      * @param foldK     [repeat][fold]: the k chosen without that fold
      */
-    public record Result(List<Integer> members, int k, double plainRmse, CvResult cv, int[][] foldK) {}
+    public record Result(List<Integer> members, int k, double plain, CvResult cv, int[][] foldK) {}
 
     /** The size that stands for every candidate, however many there are: the plain mean of all, nothing chosen. */
     public static final int ALL = Integer.MAX_VALUE;
@@ -110,9 +124,11 @@ public record Consensus(double[] observed, int[][] folds, double[][][] predictio
             System.arraycopy(observed, 0, allObserved, r * n, n);
             System.arraycopy(nested[r], 0, allNested, r * n, n);
         }
+        // scored as a single model's cross-validation is (CrossValidation.run): every repeat's rows pooled
         CvResult cv = new CvResult(nested, folds, foldRmse, Metrics.q2(allObserved, allNested),
-                Metrics.rmse(allObserved, allNested), 0);
-        return new Result(whole.members, whole.k, whole.rmse, cv, foldK);
+                Metrics.rmse(allObserved, allNested), 0,
+                metric.kind() == ModelKind.CLASSIFICATION ? ClassScores.of(allObserved, allNested) : null);
+        return new Result(whole.members, whole.k, whole.score, cv, foldK);
     }
 
     /** The members' mean per row ([member][row]): the one averaging of a consensus's test predictions. */
@@ -126,38 +142,47 @@ public record Consensus(double[] observed, int[][] folds, double[][][] predictio
         return out;
     }
 
-    private record Choice(List<Integer> members, int k, double rmse) {}
+    private record Choice(List<Integer> members, int k, double score) {}
 
-    /** Ranks the candidates on the rows in {@code use}, then picks the k whose top-k mean has the lowest RMSE there. */
+    /**
+     * Ranks the candidates on the rows in {@code use}, then picks the k whose top-k mean scores best there, by the
+     * metric's own direction (lowest RMSE, highest ROC-AUC).
+     */
     private Choice choose(boolean[][] use, List<Integer> ks) {
-        double[] score = IntStream.range(0, predictions.length).mapToDouble(c -> rmse(use, new int[]{c})).toArray();
+        double[] key = IntStream.range(0, predictions.length)
+                .mapToDouble(c -> metric.ascendingKey(score(use, new int[]{c}))).toArray();
         // ties by candidate order, so the choice is the same on every runner
         List<Integer> ranked = IntStream.range(0, predictions.length).boxed()
-                .sorted(Comparator.<Integer>comparingDouble(c -> score[c]).thenComparingInt(c -> c)).toList();
+                .sorted(Comparator.<Integer>comparingDouble(c -> key[c]).thenComparingInt(c -> c)).toList();
         Choice best = null;
         for (int k : ks) {
             int[] top = ranked.subList(0, k).stream().mapToInt(Integer::intValue).toArray();
-            double e = rmse(use, top);
-            if (best == null || e < best.rmse) {
+            double e = score(use, top);
+            if (best == null || metric.better(e, best.score)) {
                 best = new Choice(ranked.subList(0, k), k, e);
             }
         }
         return best;
     }
 
-    private double rmse(boolean[][] use, int[] members) {
-        double sse = 0;
+    /** The metric of the members' mean on the rows in {@code use}, every repeat's rows pooled. */
+    private double score(boolean[][] use, int[] members) {
         int count = 0;
+        for (boolean[] repeat : use) {
+            for (boolean u : repeat) count += u ? 1 : 0;
+        }
+        double[] y = new double[count];
+        double[] mean = new double[count];
+        int row = 0;
         for (int r = 0; r < folds.length; r++) {
             for (int i = 0; i < observed.length; i++) {
                 if (use[r][i]) {
-                    double e = observed[i] - mean(members, r, i);
-                    sse += e * e;
-                    count++;
+                    y[row] = observed[i];
+                    mean[row++] = mean(members, r, i);
                 }
             }
         }
-        return Math.sqrt(sse / count);
+        return metric.of(y, mean);
     }
 
     private double mean(List<Integer> members, int r, int i) {

@@ -70,6 +70,23 @@ public enum Metric {
         };
     }
 
+    /**
+     * This metric on observed values and predictions pooled over rows (for a classification, observed classes 0 or 1
+     * and probabilities of class 1): what ranks candidates on any subset of out-of-fold rows, as a consensus does.
+     */
+    public double of(double[] observed, double[] predicted) {
+        return switch (this) {
+            case RMSE -> Metrics.rmse(observed, predicted);
+            case Q2 -> Metrics.q2(observed, predicted);
+            case ROC_AUC -> ClassificationMetrics.rocAuc(observed, predicted);
+            case PR_AUC -> ClassificationMetrics.prAuc(observed, predicted);
+            case MCC -> ClassificationMetrics.mcc(observed, predicted);
+            case BALANCED_ACCURACY -> ClassificationMetrics.balancedAccuracy(observed, predicted);
+            case F1 -> ClassificationMetrics.f1(observed, predicted);
+            case BRIER -> ClassificationMetrics.brier(observed, predicted);
+        };
+    }
+
     /** Whether a is strictly better than b; NaN is worse than any number. */
     public boolean better(double a, double b) {
         if (Double.isNaN(a)) return false;
