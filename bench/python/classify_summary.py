@@ -69,6 +69,12 @@ def per_set(runs, name, threshold, slots):
         # only a comparison when two or more slot counts ran
         "same_on_every_slot_count": (len(digests) == 1 and None not in digests) if len(slots) > 1 else None,
         "coverage": coverage(first.get("test", {})),
+        # the consensus variants run in the same store after the default study (ClassificationBench)
+        "variants": {v: {"builder": b["builder"], "feature_set": b["feature_set"], "test_roc_auc": b["test_roc_auc"],
+                         "ratio": b["test_roc_auc"] / p["best"]["test_roc_auc"],
+                         "win": b["test_roc_auc"] >= p["best"]["test_roc_auc"],
+                         "extra_cpu_seconds": b["extra_cpu_seconds"]}
+                     for v, b in first.get("variants", {}).items()},
     })
     return row
 
@@ -88,6 +94,15 @@ def aggregate(rows):
             c, m = pooled.get(conf, (0, 0))
             pooled[conf] = (c + covered, m + n)
     out["pooled_coverage"] = {conf: {"covered": c, "n": n, "share": c / n} for conf, (c, n) in pooled.items() if n}
+    variants = {}
+    for r in done:
+        for v, d in r["variants"].items():
+            variants.setdefault(v, []).append(d)
+    out["variants"] = {v: {"sets": len(ds), "wins": sum(d["win"] for d in ds),
+                           "median_test_roc_auc_ratio": statistics.median(d["ratio"] for d in ds),
+                           "consensus_chosen": sum(d["builder"] == "consensus" for d in ds),
+                           "median_extra_cpu_seconds": statistics.median(d["extra_cpu_seconds"] for d in ds)}
+                       for v, ds in variants.items()}
     compared = [r["same_on_every_slot_count"] for r in done if r["same_on_every_slot_count"] is not None]
     out["same_on_every_slot_count"] = f"{sum(compared)}/{len(compared)}" if compared else "one slot count run"
     return out
@@ -127,6 +142,14 @@ def markdown(doc):
                      f"{g['median_cpu_ratio']:.2f} | {g['total_cpu_ratio']:.2f} | "
                      + " | ".join(f"{100 * cov[c]['share']:.1f}%" if c in cov else "" for c in ("80", "90"))
                      + f" | {g['same_on_every_slot_count']} |")
+    variant_rows = [(name, v, d) for name, g in doc["groups"].items() for v, d in g.get("variants", {}).items()]
+    if variant_rows:
+        lines += ["", "## Consensus variants (same store, after the default study)", "",
+                  "| group | variant | sets | wins | median test ROC-AUC ratio | consensus chosen | "
+                  "median extra CPU s |", "|---|---|---|---|---|---|---|"]
+        for name, v, d in variant_rows:
+            lines.append(f"| {name} | {v} | {d['sets']} | {d['wins']} | {d['median_test_roc_auc_ratio']:.3f} | "
+                         f"{d['consensus_chosen']} | {d['median_extra_cpu_seconds']:.1f} |")
     lines += ["", "## Per set", "",
               "| set | classes | qspace chosen | CV ROC-AUC | test ROC-AUC | peer chosen | peer test ROC-AUC | ratio | "
               "CPU s qspace / peer |", "|---|---|---|---|---|---|---|---|---|"]

@@ -20,6 +20,10 @@ import tech.tablesaw.api.Table;
  * Also writes the best model's test predictions (observed class, calibrated probability, prediction sets) for the
  * pooled coverage of its conformal sets. ACTIVITY names the activity column (default MoleculeACE's).
  *
+ * Then, in the same store (only the consensus invocation runs), the chosen model of three consensus variants:
+ * {@code consensus()} (top 3, 5 or 10, chosen when its nested CV is best), {@code consensusAlways()} and
+ * {@code consensusOfAll()}, each with the CPU seconds it added.
+ *
  * <pre>java ... io.qspace.bench.ClassificationBench CSV NAME THRESHOLD SLOTS SEED OUT.json [ACTIVITY]</pre>
  */
 public final class ClassificationBench {
@@ -63,21 +67,8 @@ public final class ClassificationBench {
             return;
         }
         StoredModel best = results.best(name);
-        var p = best.provenance();
-        row.put("class_balance", p.classBalance());
-        Map<String, Object> b = new LinkedHashMap<>();
-        b.put("feature_set", p.featureSet());
-        b.put("builder", p.builder());
-        b.put("params", p.parameters());
-        b.put("cv_roc_auc", p.cvClasses().rocAuc());
-        b.put("cv_pr_auc", p.cvClasses().prAuc());
-        b.put("test_roc_auc", p.testClasses().rocAuc());
-        b.put("test_pr_auc", p.testClasses().prAuc());
-        b.put("test_mcc", p.testClasses().mcc());
-        b.put("test_balanced_accuracy", p.testClasses().balancedAccuracy());
-        b.put("test_f1", p.testClasses().f1());
-        b.put("test_brier", p.testClasses().brier());
-        row.put("best", b);
+        row.put("class_balance", best.provenance().classBalance());
+        row.put("best", chosen(best));
         Table test = results.testPredictions(best);
         Map<String, Object> predictions = new LinkedHashMap<>();
         predictions.put("observed", test.numberColumn("observed").asList());
@@ -101,6 +92,39 @@ public final class ClassificationBench {
         }
         row.put("numbers_digest", io.qspace.store.ContentHash.of(csvText.toString()
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Map<String, Object> variants = new LinkedHashMap<>();
+        for (Map.Entry<String, Study> variant : Map.of("consensus", study.consensus(),
+                "consensus_always", study.consensusAlways(), "consensus_of_all", study.consensusOfAll())
+                .entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+            // Same store: the builds are reused, only the consensus invocation runs.
+            long variantCpu0 = ModelSpaceBench.processCpuNanos();
+            Results variantResults;
+            try (EmbeddedRunner runner = new EmbeddedRunner(slots)) {
+                variantResults = runner.submit(variant.getValue().plan(), ProgressListener.defaultListener()).await();
+            }
+            Map<String, Object> v = chosen(variantResults.best(name));
+            v.put("extra_cpu_seconds", (ModelSpaceBench.processCpuNanos() - variantCpu0) / 1e9);
+            variants.put(variant.getKey(), v);
+        }
+        row.put("variants", variants);
         ModelSpaceBench.write(out, row);
+    }
+
+    /** The chosen model's names and its CV and test class measures. */
+    private static Map<String, Object> chosen(StoredModel best) {
+        var p = best.provenance();
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("feature_set", p.featureSet());
+        b.put("builder", p.builder());
+        b.put("params", p.parameters());
+        b.put("cv_roc_auc", p.cvClasses().rocAuc());
+        b.put("cv_pr_auc", p.cvClasses().prAuc());
+        b.put("test_roc_auc", p.testClasses().rocAuc());
+        b.put("test_pr_auc", p.testClasses().prAuc());
+        b.put("test_mcc", p.testClasses().mcc());
+        b.put("test_balanced_accuracy", p.testClasses().balancedAccuracy());
+        b.put("test_f1", p.testClasses().f1());
+        b.put("test_brier", p.testClasses().brier());
+        return b;
     }
 }
