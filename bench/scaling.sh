@@ -44,8 +44,8 @@ docs = [json.load(open(p))["size"] for p in sys.argv[1:]]
 rows = sorted((d for d in docs if "svr_exact_up_to" not in d and "svr_approximated" in d), key=lambda r: r["compounds"])
 approx = sorted((d for d in docs if "svr_exact_up_to" in d), key=lambda r: r["compounds"])
 print("# Scaling: the default study on seeded subsets of the MoleculeACE union\n")
-print("| compounds (train/test) | CPU s | peak heap MB | chosen model (default) | test RMSE | all-exact SVR: chosen | test RMSE | ratio | CPU s, all-exact SVR run |")
-print("|---|---|---|---|---|---|---|---|---|")
+print("| compounds (train/test) | CPU s | peak heap MB (sampled) | peak live heap MB (after a GC) | live MB per 1,000 compounds | chosen model (default) | test RMSE | all-exact SVR: chosen | test RMSE | ratio | CPU s, all-exact SVR run |")
+print("|---|---|---|---|---|---|---|---|---|---|---|")
 for r in rows:
     d = r["default"]; c = d["chosen"]
     e = r.get("all_svr_exact")
@@ -53,6 +53,8 @@ for r in rows:
           f"**{r['chosen_test_rmse_default_over_exact']:.3f}** | {e['cpu_seconds']:.0f}") if e else (
           "same (every SVR fit exact) | | 1 | " if r.get("svr_approximated") in (False, "false") else "not run | | |")
     print(f"| {r['compounds']} ({d['n_train']}/{d['n_test']}) | {d['cpu_seconds']:.0f} | {d['peak_heap_mb']} | "
+          f"{d.get('peak_live_heap_mb', '')} | "
+          f"{(1000 * d['peak_live_heap_mb'] / r['compounds']) if 'peak_live_heap_mb' in d else '':.0f} | "
           f"{c['builder']}·{c['feature_set']} ({c['params']}) | {c['test_rmse']:.3f} | {ex} |")
 pts = [(r["compounds"], r["default"]["cpu_seconds"]) for r in rows if r["compounds"] >= 2000]
 if len(pts) >= 2:

@@ -25,7 +25,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * One size of the scaling benchmark: the default study on a seeded subset of N compounds of the MoleculeACE union,
- * timed in process CPU seconds with the heap's peak sampled every 50 ms; then, in the same store, the same study
+ * timed in process CPU seconds with the heap's peak sampled every 50 ms (garbage included, so it depends on how
+ * lazily the collector runs) and the peak heap left after a collection (what the study really holds); then, in the same store, the same study
  * with every SVR fit exact (only the SVR invocations run again), to compare the chosen model's test RMSE.
  *
  * <p>The union: the 30 MoleculeACE files in name order, each compound with its measured pKi/pEC50 ("y
@@ -135,6 +136,7 @@ public final class ScalingBench {
             }
         });
         sampler.setDaemon(true);
+        LiveHeap live = LiveHeap.watch();
         System.gc();
         sampler.start();
         long cpu0 = ModelSpaceBench.processCpuNanos();
@@ -146,12 +148,14 @@ public final class ScalingBench {
         double cpu = (ModelSpaceBench.processCpuNanos() - cpu0) / 1e9;
         double wall = (System.nanoTime() - wall0) / 1e9;
         sampler.interrupt();
+        live.stop();
         Table t = results.table();
         Table ok = t.where(t.stringColumn("status").isEqualTo("ok"));
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("cpu_seconds", cpu);
         r.put("wall_seconds", wall);
         r.put("peak_heap_mb", peak.get() >> 20);
+        r.put("peak_live_heap_mb", live.peakBytes() >> 20);
         r.put("n_train", ok.intColumn("n_train").get(0));
         r.put("n_test", ok.intColumn("n_test").get(0));
         r.put("failed_invocations", results.failed());
