@@ -177,7 +177,10 @@ key = "invocation"
 grid, emb = (t.drop(columns=timing).sort_values(key).reset_index(drop=True) for t in (grid, emb))
 assert list(grid[key]) == list(emb[key]), "different invocations: " + str(set(grid[key]) ^ set(emb[key]))
 diff = [(grid.at[i, key], c, grid.at[i, c], emb.at[i, c]) for i in grid.index for c in grid.columns if grid.at[i, c] != emb.at[i, c]]
-assert not diff, f"{len(diff)} cells differ, e.g. {diff[:5]}"
+rows = sorted({(grid.at[i, "feature_set"], grid.at[i, "builder"]) for i in grid.index for c in grid.columns
+               if grid.at[i, c] != emb.at[i, c]})
+assert not diff, (f"{len(diff)} cells differ in {len(rows)} of {len(grid)} rows {rows}, columns "
+                  f"{sorted({d[1] for d in diff})}, e.g. {diff[:5]}")
 failed = (grid["status"] == "failed").sum()
 assert failed == 0, f"{failed} failed rows"
 print(f"{len(grid)} rows x {len(grid.columns)} columns equal (timing column left out: {timing})")
@@ -185,8 +188,13 @@ print(f"{len(grid)} rows x {len(grid.columns)} columns equal (timing column left
 in_store "cat $bucket/results/studies/kill-study/results.csv" >"$work/grid.csv" || fail "no results/studies/kill-study/results.csv in the bucket"
 in_store "cat $bucket/embedded/studies/kill-study/results.csv" >"$work/embedded.csv" || fail "no embedded/studies/kill-study/results.csv"
 podman cp "$work/grid.csv" "$notebook_c:/tmp/grid.csv" && podman cp "$work/embedded.csv" "$notebook_c:/tmp/embedded.csv"
-verdict=$(podman exec "$notebook_c" python3 -c "$compare_py" /tmp/grid.csv /tmp/embedded.csv 2>&1) \
-  || fail "grid results (member killed) differ from the embedded run: $verdict"
+if ! verdict=$(podman exec "$notebook_c" python3 -c "$compare_py" /tmp/grid.csv /tmp/embedded.csv 2>&1); then
+  # keep both tables and the members' logs for whoever looks next (the work folder is removed on exit)
+  kept="${TMPDIR:-/tmp}/qspace-containers-failure-$(date +%Y%m%dT%H%M%S)"
+  mkdir -p "$kept" && cp "$work"/*.csv "$work"/*.log "$kept"/ 2>/dev/null
+  for m in "${members[@]}"; do podman logs "$m" >"$kept/$m.log" 2>&1 || true; done
+  fail "grid results (member killed) differ from the embedded run (tables and logs kept in $kept): $verdict"
+fi
 say "results in the bucket = embedded run: $verdict"
 
 # --- study 2: a member cut off past the heartbeat timeout, reconnected, merged back -----------------------------
