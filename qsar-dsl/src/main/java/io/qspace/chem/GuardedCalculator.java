@@ -138,14 +138,21 @@ final class GuardedCalculator implements AutoCloseable {
             this.out = out;
         }
 
-        /** Whether the component running now has used its CPU limit (or far more than that in wall time). */
+        /**
+         * Whether the component running now has used its CPU limit (or far more than that in wall time). A job whose
+         * worker has not started it yet has used no CPU: its wait for a core (a busy machine, a long collection)
+         * counts only against the wall-time fallback, or a molecule would turn to NaN depending on the load.
+         */
         boolean overLimit(long limitNanos) {
             long wall = System.nanoTime() - startedAt;
             if (wall > WALL_FACTOR * limitNanos) {
                 return true;
             }
             long thread = threadId;
-            long cpu = thread < 0 ? -1 : THREADS.getThreadCpuTime(thread);
+            if (thread < 0) {
+                return false; // not started: nothing computed yet, so nothing over the CPU limit
+            }
+            long cpu = THREADS.getThreadCpuTime(thread);
             if (cpu < 0) {
                 return wall > limitNanos; // no CPU clock here: wall time, as before
             }
@@ -156,8 +163,10 @@ final class GuardedCalculator implements AutoCloseable {
         @SuppressWarnings("deprecation") // Thread.getId: Java 17 has no threadId()
         public void run() {
             long cpuStart = THREADS.getCurrentThreadCpuTime();
-            threadId = Thread.currentThread().getId();
+            // the start first: once threadId is seen, cpuStartedAt must be this job's (not 0, which would charge the
+            // worker's whole past CPU time to this job)
             cpuStartedAt = cpuStart;
+            threadId = Thread.currentThread().getId();
             try {
                 IAtomContainer mol;
                 try {
