@@ -33,6 +33,8 @@ import java.util.logging.Logger;
  */
 public final class Worker {
     private static final Logger LOG = Logger.getLogger(Worker.class.getName());
+    /** How long the fetcher waits before asking an empty queue again. */
+    static final long IDLE_POLL_MILLIS = 250;
     private final HazelcastInstance hz;
     private final GridSettings settings;
     private final IMap<String, InvState> state;
@@ -101,36 +103,47 @@ public final class Worker {
                 // claims to one invocation per round trip, the very cost batching is there to spread
                 window.acquire(refill);
                 n = refill + window.drainPermits();
-                hints.drainTo(keys, n);
-                if (keys.isEmpty()) {
-                    String k = hints.poll(500, TimeUnit.MILLISECONDS);
-                    if (k != null) {
-                        keys.add(k);
-                        hints.drainTo(keys, n - 1);
-                    }
-                }
             } catch (InterruptedException e) {
                 return;
             }
-            int got = 0;
-            if (!keys.isEmpty()) {
-                // a failed partition group leaves its hints gone but its entries queued: the sweeper re-hints them
-                Map<String, InvState> won = PartitionBatches.execute(hz, state, new LinkedHashSet<>(keys),
-                        new Claim(me, leaseUntil()),
-                        e -> warn("claiming invocations failed", e));
-                Map<String, Integer> running = new java.util.HashMap<>();
-                for (InvState s : won.values()) {
-                    if (s != null) {
-                        got++;
-                        running.merge(s.runId, 1, Integer::sum);
-                        held.add(s.key());
-                        claimed.add(s);
-                    }
-                }
-                running.forEach((runId, k) -> counters.add(runId, c -> c.running += k));
-                if (!hz.getLifecycleService().isRunning()) {
+            try {
+                // Never a blocking poll on the cluster's queue: a poll parked on the queue's partition while that
+                // partition migrates (a member died) can lose its response and block this thread for good, leaving
+                // the member idle with invocations queued. An empty queue is asked again after IDLE_POLL instead
+                // (the same rate as a blocking poll with that timeout).
+                hints.drainTo(keys, n);
+            } catch (HazelcastInstanceNotActiveException e) {
+                return;
+            } catch (RuntimeException e) {
+                // a member leaving, a migration: hints taken by a failed call are re-hinted by the sweeper
+                warn("taking hints from the queue failed; trying again", e);
+            }
+            if (keys.isEmpty()) {
+                window.release(n);
+                try {
+                    Thread.sleep(IDLE_POLL_MILLIS);
+                } catch (InterruptedException e) {
                     return;
                 }
+                continue;
+            }
+            int got = 0;
+            // a failed partition group leaves its hints gone but its entries queued: the sweeper re-hints them
+            Map<String, InvState> won = PartitionBatches.execute(hz, state, new LinkedHashSet<>(keys),
+                    new Claim(me, leaseUntil()),
+                    e -> warn("claiming invocations failed", e));
+            Map<String, Integer> running = new java.util.HashMap<>();
+            for (InvState s : won.values()) {
+                if (s != null) {
+                    got++;
+                    running.merge(s.runId, 1, Integer::sum);
+                    held.add(s.key());
+                    claimed.add(s);
+                }
+            }
+            running.forEach((runId, k) -> counters.add(runId, c -> c.running += k));
+            if (!hz.getLifecycleService().isRunning()) {
+                return;
             }
             window.release(n - got);
         }
