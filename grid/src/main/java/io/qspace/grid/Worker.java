@@ -19,9 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,8 +38,9 @@ import java.util.logging.Logger;
  */
 public final class Worker {
     private static final Logger LOG = Logger.getLogger(Worker.class.getName());
-    /** How long the fetcher waits before asking an empty queue again. */
-    static final long IDLE_POLL_MILLIS = 250;
+    /** A poll of the hints queue (500 ms) that has not returned after this long is abandoned. */
+    static final long POLL_GIVE_UP_MILLIS = 10_000;
+    private ExecutorService poller = newPoller();
     private final HazelcastInstance hz;
     private final GridSettings settings;
     private final IMap<String, InvState> state;
@@ -107,24 +113,27 @@ public final class Worker {
                 return;
             }
             try {
-                // Never a blocking poll on the cluster's queue: a poll parked on the queue's partition while that
-                // partition migrates (a member died) can lose its response and block this thread for good, leaving
-                // the member idle with invocations queued. An empty queue is asked again after IDLE_POLL instead
-                // (the same rate as a blocking poll with that timeout).
                 hints.drainTo(keys, n);
-            } catch (HazelcastInstanceNotActiveException e) {
+                if (keys.isEmpty()) {
+                    String k = pollHint();
+                    if (k != null) {
+                        keys.add(k);
+                        hints.drainTo(keys, n - 1);
+                    }
+                }
+            } catch (InterruptedException | HazelcastInstanceNotActiveException e) {
                 return;
             } catch (RuntimeException e) {
                 // a member leaving, a migration: hints taken by a failed call are re-hinted by the sweeper
                 warn("taking hints from the queue failed; trying again", e);
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
             }
             if (keys.isEmpty()) {
                 window.release(n);
-                try {
-                    Thread.sleep(IDLE_POLL_MILLIS);
-                } catch (InterruptedException e) {
-                    return;
-                }
                 continue;
             }
             int got = 0;
@@ -147,6 +156,39 @@ public final class Worker {
             }
             window.release(n - got);
         }
+    }
+
+    /**
+     * One hint, waiting up to 500 ms for it: a blocking poll, so idle members take new hints at once and in turn. It
+     * runs on a helper thread because a poll parked on the queue's partition while that partition migrates (a member
+     * died) can lose its response and never return: such a poll is abandoned after {@link #POLL_GIVE_UP_MILLIS} and
+     * its thread replaced (a hint it may still take is re-hinted by the sweeper), so the fetcher never stalls.
+     */
+    private String pollHint() throws InterruptedException {
+        Future<String> poll = poller.submit(() -> hints.poll(500, TimeUnit.MILLISECONDS));
+        try {
+            return poll.get(POLL_GIVE_UP_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            poll.cancel(true);
+            poller.shutdownNow();
+            poller = newPoller();
+            LOG.warning("a poll of the hints queue did not return in " + POLL_GIVE_UP_MILLIS
+                    + " ms (its partition migrating?); abandoned, polling again");
+            return null;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static ExecutorService newPoller() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "qspace-fetch-poll");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private void slot() {
