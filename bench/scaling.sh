@@ -54,7 +54,7 @@ for r in rows:
           "same (every SVR fit exact) | | 1 | " if r.get("svr_approximated") in (False, "false") else "not run | | |")
     print(f"| {r['compounds']} ({d['n_train']}/{d['n_test']}) | {d['cpu_seconds']:.0f} | {d['peak_heap_mb']} | "
           f"{d.get('peak_live_heap_mb', '')} | "
-          f"{(1000 * d['peak_live_heap_mb'] / r['compounds']) if 'peak_live_heap_mb' in d else '':.0f} | "
+          f"{'%.0f' % (1000 * d['peak_live_heap_mb'] / r['compounds']) if 'peak_live_heap_mb' in d else ''} | "
           f"{c['builder']}·{c['feature_set']} ({c['params']}) | {c['test_rmse']:.3f} | {ex} |")
 pts = [(r["compounds"], r["default"]["cpu_seconds"]) for r in rows if r["compounds"] >= 2000]
 if len(pts) >= 2:

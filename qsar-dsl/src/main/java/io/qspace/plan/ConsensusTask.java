@@ -6,7 +6,6 @@ import io.qspace.results.StoredModel;
 import io.qspace.store.ObjectStore;
 import io.qspace.store.Serialization;
 import io.qspace.store.StoreKeys;
-import io.qspace.data.Dataset;
 import io.qspace.validate.ClassCalibration;
 import io.qspace.validate.ClassScores;
 import io.qspace.validate.Consensus;
@@ -115,8 +114,7 @@ public record ConsensusTask(String prepareId, String dataset, List<String> membe
         // as a single classifier's are
         store.put(StoreKeys.outOfFold(id), BuildTask.outOfFoldCsv(first.ids(), first.observed(), result.cv())
                 .getBytes(StandardCharsets.UTF_8));
-        ClassCalibration classes = classifies ? StoredModel.classCalibration(store, id,
-                Serialization.read(store, StoreKeys.dataset(datasetHash), Dataset.class).classes().names()) : null;
+        ClassCalibration classes = classifies ? TestTask.classCalibration(store, id, datasetHash) : null;
         ResultRecord any = members.get(0).provenance();
         double seconds = (System.nanoTime() - start) / 1e9;
         ResultRecord record = new ResultRecord(dataset, "top-" + result.k(),

@@ -53,6 +53,7 @@ record TestPredictions(double[] predicted, double[] adScore, boolean[] inDomain)
         }
         return new TestPredictions(predicted, ad, inside);
     }
+
     /**
      * The last {@code count} comma-separated fields of a line and everything before them as field 0 (which may be
      * quoted and hold commas; the last fields are numbers or words, never quoted).

@@ -5,6 +5,7 @@ import io.qspace.chem.DescriptorSet;
 import io.qspace.model.Model;
 import io.qspace.results.ResultRecord;
 import io.qspace.results.StoredModel;
+import io.qspace.store.ObjectStore;
 import io.qspace.store.Serialization;
 import io.qspace.data.Dataset;
 import io.qspace.validate.ApplicabilityDomain;
@@ -82,9 +83,7 @@ public record TestTask(String buildId, String prepareId, String dataset, String 
         double seconds = build.seconds() + (System.nanoTime() - start) / 1e9;
 
         // a classifier is calibrated by class (probabilities, Mondrian sets), a regression by its residuals
-        ClassCalibration classes = build.classifies() ? StoredModel.classCalibration(context.store(), buildId,
-                Serialization.read(context.store(), StoreKeys.dataset(datasetHash), Dataset.class).classes().names())
-                : null;
+        ClassCalibration classes = build.classifies() ? classCalibration(context.store(), buildId, datasetHash) : null;
         ResultRecord record = new ResultRecord(dataset, featureSet, fm.featureSet().size(), builderName,
                 ResultRecord.parameters(build.chosen(), model), build.cvQ2(), build.cvRmse(),
                 Metrics.r2(yTest, predicted), Metrics.rmse(yTest, predicted), Metrics.mae(yTest, predicted),
@@ -132,6 +131,15 @@ public record TestTask(String buildId, String prepareId, String dataset, String 
             }
         }
         return domain.scores(xTest);
+    }
+
+    /**
+     * A classifier's calibration from the stored out-of-fold probabilities of {@code outOfFoldId} (a build, or a
+     * consensus), its class names read from the dataset; null when none were kept.
+     */
+    static ClassCalibration classCalibration(ObjectStore store, String outOfFoldId, String datasetHash) {
+        return StoredModel.classCalibration(store, outOfFoldId,
+                Serialization.read(store, StoreKeys.dataset(datasetHash), Dataset.class).classes().names());
     }
 
     @Override
