@@ -78,6 +78,28 @@ if approx:
               f"{a['chosen']['builder']}·{a['chosen']['feature_set']} | {a['chosen_test_rmse']:.3f} | "
               f"**{r['chosen_test_rmse_approximate_over_exact']:.3f}** | {float(ex):.3f} / {float(ap):.3f} | "
               f"{max(float(a['svr'][f].split('test_rmse=')[-1]) / float(e['svr'][f].split('test_rmse=')[-1]) for f in e['svr']):.3f} |")
+knn = [r for r in rows if "all_knn_exact" in r]
+if knn:
+    print("\nkNN and the applicability domain above their exact limits (10,000 training rows; neighbours among the 16 "
+          "nearest of about sqrt(n) cells): the same study with every kNN search exact (only kNN run again), and each "
+          "stored feature set's domain fitted both ways:\n")
+    print("| compounds | chosen, default | test RMSE | chosen, kNN exact | ratio | knn test RMSE approximate / exact, per feature set | knn wall s in invocations, approximate / exact |")
+    print("|---|---|---|---|---|---|---|")
+    for r in knn:
+        d = r["default"]; e = r["all_knn_exact"]
+        ratios = sorted(float(d["knn"][f].split("test_rmse=")[-1]) / float(e["knn"][f].split("test_rmse=")[-1])
+                        for f in d["knn"] if f in e["knn"])
+        print(f"| {r['compounds']} | {d['chosen']['builder']}·{d['chosen']['feature_set']} | {d['chosen_test_rmse']:.3f} | "
+              f"{e['chosen']['builder']}·{e['chosen']['feature_set']} | **{r['chosen_test_rmse_default_over_knn_exact']:.3f}** | "
+              f"{ratios[0]:.3f} to {ratios[-1]:.3f} (median {ratios[len(ratios) // 2]:.3f}) | "
+              f"{d['wall_seconds_in_invocations_per_builder']['knn']:.0f} / {e['wall_seconds_in_invocations_per_builder']['knn']:.0f} |")
+    print("\n| compounds | feature set | training rows x columns | search | domain CPU s, exact | approximate | threshold ratio | test flags agreeing |")
+    print("|---|---|---|---|---|---|---|---|")
+    for r in knn:
+        for f, c in r["domains_exact_vs_approximate"].items():
+            print(f"| {r['compounds']} | {f} | {c['train_rows']} x {c['columns']} | {c['search']} | "
+                  f"{c['cpu_seconds_exact']:.1f} | {c['cpu_seconds_approximate']:.1f} | "
+                  f"{c['threshold_approximate_over_exact']:.4f} | {100 * c['test_flags_agreeing']:.1f}% |")
 print("\nWall seconds inside invocations per builder (4 slots):\n")
 builders = sorted({b for r in rows for b in r["default"]["wall_seconds_in_invocations_per_builder"]})
 print("| compounds | " + " | ".join(builders) + " |"); print("|---" * (len(builders) + 1) + "|")

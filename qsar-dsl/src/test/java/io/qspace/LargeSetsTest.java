@@ -11,14 +11,16 @@ import io.qspace.plan.Plan;
 import io.qspace.results.Results;
 import io.qspace.run.EmbeddedRunner;
 import io.qspace.select.Selectors;
+import io.qspace.validate.Validation;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
 /**
- * Large datasets: SVR switches to its approximation above the visible limit, says so in every result row, gives the
- * same numbers on one slot and four, and a dataset too large for the heap is refused before anything runs.
+ * Large datasets: SVR, kNN and the applicability domain switch to their approximations above the visible limits, say
+ * so in every result row, give the same numbers on one slot and four, and a dataset too large for the heap is refused
+ * before anything runs.
  */
 class LargeSetsTest {
     @TempDir
@@ -30,7 +32,9 @@ class LargeSetsTest {
     private Study study(Path store, int exactUpTo) {
         return SampleData.quickStudy("large", store)
                 .selectors(Selectors.topCorrelated(10))
-                .builders(Builders.svr().c(1, 10).exactUpTo(exactUpTo).landmarks(40), Builders.knn().k(3, 5));
+                .builders(Builders.svr().c(1, 10).exactUpTo(exactUpTo).landmarks(40),
+                        Builders.knn().k(3, 5).exactUpTo(exactUpTo))
+                .validation(Validation.kFold(3).domainExactUpTo(exactUpTo));
     }
 
     @Test
@@ -43,12 +47,21 @@ class LargeSetsTest {
         try (EmbeddedRunner runner = new EmbeddedRunner(4)) {
             b = runner.run(study(four, 80).plan());
         }
+        assertEquals(0, a.failed(), a.failures().print());
         Table svr = a.table().where(a.table().stringColumn("builder").isEqualTo("svr"));
         assertTrue(svr.rowCount() > 0);
         for (String p : svr.stringColumn("parameters")) {
             assertTrue(p.contains("exactUpTo=80") && p.contains("fitted=nystrom("), p);
         }
+        Table knn = a.table().where(a.table().stringColumn("builder").isEqualTo("knn"));
+        assertEquals(1, knn.rowCount()); // the best k of the one feature set
+        for (String p : knn.stringColumn("parameters")) {
+            assertTrue(p.contains("exactUpTo=80") && p.contains("fitted=cells("), p);
+        }
         assertEquals(numbers(a.table()).print(), numbers(b.table()).print());
+        // The applicability domain searched approximately too, with the same scores and flags on one slot and four.
+        assertEquals(a.testPredictions(a.best("sutherland_BZR", "knn")).print(200),
+                b.testPredictions(b.best("sutherland_BZR", "knn")).print(200));
         // The model keeps the choice too: its parameters are the point's, its record names the approximation.
         assertTrue(a.table().stringColumn("parameters").asList().stream().anyMatch(p -> p.contains("landmarks)")));
     }
@@ -56,7 +69,7 @@ class LargeSetsTest {
     @Test
     void atOrBelowTheLimitSvrIsExactAndTheLimitIsPartOfItsIdentity() {
         Results exact = study(one, 10_000).run();
-        Table svr = exact.table().where(exact.table().stringColumn("builder").isEqualTo("svr"));
+        Table svr = exact.table().where(exact.table().stringColumn("builder").isIn("svr", "knn"));
         for (String p : svr.stringColumn("parameters")) {
             assertFalse(p.contains("fitted="), p);
         }
@@ -72,6 +85,9 @@ class LargeSetsTest {
         String printed = study(one, 80).plan().toString();
         assertTrue(printed.contains("large sets: svr: exact up to 80 training rows, nystrom with 40 landmarks above"),
                 printed);
+        assertTrue(printed.contains("large sets: knn: exact up to 80 training rows, neighbours among the nearest cells"
+                + " above (.exactUpTo(n) sets it)"), printed);
+        assertTrue(printed.contains("large sets: applicability domain: exact up to 80 training rows"), printed);
         assertTrue(printed.contains("memory: about "), printed);
     }
 

@@ -27,7 +27,9 @@ import tech.tablesaw.api.Table;
  * One size of the scaling benchmark: the default study on a seeded subset of N compounds of the MoleculeACE union,
  * timed in process CPU seconds with the heap's peak sampled every 50 ms (garbage included, so it depends on how
  * lazily the collector runs) and the peak heap left after a collection (what the study really holds); then, in the same store, the same study
- * with every SVR fit exact (only the SVR invocations run again), to compare the chosen model's test RMSE.
+ * with every SVR fit exact (only the SVR invocations run again), to compare the chosen model's test RMSE. Where kNN
+ * searched approximately (above knn().exactUpTo), the study again with every kNN search exact, and the stored
+ * feature sets' applicability domains fitted exactly and approximately ({@link DomainCheck}).
  *
  * <p>The union: the 30 MoleculeACE files in name order, each compound with its measured pKi/pEC50 ("y
  * [pEC50/pKi]") and its set's given split, the first occurrence of a SMILES kept. The target is thus "potency on the
@@ -68,6 +70,16 @@ public final class ScalingBench {
         boolean approximated = approx.get("svr").toString().contains("fitted=");
         row.put("svr_approximated", approximated);
         write(out, row); // the default run's figures stand even if the all-exact run is stopped
+        if (approx.get("knn").toString().contains("fitted=")) {
+            // kNN searched approximately: the same study with every kNN search exact (only kNN runs again), and the
+            // applicability domains, exact against approximate, on the stored feature sets.
+            Map<String, Object> exactKnn = run(study.builders(knnExactUpTo(Integer.MAX_VALUE)));
+            row.put("all_knn_exact", exactKnn);
+            row.put("chosen_test_rmse_default_over_knn_exact", (double) approx.get("chosen_test_rmse")
+                    / (double) exactKnn.get("chosen_test_rmse"));
+            row.put("domains_exact_vs_approximate", DomainCheck.compare(store));
+            write(out, row);
+        }
         if (exactToo && !approximated) {
             row.put("chosen_test_rmse_default_over_exact", 1.0);
             row.put("exact_note", "no SVR fit above exactUpTo at this size: the default run is the exact one");
@@ -96,6 +108,15 @@ public final class ScalingBench {
                     / (double) exact.get("chosen_test_rmse"));
         }
         write(out, row);
+    }
+
+    /** The default builders with kNN's exact limit replaced. */
+    static List<ModelBuilder> knnExactUpTo(int rows) {
+        List<ModelBuilder> builders = new ArrayList<>();
+        for (ModelBuilder b : Builders.defaults()) {
+            builders.add(b.name().equals("knn") ? ((io.qspace.model.KnnBuilder) b).exactUpTo(rows) : b);
+        }
+        return builders;
     }
 
     /** The default builders with SVR's exact limit replaced. */
@@ -168,14 +189,20 @@ public final class ScalingBench {
                     .sum());
         }
         r.put("wall_seconds_in_invocations_per_builder", seconds);
-        Map<String, Object> svr = new LinkedHashMap<>();
-        Table svrRows = ok.where(ok.stringColumn("builder").isEqualTo("svr"));
-        for (int i = 0; i < svrRows.rowCount(); i++) {
-            svr.put(svrRows.stringColumn("feature_set").get(i), svrRows.stringColumn("parameters").get(i) + " test_rmse="
-                    + svrRows.doubleColumn("test_rmse").get(i));
-        }
-        r.put("svr", svr);
+        r.put("svr", perFeatureSet(ok, "svr"));
+        r.put("knn", perFeatureSet(ok, "knn"));
         return r;
+    }
+
+    /** A builder's parameters (with any approximation it was fitted with) and test RMSE, per feature set. */
+    private static Map<String, Object> perFeatureSet(Table ok, String builder) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Table rows = ok.where(ok.stringColumn("builder").isEqualTo(builder));
+        for (int i = 0; i < rows.rowCount(); i++) {
+            out.put(rows.stringColumn("feature_set").get(i), rows.stringColumn("parameters").get(i) + " test_rmse="
+                    + rows.doubleColumn("test_rmse").get(i));
+        }
+        return out;
     }
 
     /** The seeded N-compound subset of the MoleculeACE union, written once as CSV (smiles,id,activity,split). */

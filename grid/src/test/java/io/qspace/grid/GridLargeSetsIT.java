@@ -68,6 +68,14 @@ class GridLargeSetsIT {
                     assertTrue(p.contains("exactUpTo=50") && p.contains("fitted=nystrom("), p);
                 }
                 assertEquals(numbers(one.table()).print(), numbers(two.table()).print());
+                // kNN and the applicability domain above their limits: approximate neighbours, the same on a grid.
+                Table knn = two.table().where(two.table().stringColumn("builder").isEqualTo("knn"));
+                assertTrue(knn.rowCount() > 0 && knn.stringColumn("parameters").get(0).contains("fitted=cells("),
+                        knn.print());
+                Table localDomain = one.testPredictions(one.best("sutherland_BZR", "knn"));
+                Table gridDomain = two.testPredictions(two.best("sutherland_BZR", "knn"));
+                assertEquals(localDomain.selectColumns("id", "predicted", "ad_score", "in_domain").print(200),
+                        gridDomain.selectColumns("id", "predicted", "ad_score", "in_domain").print(200));
 
                 // A classification study (issue 12) on the same members: the same numbers as on one local slot.
                 Results gridClasses = grid.submit(classification(dir.resolve("classes-grid")).plan(),
@@ -103,10 +111,15 @@ class GridLargeSetsIT {
                 "test_roc_auc", "test_mcc", "class_balance").sortOn("dataset", "feature_set", "builder", "parameters");
     }
 
-    /** BZR's 130-odd training rows (~87 per fold) against a limit of 50: every SVR fit is approximate. */
+    /**
+     * BZR's 130-odd training rows (~87 per fold) against a limit of 50: every SVR fit, kNN search and the applicability
+     * domain are approximate.
+     */
     private static Study approximated(Path store) {
-        return GridTrustIT.smallStudy("approximated", store,
-                Builders.svr().kernel("tanimoto").c(1, 10).exactUpTo(50).landmarks(30));
+        return GridTrustIT.smallStudy("approximated", store)
+                .builders(Builders.pls().components(2), Builders.knn().k(3).exactUpTo(50),
+                        Builders.svr().kernel("tanimoto").c(1, 10).exactUpTo(50).landmarks(30))
+                .validation(Validation.kFold(3).domainExactUpTo(50));
     }
 
     /** 1,017 compounds x CDK descriptors and ECFP4: about 0.2 GB with 2 slots busy, over 0.6 GB with 8. */

@@ -4,7 +4,7 @@ package io.qspace.model;
  * Keeps the training rows and their scaling; predicts the distance-weighted mean activity of the k nearest in
  * standardised space. Neighbours come from a {@link NeighbourIndex} built when first needed (not stored).
  */
-final class KnnModel implements Model {
+final class KnnModel implements Model, Approximation {
     private static final long serialVersionUID = 2L;
     private static final String SPACE = "standardised";
 
@@ -12,20 +12,33 @@ final class KnnModel implements Model {
     private final double[][] rows;
     private final double[] activity;
     private final int k;
+    /** Null in models stored before the search could approximate: exact. */
+    private final NeighbourIndex.Search search;
     private transient NeighbourIndex index;
 
     /** rows are the raw training rows (not copied further: the model never changes them). */
-    KnnModel(Standardiser scaler, double[][] rows, double[] activity, int k) {
+    KnnModel(Standardiser scaler, double[][] rows, double[] activity, int k, NeighbourIndex.Search search) {
         this.scaler = scaler;
         this.rows = rows;
         this.activity = activity;
         this.k = k;
+        this.search = search;
+    }
+
+    /** "" when searched exactly, else the cells, e.g. "cells(113 of ~113 rows, 16 probed)". */
+    @Override
+    public String approximation() {
+        return search().approximates(rows.length) ? index().describe() : "";
+    }
+
+    private NeighbourIndex.Search search() {
+        return search != null ? search : NeighbourIndex.Search.EXACT;
     }
 
     private NeighbourIndex index() {
         NeighbourIndex i = index;
         if (i == null) {
-            i = NeighbourIndex.over(rows, scaler::apply, SPACE);
+            i = NeighbourIndex.over(rows, scaler::apply, SPACE, search());
             index = i;
         }
         return i;

@@ -3,6 +3,7 @@ package io.qspace.model;
 import java.lang.ref.SoftReference;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -62,10 +63,31 @@ public final class NeighbourIndex {
     private final double[] value;
     private final double[] norm2;
     private final double maxNorm2;
+    // Above the search's exact limit: the cells whose rows are the only ones compared with a query, else null.
+    private final NeighbourCells cells;
     // Arrays hash and compare by identity, so a weak map remembers each query object without keeping it alive.
     private final Map<double[], Found> remembered = new java.util.WeakHashMap<>();
 
-    private NeighbourIndex(double[][] rows, UnaryOperator<double[]> toSpace) {
+    /**
+     * How neighbours are searched: exactly up to exactUpTo indexed rows, above it approximately among the rows of the
+     * query's nearest {@link NeighbourCells} (cells from a k-means seeded with seed).
+     */
+    public record Search(int exactUpTo, long seed) implements java.io.Serializable {
+        public static final Search EXACT = new Search(Integer.MAX_VALUE, 0);
+
+        public Search {
+            if (exactUpTo < 1) {
+                throw new IllegalArgumentException("neighbour search: exactUpTo must be at least 1 row, got "
+                        + exactUpTo);
+            }
+        }
+
+        public boolean approximates(int rows) {
+            return rows > exactUpTo;
+        }
+    }
+
+    private NeighbourIndex(double[][] rows, UnaryOperator<double[]> toSpace, Search search) {
         this.rows = rows;
         this.toSpace = toSpace;
         int n = rows.length;
@@ -98,6 +120,7 @@ public final class NeighbourIndex {
             this.value = null;
             this.norm2 = null;
             this.maxNorm2 = 0;
+            this.cells = search.approximates(n) ? NeighbourCells.fit(denseRows(space), search.seed()) : null;
             return;
         }
         this.dense = null;
@@ -124,19 +147,80 @@ public final class NeighbourIndex {
         }
         start[n] = e;
         this.maxNorm2 = max;
+        this.cells = search.approximates(n) ? NeighbourCells.fit(sparseRows(), search.seed()) : null;
+    }
+
+    private static NeighbourCells.Rows denseRows(double[][] space) {
+        return new NeighbourCells.Rows() {
+            public int size() {
+                return space.length;
+            }
+
+            public int dimension() {
+                return space[0].length;
+            }
+
+            public double dot(int row, double[] vector) {
+                double s = 0;
+                double[] r = space[row];
+                for (int j = 0; j < r.length; j++) {
+                    s += r[j] * vector[j];
+                }
+                return s;
+            }
+
+            public void addTo(int row, double[] sum) {
+                double[] r = space[row];
+                for (int j = 0; j < r.length; j++) {
+                    sum[j] += r[j];
+                }
+            }
+        };
+    }
+
+    /** The sparse rows as the cells see them: each row less the column baseline. */
+    private NeighbourCells.Rows sparseRows() {
+        return new NeighbourCells.Rows() {
+            public int size() {
+                return norm2.length;
+            }
+
+            public int dimension() {
+                return columns;
+            }
+
+            public double dot(int row, double[] vector) {
+                double s = 0;
+                for (int e = start[row]; e < start[row + 1]; e++) {
+                    s += value[e] * vector[column[e]];
+                }
+                return s;
+            }
+
+            public void addTo(int row, double[] sum) {
+                for (int e = start[row]; e < start[row + 1]; e++) {
+                    sum[column[e]] += value[e];
+                }
+            }
+        };
     }
 
     /** An index over rows already in the search space. */
     public static NeighbourIndex over(double[][] rows) {
-        return new NeighbourIndex(rows, UnaryOperator.identity());
+        return over(rows, Search.EXACT);
+    }
+
+    /** An index over rows already in the search space, searched exactly or approximately as the search says. */
+    public static NeighbourIndex over(double[][] rows, Search search) {
+        return new NeighbourIndex(rows, UnaryOperator.identity(), search);
     }
 
     /**
      * An index over rows measured after a transformation (e.g. standardisation), reused when the same row objects
      * were indexed recently: the folds of a cross-validation fit every grid point on the same rows.
      */
-    static NeighbourIndex over(double[][] rows, UnaryOperator<double[]> toSpace, Object spaceKey) {
-        RowsKey key = new RowsKey(rows, spaceKey);
+    static NeighbourIndex over(double[][] rows, UnaryOperator<double[]> toSpace, Object spaceKey, Search search) {
+        RowsKey key = new RowsKey(rows, List.of(spaceKey, search));
         synchronized (RECENT) {
             SoftReference<NeighbourIndex> ref = RECENT.get(key);
             NeighbourIndex found = ref == null ? null : ref.get();
@@ -144,7 +228,7 @@ public final class NeighbourIndex {
                 return found;
             }
         }
-        NeighbourIndex index = new NeighbourIndex(rows, toSpace);
+        NeighbourIndex index = new NeighbourIndex(rows, toSpace, search);
         synchronized (RECENT) {
             RECENT.put(key, new SoftReference<>(index));
         }
@@ -166,6 +250,16 @@ public final class NeighbourIndex {
 
     public int size() {
         return rows.length;
+    }
+
+    /** "exact", or the approximation as {@link NeighbourCells#describe} says it, for a model's recorded settings. */
+    public String describe() {
+        return cells == null ? "exact" : cells.describe();
+    }
+
+    /** The cells searched above the exact limit, or null (for tests). */
+    NeighbourCells cells() {
+        return cells;
     }
 
     /** True when the rows were screened sparsely (fingerprint-like data). */
@@ -198,15 +292,38 @@ public final class NeighbourIndex {
         if (k <= 0) {
             return new Found(new int[0], new double[0]);
         }
-        return dense != null ? scanDense(query, k, skip) : screenSparse(query, k, skip);
+        if (cells == null) {
+            return dense != null ? scanDense(query, k, skip, null) : screenSparse(query, k, skip, null);
+        }
+        int[] candidates = cells.candidates(dense != null ? query : minusBaseline(query));
+        int inside = candidates.length - (Arrays.binarySearch(candidates, skip) >= 0 ? 1 : 0);
+        if (inside < k) { // the probed cells hold too few rows: every row is a candidate
+            candidates = null;
+        }
+        return dense != null ? scanDense(query, k, skip, candidates) : screenSparse(query, k, skip, candidates);
     }
 
-    private Found scanDense(double[] query, int k, int skip) {
+    private double[] minusBaseline(double[] query) {
+        double[] u = new double[columns];
+        for (int j = 0; j < columns; j++) {
+            u[j] = query[j] - baseline[j];
+        }
+        return u;
+    }
+
+    /** The rows compared with a query: the candidates, or every row when they are null. */
+    private static int rowAt(int[] candidates, int at) {
+        return candidates == null ? at : candidates[at];
+    }
+
+    private Found scanDense(double[] query, int k, int skip, int[] candidates) {
         int[] index = new int[k];
         double[] best = new double[k];
         Arrays.fill(best, Double.POSITIVE_INFINITY);
         Arrays.fill(index, -1);
-        for (int i = 0; i < dense.length; i++) {
+        int count = candidates == null ? dense.length : candidates.length;
+        for (int at = 0; at < count; at++) {
+            int i = rowAt(candidates, at);
             if (i == skip) {
                 continue;
             }
@@ -218,24 +335,25 @@ public final class NeighbourIndex {
         return found(index, best);
     }
 
-    private Found screenSparse(double[] query, int k, int skip) {
-        int n = rows.length;
+    private Found screenSparse(double[] query, int k, int skip, int[] candidates) {
+        int count = candidates == null ? rows.length : candidates.length;
         double[] u = new double[columns];
         double q2 = 0;
         for (int j = 0; j < columns; j++) {
             u[j] = query[j] - baseline[j];
             q2 += u[j] * u[j];
         }
-        double[] screened = new double[n];
+        double[] screened = new double[count];
         double[] kth = new double[k];
         Arrays.fill(kth, Double.POSITIVE_INFINITY);
-        for (int i = 0; i < n; i++) {
+        for (int at = 0; at < count; at++) {
+            int i = rowAt(candidates, at);
             double dot = 0;
             for (int e = start[i]; e < start[i + 1]; e++) {
                 dot += value[e] * u[column[e]];
             }
             double s = norm2[i] + q2 - 2 * dot;
-            screened[i] = s;
+            screened[at] = s;
             if (i != skip && s < kth[k - 1]) {
                 int pos = k - 1;
                 while (pos > 0 && kth[pos - 1] > s) {
@@ -251,8 +369,9 @@ public final class NeighbourIndex {
         double[] best = new double[k];
         Arrays.fill(best, Double.POSITIVE_INFINITY);
         Arrays.fill(index, -1);
-        for (int i = 0; i < n; i++) {
-            if (i == skip || screened[i] > limit) {
+        for (int at = 0; at < count; at++) {
+            int i = rowAt(candidates, at);
+            if (i == skip || screened[at] > limit) {
                 continue;
             }
             double d = squaredDistance(toSpace.apply(rows[i]), query, Double.POSITIVE_INFINITY);

@@ -111,7 +111,10 @@ public final class LargeSets {
         return String.join("\n", lines);
     }
 
-    /** "svr: exact up to 4000 training rows, nystrom with 1000 landmarks above", once per distinct builder. */
+    /**
+     * "svr: exact up to 4000 training rows, nystrom with 1000 landmarks above", once per distinct builder, then the
+     * applicability domain's limit.
+     */
     static List<String> exactLimits(Plan plan) {
         List<String> out = new ArrayList<>();
         for (Invocation root : plan.roots()) {
@@ -122,17 +125,22 @@ public final class LargeSets {
                 for (ModelBuilder point : builder.grid()) {
                     Params p = point.params();
                     if (p.has("exactUpTo")) {
-                        String line = builder.name() + ": exact up to " + p.get("exactUpTo")
-                                + " training rows, nystrom with " + p.get("landmarks") + " landmarks above"
-                                + " (.exactUpTo(n) sets it)";
-                        if (!out.contains(line)) {
-                            out.add(line);
-                        }
+                        addOnce(out, builder.name() + ": exact up to " + p.get("exactUpTo") + " training rows, "
+                                + (p.has("landmarks") ? "nystrom with " + p.get("landmarks") + " landmarks"
+                                : "neighbours among the nearest cells") + " above (.exactUpTo(n) sets it)");
                     }
                 }
             }
+            addOnce(out, "applicability domain: exact up to " + prepare.validation().domainExactUpTo()
+                    + " training rows, neighbours among the nearest cells above (Validation.domainExactUpTo(n) sets it)");
         }
         return out;
+    }
+
+    private static void addOnce(List<String> lines, String line) {
+        if (!lines.contains(line)) {
+            lines.add(line);
+        }
     }
 
     /** Descriptor columns of a set, from one small molecule (remembered per set). */

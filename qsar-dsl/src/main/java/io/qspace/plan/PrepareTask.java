@@ -6,6 +6,7 @@ import io.qspace.chem.DescriptorSet;
 import io.qspace.data.Compound;
 import io.qspace.data.Dataset;
 import io.qspace.model.ModelBuilder;
+import io.qspace.model.NeighbourIndex;
 import io.qspace.select.FeatureSet;
 import io.qspace.select.Filters;
 import io.qspace.select.MedianImputer;
@@ -29,8 +30,8 @@ import java.util.stream.Collectors;
  */
 public record PrepareTask(String datasetName, String datasetHash, Split split,
                           DescriptorSet descriptors, Filters filters, List<Selector> selectors, long studySeed,
-                          // continuation: not part of the identity, except the folds of the validation when
-                          // supervised selectors are refitted inside them
+                          // continuation: not part of the identity, except a non-default domain limit and the
+                          // folds of the validation when                          // supervised selectors are refitted inside them
                           List<ModelBuilder> builders, Validation validation,
                           // continuation: the k of the top-k consensus to choose from, empty for none
                           List<Integer> consensusSizes) implements Task {
@@ -51,7 +52,7 @@ public record PrepareTask(String datasetName, String datasetHash, Split split,
 
     @Override
     public String identity() {
-        String data = dataIdentity();
+        String data = dataIdentity() + (validation.describeDomain().isEmpty() ? "" : "|" + validation.describeDomain());
         return selectsInsideFolds() ? data + "|cv=" + validation.describeFolds() : data;
     }
 
@@ -142,7 +143,8 @@ public record PrepareTask(String datasetName, String datasetHash, Split split,
             context.store().put(StoreKeys.features(id(), fs.name()), Serialization.toBytes(fm));
             // The domain depends on the feature set alone: fitted once here, not once per builder's test step, and
             // so are its scores of the test part (each a scan of the training rows).
-            ApplicabilityDomain domain = ApplicabilityDomain.fit(rows(fsValues, test, false));
+            ApplicabilityDomain domain = ApplicabilityDomain.fit(rows(fsValues, test, false),
+                    new NeighbourIndex.Search(validation.domainExactUpTo(), InvocationSeeds.derive(seed, "domain")));
             context.store().put(StoreKeys.domain(id(), fs.name()), Serialization.toBytes(domain));
             context.store().put(StoreKeys.domainScoresOfTestPart(id(), fs.name()),
                     Serialization.toBytes(domain.scores(rows(fsValues, test, true))));

@@ -102,7 +102,8 @@ public record ResultRecord(String dataset, String featureSet, int features, Stri
 
     /** The point's parameters, followed by the approximation its model was fitted with, if any (e.g. Nystrom). */
     public static String parameters(ModelBuilder point, io.qspace.model.Model model) {
-        return parameters(point) + (model instanceof io.qspace.model.Approximation a ? "; fitted=" + a.approximation() : "");
+        return parameters(point) + (model instanceof io.qspace.model.Approximation a && !a.approximation().isEmpty()
+                ? "; fitted=" + a.approximation() : "");
     }
 
     public boolean failed() {

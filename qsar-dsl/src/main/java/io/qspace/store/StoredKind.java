@@ -27,7 +27,8 @@ public enum StoredKind {
     PREPARED(false, List.of("io.qspace.plan.Prepared", "io.qspace.plan.FeatureMatrix", "io.qspace.plan.FoldFeatures",
             "io.qspace.validate.ApplicabilityDomain", double[].class.getName()),
             "io.qspace.plan.Prepared", "io.qspace.plan.FeatureMatrix", "io.qspace.plan.FoldFeatures",
-            "io.qspace.select.FeatureSet", "io.qspace.validate.ApplicabilityDomain"),
+            "io.qspace.select.FeatureSet", "io.qspace.validate.ApplicabilityDomain",
+            "io.qspace.model.NeighbourIndex$Search"),
     MODEL(true, List.of("io.qspace.plan.BuildOutcome", "io.qspace.results.StoredModel"),
             "io.qspace.**", "java.lang.invoke.SerializedLambda", "smile.**"),
     /** Invocations and the study parts they carry; also what any type not named above is read as. */

@@ -7,18 +7,24 @@ import java.util.Arrays;
 /**
  * Distance-based applicability domain: a compound is inside when its mean Euclidean distance to the 5 nearest
  * training compounds (in training-standardised descriptor space) is no more than the 95th percentile of the same
- * score for the training compounds themselves, each left out of its own neighbour search.
+ * score for the training compounds themselves, each left out of its own neighbour search. Neighbours are searched
+ * exactly up to {@link #DEFAULT_EXACT_UP_TO} training compounds (set by {@link Validation#domainExactUpTo}) and
+ * among the query's nearest cells above ({@link NeighbourIndex.Search}), as {@link #describe} says.
  */
 public final class ApplicabilityDomain implements Serializable {
     private static final long serialVersionUID = 1L;
     public static final int NEIGHBOURS = 5;
     public static final double PERCENTILE = 95;
+    /** The largest training part searched exactly by default: as kNN's, and for the same reason. */
+    public static final int DEFAULT_EXACT_UP_TO = io.qspace.model.KnnBuilder.DEFAULT_EXACT_UP_TO;
 
     private final double[] mean;
     private final double[] scale;
     private final double[][] rows;
     private final int k;
     private final double threshold;
+    /** Null in domains stored before the search could approximate: exact. */
+    private final NeighbourIndex.Search search;
     private transient NeighbourIndex index;
     /** The score of each row, in order: {@link #score} row by row. */
     public double[] scores(double[][] x) {
@@ -32,16 +38,23 @@ public final class ApplicabilityDomain implements Serializable {
     /** Each training compound's own score (null in domains stored before it was kept: recomputed on demand). */
     private final double[] trainingScores;
 
-    private ApplicabilityDomain(double[] mean, double[] scale, double[][] rows) {
+    private ApplicabilityDomain(double[] mean, double[] scale, double[][] rows, NeighbourIndex.Search search) {
         this.mean = mean;
         this.scale = scale;
         this.rows = rows;
+        this.search = search;
         this.k = Math.min(NEIGHBOURS, Math.max(1, rows.length - 1));
         this.trainingScores = leaveOneOutScores();
         this.threshold = percentile(trainingScores, PERCENTILE);
     }
 
+    /** A domain whose neighbours are searched exactly, at any size. */
     public static ApplicabilityDomain fit(double[][] xTrain) {
+        return fit(xTrain, NeighbourIndex.Search.EXACT);
+    }
+
+    /** A domain whose neighbours are searched as the search says (exactly up to its limit, approximately above). */
+    public static ApplicabilityDomain fit(double[][] xTrain, NeighbourIndex.Search search) {
         if (xTrain.length == 0) {
             throw new IllegalArgumentException("applicability domain needs training rows");
         }
@@ -66,7 +79,7 @@ public final class ApplicabilityDomain implements Serializable {
         for (int i = 0; i < n; i++) {
             rows[i] = standardise(xTrain[i], mean, scale);
         }
-        return new ApplicabilityDomain(mean, scale, rows);
+        return new ApplicabilityDomain(mean, scale, rows, search);
     }
 
     /** Mean distance to the 5 nearest training compounds, in training-standardised space. */
@@ -110,10 +123,15 @@ public final class ApplicabilityDomain implements Serializable {
     }
 
     /** The neighbour index over the standardised training rows, built when first needed (not stored). */
+    /** "exact", or the approximate search, e.g. "cells(113 of ~113 rows, 16 probed)". */
+    public String describe() {
+        return index().describe();
+    }
+
     private NeighbourIndex index() {
         NeighbourIndex i = index;
         if (i == null) {
-            i = NeighbourIndex.over(rows);
+            i = NeighbourIndex.over(rows, search != null ? search : NeighbourIndex.Search.EXACT);
             index = i;
         }
         return i;

@@ -15,9 +15,12 @@ import java.util.Objects;
  * @param kind       regression or classification: set per dataset by the planner from the dataset's source;
  *                   classification deals stratified folds and scores classes
  * @param chooseBy   the metric that chooses models ({@link Metric#named}), null for the kind's default
+ * @param domainExactUpTo the largest training part whose applicability domain searches neighbours exactly; above
+ *                   it the search is approximate ({@link ApplicabilityDomain}); 0 (validations stored before it
+ *                   existed) means the default
  */
 public record Validation(int folds, int repeats, Selection selection, int yRandomisations, ModelKind kind,
-                         String chooseBy) implements Serializable {
+                         String chooseBy, int domainExactUpTo) implements Serializable {
 
     /** Where the supervised feature selection happens relative to the cross-validation folds. */
     public enum Selection {
@@ -64,6 +67,34 @@ public record Validation(int folds, int repeats, Selection selection, int yRando
         if (chooseBy != null) {
             chooseBy = Metric.named(chooseBy).label();
         }
+        if (domainExactUpTo == 0) {
+            domainExactUpTo = ApplicabilityDomain.DEFAULT_EXACT_UP_TO;
+        }
+        if (domainExactUpTo < 1) {
+            throw new IllegalArgumentException("applicability domain: exactUpTo must be at least 1 training row, got "
+                    + domainExactUpTo);
+        }
+    }
+
+    /** A validation choosing by a metric (null: the kind's default), with the default applicability domain. */
+    public Validation(int folds, int repeats, Selection selection, int yRandomisations, ModelKind kind,
+                      String chooseBy) {
+        this(folds, repeats, selection, yRandomisations, kind, chooseBy, ApplicabilityDomain.DEFAULT_EXACT_UP_TO);
+    }
+
+    /**
+     * The same validation with the applicability domain's neighbour search exact up to this many training rows
+     * (default {@value ApplicabilityDomain#DEFAULT_EXACT_UP_TO}) and approximate above; Integer.MAX_VALUE keeps it
+     * exact at any size.
+     */
+    public Validation domainExactUpTo(int rows) {
+        return new Validation(folds, repeats, selection, yRandomisations, kind, chooseBy, rows);
+    }
+
+    /** "" for the default domain, else what the prepared data's identity adds, e.g. "domain=exactUpTo(20000)". */
+    public String describeDomain() {
+        return domainExactUpTo == ApplicabilityDomain.DEFAULT_EXACT_UP_TO ? ""
+                : "domain=exactUpTo(" + domainExactUpTo + ")";
     }
 
     /** A regression's validation with the default metric. */
@@ -76,7 +107,8 @@ public record Validation(int folds, int repeats, Selection selection, int yRando
      * "roc_auc" (the default), "pr_auc", "mcc", "balanced_accuracy", "f1" or "brier" for a classification.
      */
     public Validation chooseBy(String metric) {
-        return new Validation(folds, repeats, selection, yRandomisations, kind, Metric.named(metric).label());
+        return new Validation(folds, repeats, selection, yRandomisations, kind, Metric.named(metric).label(),
+                domainExactUpTo);
     }
 
     /**
@@ -90,7 +122,7 @@ public record Validation(int folds, int repeats, Selection selection, int yRando
                     + datasetKind.label() + ": choose by " + (datasetKind == ModelKind.CLASSIFICATION
                     ? "roc_auc, pr_auc, mcc, balanced_accuracy, f1 or brier" : "rmse or q2"));
         }
-        return new Validation(folds, repeats, selection, yRandomisations, datasetKind, chooseBy);
+        return new Validation(folds, repeats, selection, yRandomisations, datasetKind, chooseBy, domainExactUpTo);
     }
 
     /** The metric that chooses models: the one named, else RMSE for a regression and ROC-AUC for a classification. */
@@ -114,12 +146,12 @@ public record Validation(int folds, int repeats, Selection selection, int yRando
 
     /** The same validation plus n seeded y-shuffles; 0 switches it off. */
     public Validation yRandomisation(int n) {
-        return new Validation(folds, repeats, selection, n, kind, chooseBy);
+        return new Validation(folds, repeats, selection, n, kind, chooseBy, domainExactUpTo);
     }
 
     /** r x k folds: the k folds dealt r times with seeds derived per repeat; CV metrics are over all of them. */
     public Validation repeated(int r) {
-        return new Validation(folds, r, selection, yRandomisations, kind, chooseBy);
+        return new Validation(folds, r, selection, yRandomisations, kind, chooseBy, domainExactUpTo);
     }
 
     /**
@@ -127,12 +159,14 @@ public record Validation(int folds, int repeats, Selection selection, int yRando
      * CV estimates of supervised feature sets are then optimistic; use it to reproduce the paper or to compare.
      */
     public Validation selectionBeforeCv() {
-        return new Validation(folds, repeats, Selection.BEFORE_CV, yRandomisations, kind, chooseBy);
+        return new Validation(folds, repeats, Selection.BEFORE_CV, yRandomisations, kind, chooseBy,
+                domainExactUpTo);
     }
 
     /** The default: every fold's selection sees only that fold's training rows. */
     public Validation selectionInsideFolds() {
-        return new Validation(folds, repeats, Selection.INSIDE_FOLDS, yRandomisations, kind, chooseBy);
+        return new Validation(folds, repeats, Selection.INSIDE_FOLDS, yRandomisations, kind, chooseBy,
+                domainExactUpTo);
     }
 
     public boolean selectsInsideFolds() {
@@ -182,7 +216,8 @@ public record Validation(int folds, int repeats, Selection selection, int yRando
     /** "kfold(5)+selection(inside-folds)" or "kfold(5)+repeats(3)+selection(before-cv)+yrand(10)". */
     public String describe() {
         return describeFolds() + (yRandomisations > 0 ? "+yrand(" + yRandomisations + ")" : "")
-                + (chooseBy != null || classifies() ? "+by(" + metric().label() + ")" : "");
+                + (chooseBy != null || classifies() ? "+by(" + metric().label() + ")" : "")
+                + (describeDomain().isEmpty() ? "" : "+" + describeDomain());
     }
 
     @Override
