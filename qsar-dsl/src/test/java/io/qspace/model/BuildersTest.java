@@ -30,11 +30,11 @@ class BuildersTest {
 
     @Test
     void parametersAreTypedForAPointAndTheGridHoldsTheValuesToTry() {
-        assertEquals(Map.of("k", 5), Builders.knn().k(5).params().asMap());
+        assertEquals(Map.of("k", 5, "exactUpTo", KnnBuilder.DEFAULT_EXACT_UP_TO), Builders.knn().k(5).params().asMap());
         assertEquals(List.of(3, 5, 9), Builders.knn().k(3, 5, 9).paramGrid().values("k"));
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> Builders.knn().k(3, 5, 9).params());
-        assertTrue(e.getMessage().contains("knn(k=[3, 5, 9]) is a grid of 3 points"), e.getMessage());
+        assertTrue(e.getMessage().contains("knn(k=[3, 5, 9], exactUpTo=10000) is a grid of 3 points"), e.getMessage());
     }
 
     @Test
