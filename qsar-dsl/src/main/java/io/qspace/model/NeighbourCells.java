@@ -3,7 +3,6 @@ package io.qspace.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * An approximate neighbour search for large training sets (an inverted-file index, as FAISS's IVF): the rows are
@@ -78,7 +77,7 @@ final class NeighbourCells {
     private static void partition(Rows rows, int[] subset, int cells, int target, long seed, int depth,
                                   List<double[]> centroidsOut, List<int[]> membersOut) {
         int n = subset.length;
-        int[] order = shuffled(n, seed);
+        int[] order = io.qspace.split.Shuffle.permutation(n, seed);
         int sampleSize = Math.min(n, SAMPLE_PER_CELL * cells);
         int[] sample = Arrays.copyOf(order, sampleSize);
         Arrays.sort(sample);
@@ -241,21 +240,5 @@ final class NeighbourCells {
             s += a[j] * b[j];
         }
         return s;
-    }
-
-    /** 0..n-1 in a seeded random order (Fisher-Yates). */
-    private static int[] shuffled(int n, long seed) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
     }
 }
