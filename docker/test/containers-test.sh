@@ -151,11 +151,16 @@ papermill batch.ipynb kill-study "${study[@]}" >"$work/papermill-kill.log" 2>&1 
 pm_pid=$!
 # mid-study: the dataset is prepared and the first model builds are stored, the results table is not yet written
 victim="${members[2]}"
-# one exec that watches the store's folder (an exec per poll is too slow on a busy machine)
-in_store "timeout $timeout_s bash -c 'until ls $bucket/results/builds/* >/dev/null 2>&1; do sleep 0.1; done'" \
-  || fail "no build stored within ${timeout_s}s: $(tail -5 "$work/papermill-kill.log")"
-in_store "test -e $bucket/results/studies/kill-study/results.csv" && fail "study 1 finished before the kill"
-builds_before=$(in_store "ls $bucket/results/builds | wc -l")
+# watched from the host through the store volume's folder: a podman exec per check takes seconds on a busy machine,
+# long enough for the last builds to finish between the first build and the kill (seen in CI under load)
+bucket_dir="$(podman volume inspect --format '{{.Mountpoint}}' "${project}_store-data")${bucket#/data}"
+watch_deadline=$((SECONDS + timeout_s))
+until compgen -G "$bucket_dir/results/builds/*" >/dev/null; do
+  ((SECONDS < watch_deadline)) || fail "no build stored within ${timeout_s}s: $(tail -5 "$work/papermill-kill.log")"
+  sleep 0.05
+done
+[[ -e "$bucket_dir/results/studies/kill-study/results.csv" ]] && fail "study 1 finished before the kill"
+builds_before=$(find "$bucket_dir/results/builds" -type f | wc -l)
 podman kill -s KILL "$victim" >/dev/null
 say "SIGKILLed $victim $((SECONDS - t_study))s into the study, $builds_before build(s) stored"
 wait "$pm_pid" || fail "study 1 failed after the kill: $(tail -n 15 "$work/papermill-kill.log")"

@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * Exact nearest-neighbour search by Euclidean distance in a row space (e.g. standardised descriptors), shared by
- * kNN, the applicability domain and anything else that needs the rows nearest a query. Results are exactly those of
- * a brute-force scan: the first k rows in order of (distance, row index), so ties go to the earlier row.
+ * Nearest-neighbour search by Euclidean distance in a row space (e.g. standardised descriptors), shared by kNN, the
+ * applicability domain and anything else that needs the rows nearest a query. Up to the search's exact limit the
+ * results are exactly those of a brute-force scan: the first k rows in order of (distance, row index), so ties go to
+ * the earlier row.
  *
  * <p>Two ways to find them, chosen from the data. Sparse rows (fingerprint counts: each column mostly at its
  * minimum) are screened with the expansion |u|^2 + |v|^2 - 2 u.v over each row's non-baseline entries only, which
@@ -18,6 +19,9 @@ import java.util.function.UnaryOperator;
  * then measured exactly, column by column, as a brute-force scan would. Dense rows (descriptors) are scanned
  * exactly with early abandoning. Either way a query is searched once to {@link #DEPTH} neighbours and remembered
  * (by identity), so the k values of a grid read their neighbours off one search.
+ *
+ * <p>Above a {@link Search}'s exact limit the same scans run over the rows of the query's nearest
+ * {@link NeighbourCells} only: approximate (a neighbour in a cell not probed is missed), the rest unchanged.
  */
 public final class NeighbourIndex {
     /** Neighbours kept per query, so every k up to this many is read off one search. */
