@@ -346,7 +346,9 @@ public final class Results {
      * without it (from the stored out-of-fold predictions, nothing refitted). The plain CV of a winner of many is
      * optimistic; this one is not, up to each candidate's grid being tuned on all folds. A chosen consensus's CV is
      * nested already and is repeated (the consensus is chosen when the study chose it always, or when its nested CV
-     * is the lowest). Columns: dataset, model, candidates, cv_rmse, selection_cv_rmse.
+     * is the lowest). Columns: dataset, model, candidates, then cv_ and selection_cv_ of the metric that chose the
+     * dataset's models (cv_rmse and selection_cv_rmse by default; cv_roc_auc and selection_cv_roc_auc for a
+     * classification).
      */
     public Table selectionCv() {
         return SelectionCv.of(table, store, study, consensusChosenAlways());

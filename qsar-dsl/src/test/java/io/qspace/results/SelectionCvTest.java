@@ -11,6 +11,7 @@ import io.qspace.run.EmbeddedRunner;
 import io.qspace.run.ProgressListener;
 import io.qspace.select.Selectors;
 import io.qspace.validate.Metrics;
+import io.qspace.validate.ClassificationMetrics;
 import io.qspace.validate.Validation;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -98,6 +99,64 @@ class SelectionCvTest {
                 "winners per fold " + winners);
         assertNotEquals(s.doubleColumn("cv_rmse").get(0), s.doubleColumn("selection_cv_rmse").get(0),
                 "the plain CV of the winner is not the CV of picking it");
+    }
+
+    /**
+     * A classification chooses by ROC-AUC, and so does the CV of its choice: each fold's winner has the best ROC-AUC
+     * on the other folds' out-of-fold probabilities, the pooled nested probabilities are scored by ROC-AUC.
+     */
+    @Test
+    void aClassificationIsScoredByTheMetricThatChoseIt() {
+        Path samples = Path.of("..", "datasets-sample").toAbsolutePath().normalize();
+        Results classes = Study.named("selection-cv-classes")
+                .datasets(Datasets.csv(samples + "/sutherland_BZR.csv").smiles("smiles").id("id").activity("pIC50")
+                        .activeAtLeast(7))
+                .descriptors(Descriptors.cdkDefault())
+                .selectors(Selectors.topCorrelated(10))
+                .builders(Builders.pls().components(2, 3), Builders.knn().k(5), Builders.tree())
+                .validation(Validation.kFold(4))
+                .seed(11)
+                .store(dir.resolve("classes").toString())
+                .run();
+        Table ok = classes.table().where(classes.table().stringColumn("status").isEqualTo("ok"))
+                .sortDescendingOn("cv_roc_auc");
+        List<Table> oof = new ArrayList<>();
+        for (int c = 0; c < ok.rowCount(); c++) {
+            oof.add(classes.outOfFold(StoredModel.load(classes.store(), ok.stringColumn("model").get(c))));
+        }
+        double[] observed = oof.get(0).doubleColumn("observed").asDoubleArray();
+        int[] fold = oof.get(0).intColumn("fold").asIntArray();
+        double[] nested = new double[observed.length];
+        for (int f = 1; f <= 4; f++) {
+            int winner = -1;
+            double best = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < oof.size(); c++) {
+                double[] p = oof.get(c).doubleColumn("predicted").asDoubleArray();
+                List<Double> o = new ArrayList<>();
+                List<Double> q = new ArrayList<>();
+                for (int i = 0; i < p.length; i++) {
+                    if (fold[i] != f) {
+                        o.add(observed[i]);
+                        q.add(p[i]);
+                    }
+                }
+                double auc = ClassificationMetrics.rocAuc(o.stream().mapToDouble(Double::doubleValue).toArray(),
+                        q.stream().mapToDouble(Double::doubleValue).toArray());
+                if (auc > best) {
+                    best = auc;
+                    winner = c;
+                }
+            }
+            double[] p = oof.get(winner).doubleColumn("predicted").asDoubleArray();
+            for (int i = 0; i < p.length; i++) if (fold[i] == f) nested[i] = p[i];
+        }
+        Table s = classes.selectionCv();
+        assertEquals(List.of("dataset", "model", "candidates", "cv_roc_auc", "selection_cv_roc_auc"), s.columnNames());
+        assertEquals(ok.stringColumn("feature_set").get(0) + "/" + ok.stringColumn("builder").get(0),
+                s.stringColumn("model").get(0));
+        assertEquals(ok.doubleColumn("cv_roc_auc").get(0), s.doubleColumn("cv_roc_auc").get(0), 1e-12);
+        assertEquals(ClassificationMetrics.rocAuc(observed, nested), s.doubleColumn("selection_cv_roc_auc").get(0),
+                1e-9);
     }
 
     @Test
