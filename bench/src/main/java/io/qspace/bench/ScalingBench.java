@@ -112,19 +112,20 @@ public final class ScalingBench {
 
     /** The default builders with kNN's exact limit replaced. */
     static List<ModelBuilder> knnExactUpTo(int rows) {
-        List<ModelBuilder> builders = new ArrayList<>();
-        for (ModelBuilder b : Builders.defaults()) {
-            builders.add(b.name().equals("knn") ? ((io.qspace.model.KnnBuilder) b).exactUpTo(rows) : b);
-        }
-        return builders;
+        return defaultsWith("knn", b -> ((io.qspace.model.KnnBuilder) b).exactUpTo(rows));
     }
 
     /** The default builders with SVR's exact limit replaced. */
     static List<ModelBuilder> svrExactUpTo(int rows) {
+        return defaultsWith("svr", b -> Builders.svr().c(1, 10).epsilon(0.1).gammaScale().scaling("auto")
+                .exactUpTo(rows));
+    }
+
+    /** The default builders, the one of this name replaced by what change makes of it. */
+    private static List<ModelBuilder> defaultsWith(String name, java.util.function.UnaryOperator<ModelBuilder> change) {
         List<ModelBuilder> builders = new ArrayList<>();
         for (ModelBuilder b : Builders.defaults()) {
-            builders.add(b.name().equals("svr")
-                    ? Builders.svr().c(1, 10).epsilon(0.1).gammaScale().scaling("auto").exactUpTo(rows) : b);
+            builders.add(b.name().equals(name) ? change.apply(b) : b);
         }
         return builders;
     }

@@ -88,6 +88,20 @@ public abstract class GridBuilder implements ModelBuilder {
         return fitPoint(x, y, seed, params());
     }
 
+    /**
+     * Training-row limits to try (e.g. {@code exactUpTo}), boxed for the grid: an error naming this builder and the
+     * parameter when one is below 1.
+     */
+    protected Object[] rowLimits(String parameter, int... rows) {
+        for (int r : rows) {
+            if (r < 1) {
+                throw new IllegalArgumentException(name + ": " + parameter + " must be at least 1 training row, got "
+                        + r);
+            }
+        }
+        return boxed(rows);
+    }
+
     protected static Object[] boxed(int... values) {
         Object[] out = new Object[values.length];
         for (int i = 0; i < values.length; i++) {

@@ -30,12 +30,7 @@ public final class KnnBuilder extends GridBuilder {
 
     /** The largest training set searched exactly; Integer.MAX_VALUE keeps every search exact. */
     public KnnBuilder exactUpTo(int... rows) {
-        for (int r : rows) {
-            if (r < 1) {
-                throw new IllegalArgumentException("knn: exactUpTo must be at least 1 training row, got " + r);
-            }
-        }
-        return (KnnBuilder) with("exactUpTo", boxed(rows));
+        return (KnnBuilder) with("exactUpTo", rowLimits("exactUpTo", rows));
     }
 
     public KnnBuilder k(int... k) {

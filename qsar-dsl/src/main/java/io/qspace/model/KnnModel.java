@@ -32,7 +32,7 @@ final class KnnModel implements Model, Approximation {
     }
 
     private NeighbourIndex.Search search() {
-        return search != null ? search : NeighbourIndex.Search.EXACT;
+        return NeighbourIndex.Search.orExact(search);
     }
 
     private NeighbourIndex index() {

@@ -48,7 +48,7 @@ abstract class LandmarkKernel<T> implements Serializable {
             this.gamma = gamma;
             this.norm2 = new double[landmarks.length];
             for (int l = 0; l < landmarks.length; l++) {
-                norm2[l] = dot(landmarks[l], landmarks[l]);
+                norm2[l] = Vectors.dot(landmarks[l], landmarks[l]);
             }
         }
 
@@ -121,14 +121,6 @@ abstract class LandmarkKernel<T> implements Serializable {
         @Override
         LandmarkKernel<double[]> on(double[][] other) {
             return new Rbf(other, gamma);
-        }
-
-        private static double dot(double[] a, double[] b) {
-            double s = 0;
-            for (int j = 0; j < a.length; j++) {
-                s += a[j] * b[j];
-            }
-            return s;
         }
 
         @Override

@@ -39,16 +39,13 @@ final class NeighbourCells {
     }
 
     private final double[][] centroids;
-    private final double[] centroidNorm2;
+    private final double[] centroidLength;
     private final int[][] members;
 
     private NeighbourCells(double[][] centroids, int[][] members) {
         this.centroids = centroids;
         this.members = members;
-        this.centroidNorm2 = new double[centroids.length];
-        for (int c = 0; c < centroids.length; c++) {
-            centroidNorm2[c] = dot(centroids[c], centroids[c]);
-        }
+        this.centroidLength = lengths(centroids);
     }
 
     /** The number of cells for n rows: about sqrt(n), at least PROBES + 1 so that probing is a real restriction. */
@@ -57,9 +54,9 @@ final class NeighbourCells {
     }
 
     /**
-     * Partitions the rows into about {@link #cellsFor} cells by a k-means seeded with this seed. Fingerprints tend to
-     * gather in one hub cell (rows with few rare bits sit near the overall mean), so a cell of more than
-     * {@link #SPLIT_ABOVE} times the intended size is partitioned again within itself, up to {@link #DEPTH} times.
+     * Partitions the rows into about {@link #cellsFor} cells by a k-means seeded with this seed. A cell of more than
+     * {@link #SPLIT_ABOVE} times the intended size (a hub the assignment by cosine did not prevent) is partitioned
+     * again within itself, up to {@link #DEPTH} times.
      */
     static NeighbourCells fit(Rows rows, long seed) {
         int n = rows.size();
@@ -88,9 +85,9 @@ final class NeighbourCells {
         }
         int[] cellOf = new int[sampleSize];
         for (int iteration = 0; iteration < ITERATIONS; iteration++) {
-            double[] norm2 = norms(centroids);
+            double[] length = lengths(centroids);
             for (int s = 0; s < sampleSize; s++) {
-                cellOf[s] = nearest(rows, subset[sample[s]], centroids, norm2);
+                cellOf[s] = nearest(rows, subset[sample[s]], centroids, length);
             }
             double[][] sums = new double[cells][rows.dimension()];
             int[] counts = new int[cells];
@@ -107,11 +104,11 @@ final class NeighbourCells {
                 }
             }
         }
-        double[] norm2 = norms(centroids);
+        double[] length = lengths(centroids);
         int[] cellOfRow = new int[n];
         int[] counts = new int[cells];
         for (int i = 0; i < n; i++) {
-            cellOfRow[i] = nearest(rows, subset[i], centroids, norm2);
+            cellOfRow[i] = nearest(rows, subset[i], centroids, length);
             counts[cellOfRow[i]]++;
         }
         int[][] members = new int[cells][];
@@ -147,7 +144,7 @@ final class NeighbourCells {
         return most;
     }
 
-    /** e.g. "cells(113 of ~113 rows, 8 probed)": what the results record of an approximate search. */
+    /** e.g. "cells(113 of ~113 rows, 16 probed)": what the results record of an approximate search. */
     String describe() {
         int rows = 0;
         for (int[] m : members) {
@@ -158,8 +155,8 @@ final class NeighbourCells {
     }
 
     /**
-     * The rows to compare with a query (given in the cells' space), ascending: the members of its PROBES nearest
-     * cells, nearer cells first on ties of distance by cell number.
+     * The rows to compare with a query (given in the cells' space), ascending: the members of the PROBES cells whose
+     * centroids point most its way (on a tie, the lower-numbered cell).
      */
     int[] candidates(double[] query) {
         int cells = centroids.length;
@@ -172,29 +169,19 @@ final class NeighbourCells {
                 nonZero[entries++] = j;
             }
         }
-        double[] distance = new double[cells];
+        int[] chosen = new int[probes];
+        double[] best = new double[probes];
+        Arrays.fill(best, Double.POSITIVE_INFINITY);
+        Arrays.fill(chosen, -1);
         for (int c = 0; c < cells; c++) {
             double[] centroid = centroids[c];
             double dot = 0;
             for (int e = 0; e < entries; e++) {
                 dot += centroid[nonZero[e]] * query[nonZero[e]];
             }
-            distance[c] = -dot / Math.sqrt(centroidNorm2[c] + Double.MIN_NORMAL);
-        }
-        int[] chosen = new int[probes];
-        double[] best = new double[probes];
-        Arrays.fill(best, Double.POSITIVE_INFINITY);
-        Arrays.fill(chosen, -1);
-        for (int c = 0; c < cells; c++) {
-            if (distance[c] < best[probes - 1]) {
-                int pos = probes - 1;
-                while (pos > 0 && best[pos - 1] > distance[c]) {
-                    best[pos] = best[pos - 1];
-                    chosen[pos] = chosen[pos - 1];
-                    pos--;
-                }
-                best[pos] = distance[c];
-                chosen[pos] = c;
+            double away = away(dot, centroidLength[c]);
+            if (away < best[probes - 1]) {
+                NeighbourIndex.insert(chosen, best, c, away);
             }
         }
         int total = 0;
@@ -213,32 +200,34 @@ final class NeighbourCells {
         return out;
     }
 
-    private static int nearest(Rows rows, int row, double[][] centroids, double[] norm2) {
+    /** The cell whose centroid points most the row's way. */
+    private static int nearest(Rows rows, int row, double[][] centroids, double[] length) {
         int best = 0;
-        double bestDistance = Double.POSITIVE_INFINITY;
+        double bestAway = Double.POSITIVE_INFINITY;
         for (int c = 0; c < centroids.length; c++) {
-            double d = -rows.dot(row, centroids[c]) / Math.sqrt(norm2[c] + Double.MIN_NORMAL);
-            if (d < bestDistance) {
-                bestDistance = d;
+            double away = away(rows.dot(row, centroids[c]), length[c]);
+            if (away < bestAway) {
+                bestAway = away;
                 best = c;
             }
         }
         return best;
     }
 
-    private static double[] norms(double[][] centroids) {
-        double[] out = new double[centroids.length];
-        for (int c = 0; c < centroids.length; c++) {
-            out[c] = dot(centroids[c], centroids[c]);
-        }
-        return out;
+    /**
+     * How far a vector points from a centroid's direction, lower nearer: minus its dot product with the centroid over
+     * the centroid's length (minus the cosine times the vector's own length, which is the same for every centroid).
+     */
+    private static double away(double dot, double centroidLength) {
+        return -dot / centroidLength;
     }
 
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int j = 0; j < a.length; j++) {
-            s += a[j] * b[j];
+    /** Each centroid's length (never 0, so an empty direction divides safely). */
+    private static double[] lengths(double[][] centroids) {
+        double[] out = new double[centroids.length];
+        for (int c = 0; c < centroids.length; c++) {
+            out[c] = Math.sqrt(Vectors.dot(centroids[c], centroids[c]) + Double.MIN_NORMAL);
         }
-        return s;
+        return out;
     }
 }

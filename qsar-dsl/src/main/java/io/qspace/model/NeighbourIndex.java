@@ -89,6 +89,11 @@ public final class NeighbourIndex {
         public boolean approximates(int rows) {
             return rows > exactUpTo;
         }
+
+        /** The search, or exact for null (a model or domain stored before searches could approximate). */
+        public static Search orExact(Search search) {
+            return search != null ? search : EXACT;
+        }
     }
 
     private NeighbourIndex(double[][] rows, UnaryOperator<double[]> toSpace, Search search) {
@@ -297,16 +302,23 @@ public final class NeighbourIndex {
             return new Found(new int[0], new double[0]);
         }
         if (cells == null) {
-            return dense != null ? scanDense(query, k, skip, null) : screenSparse(query, k, skip, null);
+            return dense != null ? scanDense(query, k, skip, null)
+                    : screenSparse(query, minusBaseline(query), k, skip, null);
         }
-        int[] candidates = cells.candidates(dense != null ? query : minusBaseline(query));
-        int inside = candidates.length - (Arrays.binarySearch(candidates, skip) >= 0 ? 1 : 0);
-        if (inside < k) { // the probed cells hold too few rows: every row is a candidate
-            candidates = null;
+        if (dense != null) {
+            return scanDense(query, k, skip, enough(cells.candidates(query), k, skip));
         }
-        return dense != null ? scanDense(query, k, skip, candidates) : screenSparse(query, k, skip, candidates);
+        double[] u = minusBaseline(query);
+        return screenSparse(query, u, k, skip, enough(cells.candidates(u), k, skip));
     }
 
+    /** The candidates, or null (every row) when the probed cells hold fewer than k rows besides the skipped one. */
+    private static int[] enough(int[] candidates, int k, int skip) {
+        int inside = candidates.length - (Arrays.binarySearch(candidates, skip) >= 0 ? 1 : 0);
+        return inside < k ? null : candidates;
+    }
+
+    /** A query less the column baseline: the space of the sparse rows (and of their cells). */
     private double[] minusBaseline(double[] query) {
         double[] u = new double[columns];
         for (int j = 0; j < columns; j++) {
@@ -339,14 +351,10 @@ public final class NeighbourIndex {
         return found(index, best);
     }
 
-    private Found screenSparse(double[] query, int k, int skip, int[] candidates) {
+    /** The sparse screen of a query, given also less the baseline (u), over the candidates (null: every row). */
+    private Found screenSparse(double[] query, double[] u, int k, int skip, int[] candidates) {
         int count = candidates == null ? rows.length : candidates.length;
-        double[] u = new double[columns];
-        double q2 = 0;
-        for (int j = 0; j < columns; j++) {
-            u[j] = query[j] - baseline[j];
-            q2 += u[j] * u[j];
-        }
+        double q2 = Vectors.dot(u, u);
         double[] screened = new double[count];
         double[] kth = new double[k];
         Arrays.fill(kth, Double.POSITIVE_INFINITY);
@@ -386,8 +394,11 @@ public final class NeighbourIndex {
         return found(index, best);
     }
 
-    /** Keeps the k smallest in order; an equal distance goes after the earlier rows, as in a brute-force scan. */
-    private static void insert(int[] index, double[] best, int i, double d) {
+    /**
+     * Keeps the k smallest in order (best full, its last the largest kept; call only with d below it); an equal
+     * distance goes after the earlier rows, as in a brute-force scan.
+     */
+    static void insert(int[] index, double[] best, int i, double d) {
         int pos = best.length - 1;
         while (pos > 0 && best[pos - 1] > d) {
             best[pos] = best[pos - 1];

@@ -76,9 +76,9 @@ public final class PlsBuilder extends GridBuilder {
             }
             double[] t = new double[n];
             for (int i = 0; i < n; i++) {
-                t[i] = dot(e[i], wa);
+                t[i] = Vectors.dot(e[i], wa);
             }
-            double tt = dot(t, t);
+            double tt = Vectors.dot(t, t);
             if (tt < 1e-12) {
                 break;
             }
@@ -91,7 +91,7 @@ public final class PlsBuilder extends GridBuilder {
             for (int j = 0; j < p; j++) {
                 pa[j] /= tt;
             }
-            double qa = dot(f, t) / tt;
+            double qa = Vectors.dot(f, t) / tt;
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < p; j++) {
                     e[i][j] -= t[i] * pa[j];
@@ -115,7 +115,7 @@ public final class PlsBuilder extends GridBuilder {
         double[][] pw = new double[a][a];
         for (int r = 0; r < a; r++) {
             for (int c = 0; c < a; c++) {
-                pw[r][c] = dot(loadings[r], w[c]);
+                pw[r][c] = Vectors.dot(loadings[r], w[c]);
             }
         }
         double[] z = new double[a];
@@ -134,15 +134,7 @@ public final class PlsBuilder extends GridBuilder {
         return beta;
     }
 
-    private static double dot(double[] u, double[] v) {
-        double s = 0;
-        for (int i = 0; i < u.length; i++) {
-            s += u[i] * v[i];
-        }
-        return s;
-    }
-
     private static double norm(double[] u) {
-        return Math.sqrt(dot(u, u));
+        return Math.sqrt(Vectors.dot(u, u));
     }
 }

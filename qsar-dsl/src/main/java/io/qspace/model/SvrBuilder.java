@@ -44,12 +44,7 @@ public final class SvrBuilder extends KernelMachineBuilder<SvrBuilder> {
      * (recorded with the model and in the results' parameters). Integer.MAX_VALUE keeps every fit exact.
      */
     public SvrBuilder exactUpTo(int... rows) {
-        for (int r : rows) {
-            if (r < 1) {
-                throw new IllegalArgumentException("svr: exactUpTo must be at least 1 training row, got " + r);
-            }
-        }
-        return (SvrBuilder) with("exactUpTo", boxed(rows));
+        return (SvrBuilder) with("exactUpTo", rowLimits("exactUpTo", rows));
     }
 
     /** Landmark rows sampled (seeded) for the Nystrom approximation; more is closer to exact and slower. */

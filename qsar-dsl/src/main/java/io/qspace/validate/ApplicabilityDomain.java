@@ -131,7 +131,7 @@ public final class ApplicabilityDomain implements Serializable {
     private NeighbourIndex index() {
         NeighbourIndex i = index;
         if (i == null) {
-            i = NeighbourIndex.over(rows, search != null ? search : NeighbourIndex.Search.EXACT);
+            i = NeighbourIndex.over(rows, NeighbourIndex.Search.orExact(search));
             index = i;
         }
         return i;

@@ -16,6 +16,7 @@ import io.qspace.validate.Validation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleBiFunction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -63,31 +64,15 @@ class SelectionCvTest {
             oof.add(four.outOfFold(StoredModel.load(four.store(), ok.stringColumn("model").get(c))));
         }
         double[] observed = oof.get(0).doubleColumn("observed").asDoubleArray();
-        int[] fold = oof.get(0).intColumn("fold").asIntArray();
-        double[] nested = new double[observed.length];
         List<Integer> winners = new ArrayList<>();
-        for (int f = 1; f <= 4; f++) {
-            int winner = -1;
-            double best = Double.POSITIVE_INFINITY;
-            for (int c = 0; c < oof.size(); c++) {
-                double sse = 0;
-                int n = 0;
-                double[] p = oof.get(c).doubleColumn("predicted").asDoubleArray();
-                for (int i = 0; i < p.length; i++) {
-                    if (fold[i] != f) {
-                        sse += (p[i] - observed[i]) * (p[i] - observed[i]);
-                        n++;
-                    }
-                }
-                if (Math.sqrt(sse / n) < best) {
-                    best = Math.sqrt(sse / n);
-                    winner = c;
-                }
+        // each fold's winner: the lowest RMSE on the other folds' rows, computed here by hand
+        double[] nested = nested(oof, 4, (o, q) -> {
+            double sse = 0;
+            for (int i = 0; i < o.length; i++) {
+                sse += (q[i] - o[i]) * (q[i] - o[i]);
             }
-            winners.add(winner);
-            double[] p = oof.get(winner).doubleColumn("predicted").asDoubleArray();
-            for (int i = 0; i < p.length; i++) if (fold[i] == f) nested[i] = p[i];
-        }
+            return -Math.sqrt(sse / o.length);
+        }, winners);
         Table s = four.selectionCv();
         assertEquals(1, s.rowCount());
         assertEquals("sutherland_BZR", s.stringColumn("dataset").get(0));
@@ -125,9 +110,26 @@ class SelectionCvTest {
             oof.add(classes.outOfFold(StoredModel.load(classes.store(), ok.stringColumn("model").get(c))));
         }
         double[] observed = oof.get(0).doubleColumn("observed").asDoubleArray();
+        double[] nested = nested(oof, 4, ClassificationMetrics::rocAuc, new ArrayList<>());
+        Table s = classes.selectionCv();
+        assertEquals(List.of("dataset", "model", "candidates", "cv_roc_auc", "selection_cv_roc_auc"), s.columnNames());
+        assertEquals(ok.stringColumn("feature_set").get(0) + "/" + ok.stringColumn("builder").get(0),
+                s.stringColumn("model").get(0));
+        assertEquals(ok.doubleColumn("cv_roc_auc").get(0), s.doubleColumn("cv_roc_auc").get(0), 1e-12);
+        assertEquals(ClassificationMetrics.rocAuc(observed, nested), s.doubleColumn("selection_cv_roc_auc").get(0),
+                1e-9);
+    }
+
+    /**
+     * Each held-out fold predicted by the candidate with the highest score (observed, predicted) on the other folds'
+     * out-of-fold rows, the first on a tie; the winners are added to winners, fold by fold.
+     */
+    private static double[] nested(List<Table> oof, int folds, ToDoubleBiFunction<double[], double[]> score,
+                                   List<Integer> winners) {
+        double[] observed = oof.get(0).doubleColumn("observed").asDoubleArray();
         int[] fold = oof.get(0).intColumn("fold").asIntArray();
         double[] nested = new double[observed.length];
-        for (int f = 1; f <= 4; f++) {
+        for (int f = 1; f <= folds; f++) {
             int winner = -1;
             double best = Double.NEGATIVE_INFINITY;
             for (int c = 0; c < oof.size(); c++) {
@@ -140,23 +142,18 @@ class SelectionCvTest {
                         q.add(p[i]);
                     }
                 }
-                double auc = ClassificationMetrics.rocAuc(o.stream().mapToDouble(Double::doubleValue).toArray(),
+                double value = score.applyAsDouble(o.stream().mapToDouble(Double::doubleValue).toArray(),
                         q.stream().mapToDouble(Double::doubleValue).toArray());
-                if (auc > best) {
-                    best = auc;
+                if (value > best) {
+                    best = value;
                     winner = c;
                 }
             }
+            winners.add(winner);
             double[] p = oof.get(winner).doubleColumn("predicted").asDoubleArray();
             for (int i = 0; i < p.length; i++) if (fold[i] == f) nested[i] = p[i];
         }
-        Table s = classes.selectionCv();
-        assertEquals(List.of("dataset", "model", "candidates", "cv_roc_auc", "selection_cv_roc_auc"), s.columnNames());
-        assertEquals(ok.stringColumn("feature_set").get(0) + "/" + ok.stringColumn("builder").get(0),
-                s.stringColumn("model").get(0));
-        assertEquals(ok.doubleColumn("cv_roc_auc").get(0), s.doubleColumn("cv_roc_auc").get(0), 1e-12);
-        assertEquals(ClassificationMetrics.rocAuc(observed, nested), s.doubleColumn("selection_cv_roc_auc").get(0),
-                1e-9);
+        return nested;
     }
 
     @Test
