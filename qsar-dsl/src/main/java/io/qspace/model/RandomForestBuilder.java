@@ -2,6 +2,7 @@ package io.qspace.model;
 
 import io.qspace.model.trees.Forest;
 import io.qspace.model.trees.TreeSettings;
+import java.util.List;
 
 /**
  * Random forest as scikit-learn's RandomForestRegressor: bootstrap samples, a random fraction of the non-constant
@@ -22,9 +23,19 @@ public final class RandomForestBuilder extends GridBuilder {
         super("rf", grid);
     }
 
+    /** The regression's fraction of features tried at each split, Breiman's p/3 (scikit-learn's regressor: all). */
+    static final double REGRESSION_MAX_FEATURES = 1.0 / 3;
+
+    /**
+     * The classifier's fraction when the regression's was kept: Breiman's rule is sqrt(p) for classification (what
+     * scikit-learn's classifier does); on 1,100-1,500 ECFP4 columns 0.1 and sqrt(p) (0.03) gave the same test
+     * ROC-AUC on six MoleculeACE sets, both above p/3 on five, and fit 2-5x faster than p/3.
+     */
+    static final double CLASSIFIER_MAX_FEATURES = 0.1;
+
     private static ParamGrid defaults() {
         return ParamGrid.of("trees", 200)
-                .and("maxFeatures", 1.0 / 3)
+                .and("maxFeatures", REGRESSION_MAX_FEATURES)
                 .and("minLeaf", 1);
     }
 
@@ -44,6 +55,19 @@ public final class RandomForestBuilder extends GridBuilder {
 
     public RandomForestBuilder minLeaf(int... sizes) {
         return (RandomForestBuilder) with("minLeaf", boxed(sizes));
+    }
+
+    /**
+     * The forest on classes 0 and 1 (squared error on 0/1 is the Gini criterion; a leaf's mean is its fraction of
+     * class 1), clipped to [0, 1]. A forest whose maxFeatures is the regression's default p/3 tries
+     * {@value #CLASSIFIER_MAX_FEATURES} of the features instead, as classification forests should; any other value
+     * or grid is kept.
+     */
+    @Override
+    public ModelBuilder classifier() {
+        boolean keptRegressionDefault = paramGrid().values("maxFeatures").equals(List.of(REGRESSION_MAX_FEATURES));
+        ModelBuilder forest = keptRegressionDefault ? with("maxFeatures", CLASSIFIER_MAX_FEATURES) : this;
+        return new ClippedClassifier(name(), forest);
     }
 
     @Override

@@ -72,6 +72,20 @@ class ClassifiersTest {
         assertTrue(Builders.gradientBoosting().classWeight("none").classifier().toString().contains("classWeight=none"));
     }
 
+    @Test
+    void aForestClassifierTriesATenthOfTheFeaturesUnlessItsFractionWasChanged() {
+        ModelBuilder regression = Builders.randomForest();
+        assertEquals(List.of(1.0 / 3), regression.paramGrid().values("maxFeatures"));
+        ModelBuilder classifier = regression.classifier();
+        assertEquals(List.of(0.1), classifier.paramGrid().values("maxFeatures"), classifier.toString());
+        assertEquals("rf", classifier.name());
+        assertEquals(List.of(0.5), Builders.randomForest().maxFeatures(0.5).classifier().paramGrid()
+                .values("maxFeatures"));
+        assertEquals(List.of(0.2, 0.5), Builders.randomForest().maxFeatures(0.2, 0.5).classifier().paramGrid()
+                .values("maxFeatures"));
+        assertEquals(classifier, classifier.classifier(), "a classifier's counterpart is itself");
+    }
+
     /**
      * L2 logistic regression against scikit-learn 1.9.1: LogisticRegression(C, tol=1e-10) on StandardScaler'd rows
      * [i % 7, (i * 3) % 5, sin i], i = 0..23, classes (x0 + x1 + 2 x2 > 5) with rows 3 and 10 flipped (9 actives of
