@@ -45,6 +45,28 @@ public abstract class GridBuilder implements ModelBuilder {
                 grid.has("classWeight") ? grid.values("classWeight").toArray() : new Object[] {"auto"}));
     }
 
+    /**
+     * The classifier of a builder whose prediction is already a class fraction (forest and tree leaves with squared
+     * error on classes 0 and 1, which is the Gini criterion): its grid with criterion=gini and class weights ("auto"
+     * unless set), its prediction clipped to [0, 1].
+     */
+    protected final ModelBuilder giniClassifier() {
+        if (grid.has("criterion")) {
+            return new ClippedClassifier(name, this);
+        }
+        return new ClippedClassifier(name, create(grid.with("criterion", "gini").with("classWeight",
+                grid.has("classWeight") ? grid.values("classWeight").toArray() : new Object[] {"auto"})));
+    }
+
+    /**
+     * The per-compound class weights of a point fitted as a classifier (logistic loss or Gini criterion) of classes y,
+     * or null: none asked for, none needed ("auto" on balanced classes), or a regression.
+     */
+    protected static double[] classWeights(Params p, double[] y) {
+        boolean classifier = logistic(p) || (p.has("criterion") && p.getString("criterion").equals("gini"));
+        return classifier && p.has("classWeight") ? ClassWeights.of(p.getString("classWeight"), y) : null;
+    }
+
     /** A copy with class weights for its classifier: "auto", "balanced" or "none" ({@link ClassWeights}). */
     protected final GridBuilder withClassWeight(String... modes) {
         return create(grid.with("classWeight", ClassWeights.checked(name, modes)));

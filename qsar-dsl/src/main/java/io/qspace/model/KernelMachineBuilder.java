@@ -42,6 +42,15 @@ public abstract class KernelMachineBuilder<B extends KernelMachineBuilder<B>> ex
         return self(create(paramGrid().with("kernel", Kernels.checked(name(), kernels))));
     }
 
+    /**
+     * Class weights of the SVM classifier: "auto" (balanced when a class is under 20 percent, the default), "balanced"
+     * or "none"; each class's C is multiplied by its weight (libsvm's and scikit-learn's class_weight). No effect on
+     * a regression.
+     */
+    public B classWeight(String... modes) {
+        return self(withClassWeight(modes));
+    }
+
     /** "standardise", "raw" or "auto". */
     public B scaling(String... scalings) {
         for (String s : scalings) {

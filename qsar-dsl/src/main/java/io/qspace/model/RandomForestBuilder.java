@@ -59,15 +59,27 @@ public final class RandomForestBuilder extends GridBuilder {
 
     /**
      * The forest on classes 0 and 1 (squared error on 0/1 is the Gini criterion; a leaf's mean is its fraction of
-     * class 1), clipped to [0, 1]. A forest whose maxFeatures is the regression's default p/3 tries
+     * class 1), clipped to [0, 1], with class weights ({@link #classWeight}). A forest whose maxFeatures is the regression's default p/3 tries
      * {@value #CLASSIFIER_MAX_FEATURES} of the features instead, as classification forests should; any other value
      * or grid is kept.
      */
     @Override
     public ModelBuilder classifier() {
+        if (paramGrid().has("criterion")) {
+            return giniClassifier();
+        }
         boolean keptRegressionDefault = paramGrid().values("maxFeatures").equals(List.of(REGRESSION_MAX_FEATURES));
-        ModelBuilder forest = keptRegressionDefault ? with("maxFeatures", CLASSIFIER_MAX_FEATURES) : this;
-        return new ClippedClassifier(name(), forest);
+        RandomForestBuilder forest = keptRegressionDefault
+                ? (RandomForestBuilder) with("maxFeatures", CLASSIFIER_MAX_FEATURES) : this;
+        return forest.giniClassifier();
+    }
+
+    /**
+     * Class weights of its classifier: "auto" (balanced when a class is under 20 percent, the default), "balanced" or
+     * "none"; no effect on a regression.
+     */
+    public RandomForestBuilder classWeight(String... modes) {
+        return (RandomForestBuilder) withClassWeight(modes);
     }
 
     @Override
@@ -81,7 +93,7 @@ public final class RandomForestBuilder extends GridBuilder {
         // As scikit-learn: max(1, int(fraction * p)).
         int mtry = Math.max(1, (int) (params.getDouble("maxFeatures") * p));
         TreeSettings settings = new TreeSettings(Integer.MAX_VALUE, params.getInt("minLeaf"), mtry, Integer.MAX_VALUE);
-        Forest forest = Forest.fit(x, y, settings, true, Seeds.each(seed, params.getInt("trees")),
+        Forest forest = Forest.fit(x, y, classWeights(params, y), settings, true, Seeds.each(seed, params.getInt("trees")),
                 Runtime.getRuntime().availableProcessors());
         return forest::predict;
     }

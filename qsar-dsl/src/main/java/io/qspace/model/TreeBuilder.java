@@ -33,6 +33,20 @@ public final class TreeBuilder extends GridBuilder {
         return (TreeBuilder) with("minLeaf", boxed(sizes));
     }
 
+    /** The tree on classes 0 and 1 (Gini criterion), its leaf fractions clipped to [0, 1], with class weights. */
+    @Override
+    public ModelBuilder classifier() {
+        return giniClassifier();
+    }
+
+    /**
+     * Class weights of its classifier: "auto" (balanced when a class is under 20 percent, the default), "balanced" or
+     * "none"; no effect on a regression.
+     */
+    public TreeBuilder classWeight(String... modes) {
+        return (TreeBuilder) withClassWeight(modes);
+    }
+
     @Override
     protected GridBuilder create(ParamGrid grid) {
         return new TreeBuilder(grid);
@@ -40,7 +54,7 @@ public final class TreeBuilder extends GridBuilder {
 
     @Override
     protected Model fitPoint(double[][] x, double[] y, long seed, Params p) {
-        Tree tree = Tree.fit(x, y, p.getInt("maxDepth"), p.getInt("minLeaf"));
+        Tree tree = Tree.fit(x, y, classWeights(p, y), p.getInt("maxDepth"), p.getInt("minLeaf"));
         return tree::predict;
     }
 }

@@ -1,11 +1,15 @@
 package io.qspace.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qspace.validate.ClassificationMetrics;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Issue 12, point 3: every built-in builder's classifier counterpart, class weights, and a one-lambda classifier. */
@@ -123,17 +127,49 @@ class ClassifiersTest {
         double[][] x = Arrays.stream(all).map(r -> Arrays.copyOf(r, 4)).toArray(double[][]::new);
         double actives = Arrays.stream(y).sum();
         assertTrue(actives > 10 && actives < 0.2 * y.length, "rare actives: " + actives);
-        for (ModelBuilder b : List.of(Builders.logistic().c(1), Builders.gradientBoosting().trees(50).classifier(),
-                Builders.mlp().units(8).epochs(100).classifier())) {
-            ModelBuilder none = b instanceof LogisticBuilder l ? l.classWeight("none")
-                    : b instanceof GradientBoostingBuilder g ? g.classWeight("none") : ((MlpBuilder) b).classWeight("none");
+        Map<ModelBuilder, ModelBuilder> weightedAndNot = new LinkedHashMap<>();
+        weightedAndNot.put(Builders.logistic().c(1), Builders.logistic().c(1).classWeight("none"));
+        weightedAndNot.put(Builders.gradientBoosting().trees(50).classifier(),
+                Builders.gradientBoosting().trees(50).classWeight("none").classifier());
+        weightedAndNot.put(Builders.mlp().units(8).epochs(100).classifier(),
+                Builders.mlp().units(8).epochs(100).classWeight("none").classifier());
+        weightedAndNot.put(Builders.randomForest().trees(50).minLeaf(5).classifier(),
+                Builders.randomForest().trees(50).minLeaf(5).classWeight("none").classifier());
+        weightedAndNot.put(Builders.tree().maxDepth(4).classifier(),
+                Builders.tree().maxDepth(4).classWeight("none").classifier());
+        weightedAndNot.forEach((b, none) -> {
+            assertTrue(b.toString().contains("classWeight=auto") && none.toString().contains("classWeight=none"),
+                    b + " / " + none);
             double weighted = Arrays.stream(b.fit(x, y, 3).predict(x)).average().orElseThrow();
             double plain = Arrays.stream(none.fit(x, y, 3).predict(x)).average().orElseThrow();
             assertTrue(weighted > 1.5 * plain, b.name() + ": mean probability " + weighted + " weighted, " + plain
                     + " unweighted");
             assertEquals(actives / y.length, plain, 0.05, b.name() + " unweighted stays near the active fraction");
-        }
+        });
         assertEquals(null, ClassWeights.of("auto", new double[] {0, 1, 0, 1, 1}), "balanced classes: no weights");
+        assertArrayEquals(new double[] {5 / 8.0, 5 / 2.0}, ClassWeights.perClass("balanced", new double[] {0, 1, 0, 0, 0}));
+    }
+
+    /**
+     * The SVM's class weights are a C per class: on rare actives "auto" moves the decision boundary, so its Platt
+     * probabilities differ from the unweighted SVM's; on balanced classes "auto" is no weighting at all.
+     */
+    @Test
+    void anSvmWeighsTheRareClassByItsC() {
+        double[][] all = Synthetic.uniform(200, 5, 21);
+        double[] rare = Arrays.stream(all).mapToDouble(r -> r[0] + r[4] > 2.0 ? 1 : 0).toArray();
+        double[][] x = Arrays.stream(all).map(r -> Arrays.copyOf(r, 4)).toArray(double[][]::new);
+        ModelBuilder auto = Builders.svm().c(1);
+        ModelBuilder none = Builders.svm().c(1).classWeight("none");
+        assertTrue(auto.toString().contains("classWeight=auto"), auto.toString());
+        assertTrue(Builders.svr().classifier().toString().contains("classWeight=auto"));
+        assertTrue(Builders.svr().classWeight("none").classifier().toString().contains("classWeight=none"));
+        double[] weighted = auto.fit(x, rare, 3).predict(x);
+        double[] plain = none.fit(x, rare, 3).predict(x);
+        assertFalse(Arrays.equals(weighted, plain), "rare actives: the weighted SVM is another model");
+        double[] balanced = classes(x);
+        assertArrayEquals(none.fit(x, balanced, 3).predict(x), auto.fit(x, balanced, 3).predict(x),
+                "balanced classes: auto weighs nothing");
     }
 
     @Test

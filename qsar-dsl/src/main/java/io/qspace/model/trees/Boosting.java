@@ -59,7 +59,7 @@ public final class Boosting implements java.io.Serializable {
         double[] fitted = new double[n];
         java.util.Arrays.fill(fitted, initial);
         double[] residual = new double[n];
-        int[] weight = new int[n];
+        double[] weight = new double[n];
         int[] order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
         int inBag = subsample >= 1 ? n : Math.max(1, (int) (subsample * n));
@@ -98,7 +98,7 @@ public final class Boosting implements java.io.Serializable {
 
     /** Each leaf's value becomes the Newton step of the logistic loss over the in-bag rows that reach it. */
     private static void newtonLeaves(Tree tree, BinnedData data, double[] y, double[] fitted, double[] weights,
-                                     int[] inBag) {
+                                     double[] inBag) {
         double[] numerator = new double[tree.size()];
         double[] denominator = new double[tree.size()];
         boolean[] reached = new boolean[tree.size()];

@@ -27,6 +27,15 @@ public final class Forest implements java.io.Serializable {
      */
     public static Forest fit(double[][] x, double[] y, TreeSettings settings, boolean bootstrap, long[] treeSeeds,
             int threads) {
+        return fit(x, y, null, settings, bootstrap, treeSeeds, threads);
+    }
+
+    /**
+     * The same with per-row weights (class weights; null: all 1) multiplying each tree's bootstrap counts, as
+     * scikit-learn's class_weight does: split scores and leaf means are weighted, the bootstrap draws are not.
+     */
+    public static Forest fit(double[][] x, double[] y, double[] rowWeights, TreeSettings settings, boolean bootstrap,
+            long[] treeSeeds, int threads) {
         int count = treeSeeds.length;
         BinnedData data = BinnedData.of(x);
         int n = data.rows;
@@ -43,7 +52,7 @@ public final class Forest implements java.io.Serializable {
         IntStream range = IntStream.range(0, blocks);
         (blocks > 1 ? range.parallel() : range).forEach(block -> {
             TreeGrower grower = new TreeGrower(data, settings);
-            int[] weight = new int[n];
+            double[] weight = new double[n];
             for (int t = block * count / blocks, stop = (block + 1) * count / blocks; t < stop; t++) {
                 SplittableRandom random = new SplittableRandom(treeSeeds[t]);
                 if (bootstrap) {
@@ -51,6 +60,9 @@ public final class Forest implements java.io.Serializable {
                     for (int i = 0; i < n; i++) weight[random.nextInt(n)]++;
                 } else {
                     java.util.Arrays.fill(weight, 1);
+                }
+                if (rowWeights != null) {
+                    for (int i = 0; i < n; i++) weight[i] *= rowWeights[i];
                 }
                 double[] gains = new double[data.features];
                 trees[t] = grower.grow(target, weight, random, gains);

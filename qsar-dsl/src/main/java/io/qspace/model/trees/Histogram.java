@@ -30,7 +30,7 @@ final class Histogram {
     }
 
     /** Adds rows[start, end) with their weights and targets; the histogram must be clear. */
-    void add(BinnedData data, int[] rows, int start, int end, double[] target, int[] weight) {
+    void add(BinnedData data, int[] rows, int start, int end, double[] target, double[] weight) {
         int[] rowStart = data.rowStart;
         int[] entryFeature = data.entryFeature;
         int[] entryBin = data.entryBin;

@@ -24,14 +24,19 @@ public final class Tree implements java.io.Serializable {
 
     /** One tree on all rows, every feature tried at each split (CART with histogram splits); no randomness. */
     public static Tree fit(double[][] x, double[] y, int maxDepth, int minLeaf) {
+        return fit(x, y, null, maxDepth, minLeaf);
+    }
+
+    /** The same with per-row weights (class weights; null: all 1) in the split scores and leaf means. */
+    public static Tree fit(double[][] x, double[] y, double[] rowWeights, int maxDepth, int minLeaf) {
         BinnedData data = BinnedData.of(x);
         double mean = 0;
         for (double v : y) mean += v;
         mean /= y.length;
         double[] target = new double[y.length];
         for (int i = 0; i < y.length; i++) target[i] = y[i] - mean;
-        int[] weight = new int[y.length];
-        java.util.Arrays.fill(weight, 1);
+        double[] weight = rowWeights == null ? new double[y.length] : rowWeights.clone();
+        if (rowWeights == null) java.util.Arrays.fill(weight, 1);
         Tree tree = new TreeGrower(data, new TreeSettings(maxDepth, minLeaf, data.features, Integer.MAX_VALUE))
                 .grow(target, weight, null, null);
         tree.rescaleLeaves(1, mean);

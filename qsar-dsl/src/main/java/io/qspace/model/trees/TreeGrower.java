@@ -51,10 +51,11 @@ final class TreeGrower {
     }
 
     /**
-     * Grows a tree on the rows with weight > 0 (weights are integer multiplicities: bootstrap counts or 0/1
-     * subsamples); importance, if given, gains each split's weighted impurity decrease.
+     * Grows a tree on the rows with weight > 0 (multiplicities: bootstrap counts or 0/1 subsamples, times class
+     * weights when given); importance, if given, gains each split's weighted impurity decrease. Leaf sizes count
+     * rows, not weights.
      */
-    Tree grow(double[] target, int[] weight, SplittableRandom random, double[] importance) {
+    Tree grow(double[] target, double[] weight, SplittableRandom random, double[] importance) {
         size = 0;
         int count = 0;
         for (int r = 0; r < data.rows; r++) if (weight[r] > 0) rows[count++] = r;
@@ -113,7 +114,7 @@ final class TreeGrower {
     }
 
     /** Registers a node, fills its totals and histogram (given, or built from its rows) and finds its best split. */
-    private Node open(int start, int end, int depth, double[] target, int[] weight, Histogram given,
+    private Node open(int start, int end, int depth, double[] target, double[] weight, Histogram given,
             SplittableRandom random) {
         Node node = new Node();
         node.id = newNode();

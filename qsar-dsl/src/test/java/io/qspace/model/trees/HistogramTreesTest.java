@@ -56,7 +56,7 @@ class HistogramTreesTest {
         assertTrue(Tree.fit(X, Y, Integer.MAX_VALUE, 1).leaves() > 6, "unbounded, the tree would grow further");
         BinnedData data = BinnedData.of(X);
         TreeGrower grower = new TreeGrower(data, new TreeSettings(Integer.MAX_VALUE, 1, P, 6));
-        int[] weight = new int[X.length];
+        double[] weight = new double[X.length];
         Arrays.fill(weight, 1);
         Tree limited = grower.grow(Y, weight, new java.util.SplittableRandom(1), null);
         assertEquals(6, limited.leaves());
