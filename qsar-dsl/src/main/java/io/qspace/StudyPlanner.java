@@ -49,7 +49,7 @@ final class StudyPlanner {
             ModelKind kind = dataset.isClassification() ? ModelKind.CLASSIFICATION : ModelKind.REGRESSION;
             roots.add(Invocation.of(new PrepareTask(dataset.name(), hash, study.split(),
                     study.descriptors(), study.filters(), selectors, study.seed(), buildersFor(study, kind),
-                    study.validation().forKind(kind, dataset.name()), study.consensusSizes())));
+                    study.validation().forKind(kind, dataset.name()), study.consensusSizes(kind))));
         }
         int gridPoints = study.builders().stream().mapToInt(b -> b.grid().size()).sum();
         Plan.Shape shape = new Plan.Shape(selectors.size(), study.builders().size(), gridPoints,
@@ -98,8 +98,13 @@ final class StudyPlanner {
         p.put("selectors", String.join(", ", study.featureSetSelectors().stream().map(Selector::name).toList()));
         p.put("builders", String.join(", ", study.builders().stream().map(Object::toString).toList()));
         p.put("validation", study.validation().describe());
-        if (!study.consensusSizes().isEmpty()) {
-            p.put("consensus", study.sizesInWords());
+        // the consensus of the datasets that have one (a study left to the default has it for its classifications)
+        List<Integer> sizes = datasets.stream().map(d -> study.consensusSizes(
+                d.isClassification() ? ModelKind.CLASSIFICATION : ModelKind.REGRESSION))
+                .filter(s -> !s.isEmpty()).findFirst().orElse(List.of());
+        if (!sizes.isEmpty()) {
+            p.put("consensus", io.qspace.validate.Consensus.sizesInWords(sizes)
+                    + (study.consensusNamed() ? "" : " (classifications, the default)"));
             p.put(Results.CONSENSUS_CHOICE, study.consensusChosenAlways() ? Results.ALWAYS : "by-cv");
         }
         p.put("description", study.toString());

@@ -50,13 +50,35 @@ class ClassificationPlanTest {
     }
 
     @Test
-    void aConsensusOfClassifiersIsPlannedAndNamedInTheManifest() {
-        Plan plan = Study.named("vote").datasets(bzr().activeAtLeast(7)).consensus().store(store.toString()).plan();
+    void aClassificationHasTheConsensusByDefaultARegressionWhenAsked() {
+        Plan plan = Study.named("vote").datasets(bzr().activeAtLeast(7)).store(store.toString()).plan();
         assertEquals(1, plan.datasets().size(), plan.skipped().toString());
-        assertEquals("the top [3, 5, 10] by CV", plan.manifest().get("consensus"), plan.manifest().toString());
-        // one more invocation after the builds and tests: the consensus
-        Plan without = Study.named("vote").datasets(bzr().activeAtLeast(7)).store(store.toString()).plan();
+        assertEquals("the top [3, 5, 10] by CV (classifications, the default)", plan.manifest().get("consensus"),
+                plan.manifest().toString());
+        assertEquals("by-cv", plan.manifest().get(io.qspace.results.Results.CONSENSUS_CHOICE));
+        assertTrue(plan.toString().contains(
+                "-> 1 consensus, mean of the top [3, 5, 10] by CV, chosen when its nested CV is best"), plan.toString());
+        // one more invocation after the builds and tests: the consensus; .noConsensus() leaves it out
+        Plan without = Study.named("vote").datasets(bzr().activeAtLeast(7)).noConsensus().store(store.toString())
+                .plan();
         assertEquals(without.roots().get(0).task().expectedSubtreeSize() + 1,
                 plan.roots().get(0).task().expectedSubtreeSize());
+        assertTrue(!without.manifest().containsKey("consensus") && !without.toString().contains("consensus"),
+                without.toString());
+        Plan named = Study.named("vote").datasets(bzr().activeAtLeast(7)).consensus(3).store(store.toString()).plan();
+        assertEquals("the top [3] by CV", named.manifest().get("consensus"));
+        // a regression of the same compounds has none unless asked
+        Plan regression = Study.named("reg").datasets(bzr()).store(store.toString()).plan();
+        assertEquals(without.roots().get(0).task().expectedSubtreeSize(),
+                regression.roots().get(0).task().expectedSubtreeSize());
+        assertTrue(!regression.manifest().containsKey("consensus"), regression.manifest().toString());
+        Plan asked = Study.named("reg").datasets(bzr()).consensus().store(store.toString()).plan();
+        assertEquals(regression.roots().get(0).task().expectedSubtreeSize() + 1,
+                asked.roots().get(0).task().expectedSubtreeSize());
+        // both kinds in one study: the plan names the dataset that has it
+        Plan mixed = Study.named("mixed").datasets(bzr().activeAtLeast(7), Datasets.csv(SampleData.folder()
+                        .resolve("freewilson_CHEMBL2321810.csv").toString()).smiles("smiles").activity("activity"))
+                .store(store.toString()).plan();
+        assertTrue(mixed.toString().contains("chosen when its nested CV is best (sutherland_BZR)"), mixed.toString());
     }
 }

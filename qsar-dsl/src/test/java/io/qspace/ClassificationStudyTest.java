@@ -51,7 +51,8 @@ class ClassificationStudyTest {
         }
         Table table = a.table();
         assertTrue(table.stringColumn("status").allMatch("ok"::equals), table.print());
-        assertEquals(List.of("gbm", "knn", "logistic", "mlp", "pls-da", "rf", "svm", "tree"),
+        // every builder's classifier, and the consensus a classification has by default
+        assertEquals(List.of("consensus", "gbm", "knn", "logistic", "mlp", "pls-da", "rf", "svm", "tree"),
                 table.stringColumn("builder").unique().asList().stream().sorted().toList());
         assertTrue(table.stringColumn("chosen_by").allMatch("roc_auc"::equals));
         for (String column : List.of("cv_roc_auc", "test_roc_auc", "cv_pr_auc", "cv_balanced_accuracy")) {

@@ -63,7 +63,7 @@ class PlanTest {
         assertEquals(java.util.List.of("svr", "gp", "rf"),
                 study.builders().stream().map(io.qspace.model.ModelBuilder::name).toList());
         assertTrue(study.consensusChosenAlways());
-        assertEquals(java.util.List.of(3, 5, 10), study.consensusSizes());
+        assertEquals(java.util.List.of(3, 5, 10), study.consensusSizes(io.qspace.validate.ModelKind.REGRESSION));
         assertTrue(study.toString().contains("always the chosen model"), study.toString());
         Plan plan = study.plan();
         assertEquals(4, plan.featureSetsPerDataset());
@@ -72,7 +72,8 @@ class PlanTest {
         assertTrue(!study.consensus(3).consensusChosenAlways());
         Study all = study.consensusOfAll();
         assertTrue(all.consensusChosenAlways());
-        assertEquals(java.util.List.of(io.qspace.validate.Consensus.ALL), all.consensusSizes());
+        assertEquals(java.util.List.of(io.qspace.validate.Consensus.ALL),
+                all.consensusSizes(io.qspace.validate.ModelKind.CLASSIFICATION));
         assertTrue(all.toString().contains("consensus:   mean of all models, always the chosen model"),
                 all.toString());
     }

@@ -138,6 +138,22 @@ public record Plan(String name, long seed, List<Invocation> roots, String storeU
         return shape.featureSets();
     }
 
+    /** One line per consensus the datasets have, naming them when not all have it. */
+    private List<String> consensusLines() {
+        Map<List<Integer>, List<String>> bySizes = new java.util.LinkedHashMap<>();
+        for (Invocation root : roots) {
+            if (root.task() instanceof PrepareTask prepare && !prepare.consensusSizes().isEmpty()) {
+                bySizes.computeIfAbsent(prepare.consensusSizes(), k -> new java.util.ArrayList<>())
+                        .add(prepare.datasetName());
+            }
+        }
+        return bySizes.entrySet().stream().map(e -> "1 consensus, mean of "
+                + io.qspace.validate.Consensus.sizesInWords(e.getKey())
+                + (io.qspace.results.Results.ALWAYS.equals(manifest.get(io.qspace.results.Results.CONSENSUS_CHOICE))
+                        ? ", always the chosen model" : ", chosen when its nested CV is best")
+                + (e.getValue().size() == roots.size() ? "" : " (" + String.join(", ", e.getValue()) + ")")).toList();
+    }
+
     @Override
     public String toString() {
         int fs = shape.featureSets();
@@ -163,8 +179,11 @@ public record Plan(String name, long seed, List<Invocation> roots, String storeU
                     .append(fs * b).append(" build + cross-validate (").append(shape.gridPoints())
                     .append(" grid points, ").append(shape.validation()).append(")\n");
             s.append("             -> ").append(fs * b).append(" test + store\n");
+            List<String> consensus = consensusLines();
+            consensus.forEach(line -> s.append("             -> ").append(line).append('\n'));
             s.append("  invocations: ").append(expectedInvocations()).append(" in all (")
-                    .append(1 + 2 * fs * b).append(" per dataset)\n");
+                    .append(1 + 2 * fs * b).append(consensus.isEmpty() ? "" : ", +1 with a consensus")
+                    .append(" per dataset)\n");
         } else {
             s.append("  invocations: ").append(expectedInvocations()).append(" in all\n");
         }

@@ -68,6 +68,13 @@ public record Consensus(double[] observed, int[][] folds, double[][][] predictio
     /** The size that stands for every candidate, however many there are: the plain mean of all, nothing chosen. */
     public static final int ALL = Integer.MAX_VALUE;
 
+    /** "the top [3, 5, 10] by CV", "all models" or "the top [3] by CV or all models", for descriptions. */
+    public static String sizesInWords(List<Integer> sizes) {
+        List<Integer> top = sizes.stream().filter(k -> k != ALL).toList();
+        boolean all = top.size() < sizes.size();
+        return (top.isEmpty() ? "" : "the top " + top + " by CV") + (all ? (top.isEmpty() ? "" : " or ") + "all models" : "");
+    }
+
     /**
      * Scores the top-k consensus for each k of {@code sizes} (those above the candidates' count are left out;
      * {@link #ALL} is the count).
