@@ -43,7 +43,7 @@ public final class CandidateDump {
         long seed = Long.parseLong(args[2]);
         Path out = Path.of(args[args.length - 1]);
         DatasetSource source = MoleculeAceStudy.source(csv);
-        Path store = Files.createTempDirectory("qspace-candidates-");
+        Path store = ScratchFolder.create("qspace-candidates-");
         Map<String, Study> studies = new LinkedHashMap<>();
         studies.put("default", Study.named("cand-" + name).datasets(source).seed(seed).store(store.toString())
                 .validation(Validation.kFold(5)));

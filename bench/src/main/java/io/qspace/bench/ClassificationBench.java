@@ -45,7 +45,7 @@ public final class ClassificationBench {
         int slots = Integer.parseInt(args[3]);
         long seed = Long.parseLong(args[4]);
         Path out = Path.of(args[5]);
-        Path store = Files.createTempDirectory("qspace-classification-");
+        Path store = ScratchFolder.create("qspace-classification-");
         var source = args.length == 7 ? MoleculeAceStudy.source(csv, args[6]) : MoleculeAceStudy.source(csv);
         Study study = Study.named("classification-" + name)
                 .datasets(source.activeAtLeast(threshold)).seed(seed).store(store.toString());

@@ -35,7 +35,7 @@ public final class CoverageBench {
         long seed = Long.parseLong(args[2]);
         int nTrain = Integer.parseInt(args[3]);
         Path out = Path.of(args[4]);
-        Path work = Files.createTempDirectory("qspace-coverage-");
+        Path work = ScratchFolder.create("qspace-coverage-");
         Path input = nTrain > 0 ? sample(csv, work.resolve(name + ".csv"), nTrain, seed) : csv;
 
         Study study = Study.named("coverage-" + name)

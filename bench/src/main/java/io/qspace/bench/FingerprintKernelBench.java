@@ -50,7 +50,7 @@ public final class FingerprintKernelBench {
         for (String set : sets) {
             DatasetSource source = Datasets.csv(data.resolve(set + ".csv").toString()).smiles("smiles")
                     .activity("y [pEC50/pKi]").split("split");
-            Path store = Files.createTempDirectory("qspace-kernels-");
+            Path store = ScratchFolder.create("qspace-kernels-");
             long cpu0 = processCpuNanos();
             Results results = Study.named("kernels-" + set).datasets(source).descriptors(Descriptors.ecfp4())
                     .selectors(Selectors.fingerprints("ecfp4")).builders(builders).validation(Validation.kFold(5))

@@ -44,7 +44,7 @@ public final class HonestSelectionBench {
         Path out = Path.of(args[args.length - 1]);
         DatasetSource source = MoleculeAceStudy.source(csv);
 
-        Path store = Files.createTempDirectory("qspace-honest-");
+        Path store = ScratchFolder.create("qspace-honest-");
         // the consensus of the top 3, 5 or 10 by CV is one more candidate; the best single model is reported too
         Study study = Study.named("honest-" + name).datasets(source).validation(validation(selection)).seed(seed)
                 .store(store.toString());

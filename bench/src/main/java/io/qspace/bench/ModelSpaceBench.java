@@ -43,7 +43,7 @@ public final class ModelSpaceBench {
 
         Map<String, Object> descriptors = descriptorThroughput(source);
 
-        Path store = Files.createTempDirectory("qspace-bench-");
+        Path store = ScratchFolder.create("qspace-bench-");
         long cpu0 = processCpuNanos();
         Study study = Study.named("bench-" + name).datasets(source).seed(seed).store(store.toString());
         Plan plan = study.plan();

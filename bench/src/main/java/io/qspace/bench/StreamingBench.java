@@ -46,7 +46,7 @@ public final class StreamingBench {
         int threads = Integer.parseInt(args[3]);
         Path out = Path.of(args[4]);
         int gridMembers = args.length > 5 ? Integer.parseInt(args[5]) : 0;
-        Path work = Files.createTempDirectory("qspace-streaming-");
+        Path work = ScratchFolder.create("qspace-streaming-");
 
         Study study = Study.named("streaming").datasets(MoleculeAceStudy.source(data.resolve(trainSet + ".csv")))
                 .descriptors(Descriptors.ecfp4()).selectors(Selectors.fingerprints()).builders(Builders.svr())
