@@ -53,7 +53,10 @@ def as_default_study(run):
         return run
     run = dict(run)
     variants = dict(run.get("variants", {}))
-    consensus = variants.pop("consensus")
+    consensus = variants.pop("consensus", None)
+    if consensus is None:
+        # older still: no consensus was measured, so the default study's choice is unknown; run the set again
+        return None
     run["cpu_seconds"] = run["cpu_seconds"] + consensus["extra_cpu_seconds"]
     run["best"], single = consensus, run["best"]
     run["variants"] = {"single_models": dict(single, extra_cpu_seconds=0.0), **variants}
@@ -72,7 +75,9 @@ def per_set(runs, name, threshold, slots):
     if "best" not in first or "skipped" in p:
         row["skipped"] = first.get("skipped") or p.get("skipped")
         return row
-    digests = {d.get("numbers_digest") for d in q if d is not None}
+    # a digest covers every model of the run, the consensus row among them since it became a classification's
+    # default: runs from before and after that are not compared
+    digests = {(d.get("study_default"), d.get("numbers_digest")) for d in q if d is not None}
     row.update({
         "class_balance": first.get("class_balance"),
         "qspace": {k: first["best"][k] for k in ("feature_set", "builder", "params", "cv_roc_auc", "test_roc_auc",
@@ -85,7 +90,8 @@ def per_set(runs, name, threshold, slots):
         "cpu_ratio": first["cpu_seconds"] / p["cpu_seconds"],
         "slots": {str(s): (d or {}).get("numbers_digest") for s, d in zip(slots, q)},
         # only a comparison when two or more slot counts ran
-        "same_on_every_slot_count": (len(digests) == 1 and None not in digests) if len(slots) > 1 else None,
+        "same_on_every_slot_count": (len(digests) == 1 and None not in q)
+        if len(slots) > 1 and len({k for k, _ in digests}) == 1 else None,
         "coverage": coverage(first.get("test", {})),
         "coverage_of": first.get("coverage_of", "the chosen model"),
         # the consensus variants run in the same store after the default study (ClassificationBench)

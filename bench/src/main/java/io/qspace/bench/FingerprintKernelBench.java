@@ -78,6 +78,7 @@ public final class FingerprintKernelBench {
             Files.writeString(out, md.toString()); // what is measured so far, in case a later set is stopped
             System.err.printf(Locale.ROOT, "%s: process CPU %.0f s%n%s%n", set, cpu,
                     ok.selectColumns("builder", "parameters", "cv_rmse", "test_rmse", "seconds").print());
+            ScratchFolder.delete(store); // its table is read; the next set gets its own store
         }
         md.append("\nseconds: wall time inside that builder's build + test invocations (4 slots share the machine).\n");
         for (Table t : tables) {

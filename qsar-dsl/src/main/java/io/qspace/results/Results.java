@@ -201,19 +201,7 @@ public final class Results {
      */
     public Table leaderboard() {
         Table ok = ModelChoice.sorted(table.where(table.stringColumn("status").isEqualTo(ResultColumn.OK)));
-        // Tablesaw rows are cursors: keep row numbers, not Row objects
-        java.util.List<Integer> firsts = new java.util.ArrayList<>();
-        String previous = null;
-        for (int i = 0; i < ok.rowCount(); i++) {
-            String dataset = ok.stringColumn("dataset").get(i);
-            if (!dataset.equals(previous)) {
-                firsts.add(i);
-                previous = dataset;
-            } else if (consensusChosenAlways()
-                    && ok.stringColumn("builder").get(i).equals(io.qspace.plan.ConsensusTask.BUILDER)) {
-                firsts.set(firsts.size() - 1, i); // the consensus is the chosen model
-            }
-        }
+        List<Integer> firsts = chosenRows(ok);
         // Table.rows() of no rows throws (Ints.max of nothing): an empty copy keeps the columns
         Table out = firsts.isEmpty() ? ok.emptyCopy() : ok.rows(firsts.stream().mapToInt(Integer::intValue).toArray());
         out.setName(study + " leaderboard");
@@ -250,7 +238,28 @@ public final class Results {
      * resampled t-test over their shared CV folds, so a reader does not take a coin toss for a winner.
      */
     public List<String> leaderboardNotes() {
-        return RunnerUp.notes(ModelChoice.sorted(table.where(table.stringColumn("status").isEqualTo(ResultColumn.OK))));
+        Table ok = ModelChoice.sorted(table.where(table.stringColumn("status").isEqualTo(ResultColumn.OK)));
+        return RunnerUp.notes(ok, chosenRows(ok));
+    }
+
+    /**
+     * The row of each dataset's chosen model in {@code ok} (sorted by {@link ModelChoice}): its first, or its
+     * consensus when the study chose the consensus always. Row numbers, not Row objects: Tablesaw rows are cursors.
+     */
+    private List<Integer> chosenRows(Table ok) {
+        List<Integer> firsts = new java.util.ArrayList<>();
+        String previous = null;
+        for (int i = 0; i < ok.rowCount(); i++) {
+            String dataset = ok.stringColumn("dataset").get(i);
+            if (!dataset.equals(previous)) {
+                firsts.add(i);
+                previous = dataset;
+            } else if (consensusChosenAlways()
+                    && ok.stringColumn("builder").get(i).equals(io.qspace.plan.ConsensusTask.BUILDER)) {
+                firsts.set(firsts.size() - 1, i); // the consensus is the chosen model
+            }
+        }
+        return firsts;
     }
 
     /**

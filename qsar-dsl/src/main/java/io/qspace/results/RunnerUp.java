@@ -31,11 +31,15 @@ final class RunnerUp {
         return CorrectedTTest.pValue(FoldRmse.parse(foldRmse(ok, row)), FoldRmse.parse(foldRmse(ok, next)));
     }
 
-    /** The sentences for datasets whose winner is not significantly better than the runner-up. */
-    static List<String> notes(Table ok) {
+    /**
+     * The sentences for datasets whose winner (the rows {@code chosen} of {@code ok}, as the leaderboard has them) is
+     * not significantly better than the runner-up. A consensus winner has none, as on the leaderboard: its folds are
+     * nested and its runner-up is often one of its own members.
+     */
+    static List<String> notes(Table ok, List<Integer> chosen) {
         List<String> notes = new ArrayList<>();
-        for (int i = 0; i < ok.rowCount(); i++) {
-            if (i > 0 && dataset(ok, i).equals(dataset(ok, i - 1))) {
+        for (int i : chosen) {
+            if (ok.stringColumn("builder").get(i).equals(io.qspace.plan.ConsensusTask.BUILDER)) {
                 continue;
             }
             double p = pValue(ok, i);

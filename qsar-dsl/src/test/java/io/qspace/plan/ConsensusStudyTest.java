@@ -228,6 +228,12 @@ class ConsensusStudyTest {
         assertTrue(chosen.isConsensus(), chosen.toString());
         assertEquals("consensus", always.leaderboard().stringColumn("builder").get(0));
         assertTrue(always.leaderboard().doubleColumn("vs_runner_up_p").isMissing(0), "no runner-up test for a consensus");
+        // the notes speak of the leaderboard's winner: none for a consensus, whatever the best single model's p
+        assertEquals(List.of(), always.leaderboardNotes(), "no note for a consensus winner");
+        String winner = four.leaderboard().stringColumn("feature_set").get(0) + " / "
+                + four.leaderboard().stringColumn("builder").get(0);
+        assertTrue(four.leaderboardNotes().stream().allMatch(n -> n.contains("the best model (" + winner + ")")),
+                winner + " " + four.leaderboardNotes());
         Table s = always.selectionCv();
         assertEquals(consensus.doubleColumn("cv_rmse").get(0), s.doubleColumn("selection_cv_rmse").get(0), 0);
         // the rule by CV picks the lowest CV of all rows, the consensus's nested CV among them
