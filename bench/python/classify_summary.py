@@ -90,8 +90,9 @@ def per_set(runs, name, threshold, slots):
         "cpu_ratio": first["cpu_seconds"] / p["cpu_seconds"],
         "slots": {str(s): (d or {}).get("numbers_digest") for s, d in zip(slots, q)},
         # only a comparison when two or more slot counts ran
-        "same_on_every_slot_count": (len(digests) == 1 and None not in q)
-        if len(slots) > 1 and len({k for k, _ in digests}) == 1 else None,
+        # compared only when every slot count ran this set with the same study default
+        "same_on_every_slot_count": len(digests) == 1
+        if len(slots) > 1 and None not in q and len({k for k, _ in digests}) == 1 else None,
         "coverage": coverage(first.get("test", {})),
         "coverage_of": first.get("coverage_of", "the chosen model"),
         # the consensus variants run in the same store after the default study (ClassificationBench)

@@ -188,7 +188,7 @@ public final class Study implements Serializable {
      *
      * <p>Left unsaid, a classification has the consensus of the top 3, 5 or 10 and a regression none: on MoleculeACE's
      * 30 sets as classifications (bench/classification.sh) the nested CV chose the consensus on 22 and its test ROC-AUC
-     * was higher than the best single model's on 16, lower on 3; a regression's consensus was chosen on 2 of 30 small
+     * was higher than the best single model's on 19 of those, lower on 3; a regression's consensus was chosen on 2 of 30 small
      * sets (bench/HONEST_SELECTION.md).
      */
     public Study consensus(int... sizes) {
