@@ -174,6 +174,24 @@ class NotebooksIT {
         assertTrue(row.find(), predictions);
         double probability = Double.parseDouble(row.group(1));
         assertEquals(probability >= 0.5 ? "active" : "inactive", row.group(2), predictions);
+
+        // three classes, one against the rest each, judged together
+        String board = NotebookOutputs.text(NotebookOutputs.resultData(nb.cell("var potency = Study.named(")).get("text/html"));
+        for (String cls : List.of("weak", "mid", "strong")) {
+            assertTrue(board.contains("<td>fw_potency." + cls + "</td>"), board);
+        }
+        String judged = NotebookOutputs.text(NotebookOutputs.resultData(nb.cell("potency.multiClass(")).get("text/plain"));
+        Matcher summary = Pattern.compile("3 classes \\(mid, strong, weak\\), (\\d+) test compounds; accuracy (\\d\\.\\d+)")
+                .matcher(judged);
+        assertTrue(summary.find(), judged);
+        assertTrue(Double.parseDouble(summary.group(2)) > 0.5, "better than the largest class's 35%: " + judged);
+        String three = NotebookOutputs.text(NotebookOutputs.resultData(nb.cell("threeClasses.confusion()")).get("text/html"));
+        Matcher cells = Pattern.compile("<td>(\\d+)</td>").matcher(three);
+        int all = 0;
+        while (cells.find()) all += Integer.parseInt(cells.group(1));
+        assertEquals(Integer.parseInt(summary.group(1)), all, "every test compound once: " + three);
+        String fresh = NotebookOutputs.text(NotebookOutputs.resultData(nb.cell("threeClasses.predict(")).get("text/html"));
+        assertTrue(fresh.contains("<th>p_weak</th>") && fresh.contains("<th>set_90</th>"), fresh);
     }
 
     @Test

@@ -9,8 +9,9 @@ import java.util.TreeSet;
 /**
  * How a file's rows become classes, before curation merges duplicates by the majority class: a threshold on a
  * continuous activity ({@code activity("pKi").activeAtLeast(6.5)}) or a label column ({@code label("hERG_class")}).
- * Whole-file problems (one class only, a threshold outside the activities' range, more than two classes) skip the
- * dataset with the reason; a row with a label outside the declared classes is skipped with an issue naming it.
+ * Whole-file problems (one class only, a threshold outside the activities' range) skip the dataset with the reason;
+ * a row with a label outside the declared classes is skipped with an issue naming it. A label column with more than
+ * two classes keeps them all here; the loader then makes one dataset per class against the rest ({@link OneVsRest}).
  */
 public sealed interface ClassRule extends Serializable {
 
@@ -54,7 +55,8 @@ public sealed interface ClassRule extends Serializable {
 
     /**
      * Classes from a label column. Declared classes are in code order, inactive first; undeclared, two labels are
-     * ordered when they are a known pair (0/1, false/true, no/yes, inactive/active, negative/positive, any case).
+     * ordered when they are a known pair (0/1, false/true, no/yes, inactive/active, negative/positive, any case), and
+     * three or more are in alphabetical order (each is modelled against the rest, so none is "the" active class).
      */
     record Label(String column, List<String> declared) implements ClassRule {
         private static final List<List<String>> KNOWN_PAIRS = List.of(List.of("0", "1"), List.of("false", "true"),
@@ -66,13 +68,13 @@ public sealed interface ClassRule extends Serializable {
                 throw new IllegalArgumentException("name the label column, e.g. .label(\"hERG_class\")");
             }
             declared = List.copyOf(declared);
-            if (!declared.isEmpty() && declared.size() != 2) {
-                throw new IllegalArgumentException(Classes.MultiClass.message(declared)
-                        + " (declare two classes, inactive first)");
+            if (declared.size() == 1) {
+                throw new IllegalArgumentException("label column '" + column + "' is declared with one class ('"
+                        + declared.get(0) + "'): declare two or more, inactive first when there are two");
             }
-            if (declared.size() == 2 && declared.get(0).equals(declared.get(1))) {
-                throw new IllegalArgumentException("the two classes of label column '" + column
-                        + "' are both '" + declared.get(0) + "'");
+            if (new java.util.HashSet<>(declared).size() != declared.size()) {
+                throw new IllegalArgumentException("the classes of label column '" + column
+                        + "' name one class twice: " + declared);
             }
         }
 
@@ -99,11 +101,7 @@ public sealed interface ClassRule extends Serializable {
         private List<String> inferred(List<RawRow> rows, String file) throws SkipFile {
             TreeSet<String> found = new TreeSet<>();
             rows.forEach(r -> found.add(r.label()));
-            if (found.size() > 2) {
-                throw new SkipFile(file + ": " + Classes.MultiClass.message(List.copyOf(found)) + " in column '"
-                        + column + "'");
-            }
-            if (found.size() < 2) {
+            if (found.size() != 2) {
                 return List.copyOf(found);
             }
             String a = found.first();

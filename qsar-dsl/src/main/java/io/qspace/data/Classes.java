@@ -7,13 +7,30 @@ import java.util.List;
  * The classes of a classification dataset: their names in code order (class i is stored as activity i, so a binary
  * dataset holds 0 = inactive and 1 = active) and the rule that made them ("pKi >= 6.5" or "label hERG_class").
  * Both are part of the dataset's identity: a regression and a classification of one file never share stored results.
+ * A label column with more than two classes is read with all its names and then modelled one class against the rest
+ * ({@link OneVsRest}): each of those datasets is binary and carries its family.
+ *
+ * @param family for a dataset of one class against the rest, the file's classes and each compound's class; else null
  */
-public record Classes(List<String> names, String rule) implements Serializable {
+public record Classes(List<String> names, String rule, OneVsRest family) implements Serializable {
     public Classes {
         names = List.copyOf(names);
-        if (names.size() != 2) {
-            throw new IllegalArgumentException(MultiClass.message(names));
+        if (names.size() < 2) {
+            throw new IllegalArgumentException("a classification needs two classes, found " + names.size() + ": "
+                    + names);
         }
+        if (family != null && names.size() != 2) {
+            throw new IllegalArgumentException("one class against the rest is binary, not " + names);
+        }
+    }
+
+    public Classes(List<String> names, String rule) {
+        this(names, rule, null);
+    }
+
+    /** Two classes: what a model is built on. More only while a file is read, before {@link OneVsRest} splits it. */
+    public boolean isBinary() {
+        return names.size() == 2;
     }
 
     /** The positive class's name (class 1): what a binary model's prediction is the probability of. */
@@ -27,7 +44,8 @@ public record Classes(List<String> names, String rule) implements Serializable {
 
     /** "inactive,active by pKi >= 6.5": what goes into the dataset's content hash. */
     public String describe() {
-        return String.join(",", names) + " by " + rule;
+        return String.join(",", names) + " by " + rule
+                + (family == null ? "" : " of " + String.join(",", family.classes()));
     }
 
     /** Compounds per class, in class order. */
@@ -46,17 +64,5 @@ public record Classes(List<String> names, String rule) implements Serializable {
             out.append(out.length() == 0 ? "" : " / ").append(counts[k]).append(' ').append(names.get(k));
         }
         return out.toString();
-    }
-
-    /** What multi-class data gets for now: a clear refusal naming the classes found. */
-    static final class MultiClass {
-        private MultiClass() {}
-
-        static String message(List<String> names) {
-            return names.size() < 2
-                    ? "a classification needs two classes, found " + names.size() + ": " + names
-                    : "multi-class classification is not supported yet (binary only): found " + names.size()
-                            + " classes: " + String.join(", ", names);
-        }
     }
 }

@@ -98,6 +98,8 @@ public final class CsvSource implements DatasetSource {
      * A classification from a label column. Without classes, two labels that are a known pair (0/1, false/true,
      * no/yes, inactive/active, negative/positive) are ordered; otherwise name them, inactive first:
      * {@code .label("hERG_class", "non-blocker", "blocker")}. Rows with other labels are skipped with an issue.
+     * Three or more classes ({@code .label("potency")} with low, mid and high) make one dataset per class against the
+     * rest ({@code potency.high}, ...), split alike, which {@code Results.multiClass("potency")} puts back together.
      */
     public CsvSource label(String column, String... classes) {
         if (this.classes instanceof ClassRule.AtLeast) {

@@ -30,6 +30,14 @@ public record Dataset(String name, String source, List<Compound> compounds, List
         return classes != null;
     }
 
+    /**
+     * What a stratified split sorts compound i by: its activity, or for a dataset of one class against the rest its
+     * class in the file, so every class's dataset of one file gets the same test part.
+     */
+    public double stratum(int i) {
+        return classes != null && classes.family() != null ? classes.family().code(i) : compounds.get(i).activity();
+    }
+
     public int size() {
         return compounds.size();
     }

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The loading loop shared by file sources: one dataset per file, read, curated, and kept or skipped as a whole. */
+/**
+ * The loading loop shared by file sources: one dataset per file, read, curated, and kept or skipped as a whole; a
+ * label column with more than two classes gives one dataset per class against the rest ({@link OneVsRest}).
+ */
 final class FileLoading {
     private FileLoading() {}
 
@@ -55,6 +58,17 @@ final class FileLoading {
                 if (compounds.size() < minCompounds) {
                     throw new SkipFile("only " + compounds.size() + " usable compounds after curation (from "
                             + rows.size() + " readable rows); the minimum is " + minCompounds);
+                }
+                if (classes != null && !classes.isBinary()) {
+                    for (Dataset perClass : OneVsRest.expand(name, file.toString(), compounds, issues, classes)) {
+                        try {
+                            checkBothClasses(perClass.classes(), perClass.compounds(), fileName);
+                            datasets.add(perClass);
+                        } catch (SkipFile e) {
+                            skipped.add(new SkippedDataset(perClass.name(), file.toString(), e.getMessage(), issues));
+                        }
+                    }
+                    continue;
                 }
                 if (classes != null) {
                     checkBothClasses(classes, compounds, fileName);

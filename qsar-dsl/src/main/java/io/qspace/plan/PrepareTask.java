@@ -16,6 +16,7 @@ import io.qspace.split.Split;
 import io.qspace.store.ContentHash;
 import io.qspace.store.Serialization;
 import io.qspace.validate.ApplicabilityDomain;
+import io.qspace.validate.Consensus;
 import io.qspace.validate.Validation;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +65,16 @@ public record PrepareTask(String datasetName, String datasetHash, Split split,
                 "code=" + CodeIdentity.of(split, descriptors, filters, selectors), "seed=" + studySeed);
     }
 
+    /**
+     * The split's seed: the prepare's own, or for a dataset of one class against the rest one seed for the whole file
+     * (its classes' datasets must share their test part, for Results.multiClass to judge the classes together).
+     */
+    private long splitSeed(Dataset dataset, long seed) {
+        var family = dataset.classes() == null ? null : dataset.classes().family();
+        return family == null ? seed : InvocationSeeds.derive(0, String.join("|", "split", "family=" + family.identity(),
+                "split=" + split.describe(), "code=" + CodeIdentity.of(split), "seed=" + studySeed));
+    }
+
     /** Fold selections are made (and part of the identity) only when some selector looks at activities. */
     private boolean selectsInsideFolds() {
         return validation.selectsInsideFolds() && selectors.stream().anyMatch(Selector::supervised);
@@ -95,7 +106,7 @@ public record PrepareTask(String datasetName, String datasetHash, Split split,
         // selection mode, so that both modes score the same models on the same rows.
         long seed = InvocationSeeds.derive(0, dataIdentity());
         Dataset dataset = Serialization.read(context.store(), StoreKeys.dataset(datasetHash), Dataset.class);
-        boolean[] test = split.testMask(dataset, seed);
+        boolean[] test = split.testMask(dataset, splitSeed(dataset, seed));
         int trainSize = count(test, false);
         if (trainSize < Math.max(2, validation.folds())) {
             throw new IllegalArgumentException("dataset " + datasetName + " has " + trainSize
@@ -218,7 +229,8 @@ public record PrepareTask(String datasetName, String datasetHash, Split split,
                         datasetHash, split.describe(), null));
             }
         }
-        if (consensusSizes.isEmpty()) {
+        // fewer candidates than the smallest size (a classification's default top 3 of two builders): no consensus
+        if (Consensus.fitting(consensusSizes, builds.size()).isEmpty()) {
             return builds.stream().map(Invocation::of).toList();
         }
         ConsensusJoin join = new ConsensusJoin(id(), datasetName,

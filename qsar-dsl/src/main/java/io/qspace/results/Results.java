@@ -324,6 +324,15 @@ public final class Results {
     }
 
     /**
+     * A file of three or more classes (a label column, modelled one class against the rest in datasets named
+     * {@code file.class}) judged as one classifier on its test part: the predicted class, per-class probabilities,
+     * prediction sets, confusion matrix and multi-class metrics ({@link MultiClassResults}).
+     */
+    public MultiClassResults multiClass(String file) {
+        return MultiClassResults.of(this, file);
+    }
+
+    /**
      * Test-set predictions of a stored model: id, smiles, observed, predicted, ad_score, in_domain, and the bounds
      * of its conformal intervals (lower_80, upper_80, lower_90, upper_90) when the model has them.
      */

@@ -8,7 +8,8 @@ import java.util.stream.IntStream;
 /**
  * Activity-stratified: sorted by activity, the compounds are cut into as many consecutive bins as there are test
  * compounds, and one seeded draw per bin goes to test. So the test part spans the whole activity range and has
- * exactly the target size.
+ * exactly the target size. A dataset of one class against the rest is sorted by its compounds' classes in the file
+ * ({@link Dataset#stratum}), so each class keeps its share in both parts.
  */
 record StratifiedSplit(double testFraction) implements Split {
     @Override
@@ -16,7 +17,7 @@ record StratifiedSplit(double testFraction) implements Split {
         int n = dataset.size();
         // Ties broken by position, so the order (and the mask) never depends on the sort implementation.
         int[] byActivity = IntStream.range(0, n).boxed()
-                .sorted(Comparator.<Integer>comparingDouble(i -> dataset.compounds().get(i).activity())
+                .sorted(Comparator.<Integer>comparingDouble(dataset::stratum)
                         .thenComparingInt(i -> i))
                 .mapToInt(Integer::intValue).toArray();
         int bins = SplitSizes.testCount(n, testFraction);

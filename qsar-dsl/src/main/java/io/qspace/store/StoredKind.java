@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  */
 public enum StoredKind {
     DATASET(false, List.of("io.qspace.data.Dataset"),
-            "io.qspace.data.Dataset", "io.qspace.data.Compound", "io.qspace.data.LoadIssue", "io.qspace.data.Classes"),
+            "io.qspace.data.Dataset", "io.qspace.data.Compound", "io.qspace.data.LoadIssue", "io.qspace.data.Classes",
+            "io.qspace.data.OneVsRest"),
     DESCRIPTORS(false, List.of("io.qspace.chem.DescriptorMatrix"),
             "io.qspace.chem.DescriptorMatrix", "io.qspace.chem.DescriptorMatrix$Failure"),
     /** Prepared feature sets, their domains, and plain arrays of numbers (the domain scores of a test part: "[D"). */

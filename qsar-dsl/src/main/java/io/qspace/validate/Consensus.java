@@ -75,16 +75,22 @@ public record Consensus(double[] observed, int[][] folds, double[][][] predictio
         return (top.isEmpty() ? "" : "the top " + top + " by CV") + (all ? (top.isEmpty() ? "" : " or ") + "all models" : "");
     }
 
+    /** The sizes that fit a number of candidates, ALL as that number; none when no consensus can be made. */
+    public static List<Integer> fitting(List<Integer> sizes, int candidates) {
+        return sizes.stream().map(k -> k == ALL ? candidates : k)
+                .filter(k -> k >= 1 && k <= candidates).distinct().sorted().toList();
+    }
+
     /**
      * Scores the top-k consensus for each k of {@code sizes} (those above the candidates' count are left out;
      * {@link #ALL} is the count).
      */
     public Result score(List<Integer> sizes) {
-        List<Integer> ks = sizes.stream().map(k -> k == ALL ? predictions.length : k)
-                .filter(k -> k >= 1 && k <= predictions.length).distinct().sorted().toList();
+        List<Integer> ks = fitting(sizes, predictions.length);
         if (ks.isEmpty()) {
             throw new IllegalArgumentException("no consensus size in " + sizes + " fits " + predictions.length
-                    + " candidates");
+                    + " candidates: add builders or feature sets, ask for a smaller size (.consensus(2)) or leave"
+                    + " the consensus out (.noConsensus())");
         }
         int repeats = folds.length;
         int n = observed.length;

@@ -151,18 +151,53 @@ class ClassificationSourceTest {
     }
 
     @Test
-    void moreThanTwoClassesAreRefusedNamingThem() throws IOException {
+    void moreThanTwoClassesMakeOneDatasetPerClassAgainstTheRestSplitAlike() throws IOException {
         List<String> lines = new java.util.ArrayList<>();
         for (int i = 0; i < SMILES.size(); i++) {
             lines.add(SMILES.get(i) + "," + List.of("low", "mid", "high").get(i % 3));
         }
-        String reason = skippedReason(Datasets.csv(write("three.csv", "smiles,potency", lines).toString())
-                .label("potency").minCompounds(1).load());
-        assertTrue(reason.contains("multi-class classification is not supported yet")
-                && reason.contains("3 classes: high, low, mid"), reason);
+        lines.add("CCOC,huge"); // not a declared class: skipped with an issue naming it
+        DatasetSource.Loaded loaded = Datasets.csv(write("three.csv", "smiles,potency", lines).toString())
+                .label("potency").minCompounds(1).load();
+        assertEquals(List.of(), loaded.skipped());
+        // undeclared: alphabetical, with the stray label a class of its own
+        assertEquals(List.of("three.high", "three.huge", "three.low", "three.mid"),
+                loaded.datasets().stream().map(Dataset::name).toList());
+
+        loaded = Datasets.csv(write("three.csv", "smiles,potency", lines).toString())
+                .label("potency", "low", "mid", "high").minCompounds(1).load();
+        assertEquals(List.of("three.low", "three.mid", "three.high"),
+                loaded.datasets().stream().map(Dataset::name).toList());
+        Dataset high = loaded.datasets().get(2);
+        assertEquals(List.of("not high", "high"), high.classes().names());
+        assertEquals("label potency: high against the rest", high.classes().rule());
+        assertEquals(List.of("low", "mid", "high"), high.classes().family().classes());
+        // c2, c5, c8 are high: active in high's dataset only
+        assertEquals(List.of(0.0, 0.0, 1.0, 0.0, 0.0, 1.0, 0.0, 0.0, 1.0, 0.0),
+                high.compounds().stream().map(Compound::activity).toList());
+        assertTrue(high.issues().stream().anyMatch(i -> i.message().contains("unknown label 'huge'")),
+                high.issues().toString());
+        // each dataset its own identity; all three split alike (stratified by the file's classes, not their own two)
+        assertEquals(3, loaded.datasets().stream().map(Plan::hash).distinct().count());
+        io.qspace.split.Split random = io.qspace.split.Split.random(0.3);
+        List<String> masks = loaded.datasets().stream()
+                .map(d -> java.util.Arrays.toString(random.testMask(d, 17))).distinct().toList();
+        assertEquals(1, masks.size(), masks.toString());
+
+        // a declared class the file does not hold: its dataset is skipped saying so, the others go on
+        DatasetSource.Loaded absent = Datasets.csv(write("three.csv", "smiles,potency", lines).toString())
+                .label("potency", "low", "mid", "high", "huge", "tiny").minCompounds(1).load();
+        assertEquals(List.of("three.low", "three.mid", "three.high", "three.huge"),
+                absent.datasets().stream().map(Dataset::name).toList());
+        assertEquals(1, absent.skipped().size());
+        assertTrue(absent.skipped().get(0).name().equals("three.tiny")
+                && absent.skipped().get(0).reason().contains("no 'tiny' compound"), absent.skipped().toString());
+
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Datasets.csv("x.csv").label("potency", "low", "mid", "high"));
-        assertTrue(e.getMessage().contains("low, mid, high"), e.getMessage());
+                () -> Datasets.csv("x.csv").label("potency", "low", "mid", "low"));
+        assertTrue(e.getMessage().contains("one class twice"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Datasets.csv("x.csv").label("potency", "low"));
+        assertTrue(e.getMessage().contains("one class"), e.getMessage());
     }
 
     @Test

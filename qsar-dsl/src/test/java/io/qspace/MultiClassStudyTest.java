@@ -1,0 +1,167 @@
+package io.qspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.qspace.data.Datasets;
+import io.qspace.model.Builders;
+import io.qspace.results.MultiClassResults;
+import io.qspace.results.Results;
+import io.qspace.run.EmbeddedRunner;
+import io.qspace.validate.Validation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
+
+/**
+ * Issue 12, point 1, more than two classes: the sample Free-Wilson set (1,017 compounds) labelled weak (activity < 6,
+ * 328 compounds), mid (6 to 7, 336) and strong (>= 7, 353) in a label column runs as three datasets of one class
+ * against the rest, split alike, and {@code Results.multiClass} judges them together on the test part, with the same
+ * numbers on one slot and on four.
+ */
+class MultiClassStudyTest {
+    @TempDir
+    Path dir;
+
+    private Path potencyFile() throws IOException {
+        List<String> lines = Files.readAllLines(SampleData.folder().resolve("freewilson_CHEMBL2321810.csv"));
+        List<String> out = new ArrayList<>(List.of("smiles,id,potency"));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            double p = Double.parseDouble(f[2]);
+            out.add(f[0] + "," + f[1] + "," + (p < 6 ? "weak" : p < 7 ? "mid" : "strong"));
+        }
+        Path file = dir.resolve("fw_potency.csv");
+        Files.write(file, out);
+        return file;
+    }
+
+    private Study study(Path file, String store) {
+        return Study.named("potency")
+                .datasets(Datasets.csv(file.toString()).smiles("smiles").id("id").label("potency"))
+                .descriptors(io.qspace.chem.Descriptors.ecfp4())
+                .builders(Builders.logistic().c(0.1, 1), Builders.randomForest().trees(30))
+                .validation(Validation.kFold(3))
+                .store(dir.resolve(store).toString())
+                .seed(5);
+    }
+
+    @Test
+    void threeClassesRunAsOneClassAgainstTheRestAndAreJudgedTogether() throws IOException {
+        Path file = potencyFile();
+        Results results;
+        try (EmbeddedRunner runner = new EmbeddedRunner(4)) {
+            results = runner.run(study(file, "store").plan());
+        }
+        Table table = results.table();
+        assertTrue(table.stringColumn("status").allMatch("ok"::equals), table.print());
+        // classes in alphabetical order, one dataset each
+        assertEquals(List.of("fw_potency.mid", "fw_potency.strong", "fw_potency.weak"),
+                table.stringColumn("dataset").unique().asList().stream().sorted().toList());
+        // the three datasets were split alike: one test part, each class keeping its share (stratified by the file's
+        // classes, not by each dataset's own two)
+        Set<Integer> testSizes = new HashSet<>(table.intColumn("n_test").asList());
+        assertEquals(1, testSizes.size(), table.print());
+
+        MultiClassResults classes = results.multiClass("fw_potency");
+        assertEquals(List.of("mid", "strong", "weak"), classes.classes());
+        Table predictions = classes.predictions();
+        assertEquals(testSizes.iterator().next(), predictions.rowCount());
+        Map<String, Integer> observedCounts = new java.util.TreeMap<>();
+        predictions.stringColumn("observed").forEach(c -> observedCounts.merge(c, 1, Integer::sum));
+        // 20% of 336, 353 and 328, within one compound each
+        assertEquals(Set.of("mid", "strong", "weak"), observedCounts.keySet(), observedCounts.toString());
+        assertTrue(Math.abs(observedCounts.get("mid") - 67.2) <= 1.2 && Math.abs(observedCounts.get("strong") - 70.6)
+                <= 1.2 && Math.abs(observedCounts.get("weak") - 65.6) <= 1.2, observedCounts.toString());
+
+        int correct = 0;
+        for (int i = 0; i < predictions.rowCount(); i++) {
+            double sum = 0;
+            String argmax = null;
+            double best = -1;
+            for (String c : classes.classes()) {
+                double p = predictions.doubleColumn("p_" + c).get(i);
+                sum += p;
+                if (p > best) {
+                    best = p;
+                    argmax = c;
+                }
+            }
+            assertEquals(1.0, sum, 1e-9, "the class probabilities sum to 1");
+            assertEquals(argmax, predictions.stringColumn("predicted").get(i), "the predicted class is the likeliest");
+            correct += predictions.stringColumn("predicted").get(i).equals(predictions.stringColumn("observed").get(i))
+                    ? 1 : 0;
+            for (String label : List.of(predictions.stringColumn("set_80").get(i),
+                    predictions.stringColumn("set_90").get(i))) {
+                for (String member : label.isEmpty() ? new String[0] : label.split("\\|")) {
+                    assertTrue(classes.classes().contains(member), label);
+                }
+            }
+            // a 90% set holds every class its 80% set holds
+            assertTrue(List.of(predictions.stringColumn("set_90").get(i).split("\\|"))
+                    .containsAll(predictions.stringColumn("set_80").get(i).isEmpty() ? List.of()
+                            : List.of(predictions.stringColumn("set_80").get(i).split("\\|"))), "nested sets");
+        }
+        Map<String, Double> metrics = classes.metrics();
+        assertEquals((double) correct / predictions.rowCount(), metrics.get("accuracy"), 1e-12);
+        // far better than calling every compound the largest class (35%): the series' activity is additive
+        assertTrue(metrics.get("accuracy") > 0.6, classes.toString());
+        assertTrue(metrics.get("macro_roc_auc") > 0.8, classes.toString());
+        assertTrue(metrics.get("mcc") > 0.4 && metrics.get("mcc") <= 1, classes.toString());
+        // one-vs-rest Mondrian sets hold the true class about as often as asked (203 compounds: +-6 points)
+        assertTrue(Math.abs(metrics.get("coverage_90") - 0.9) < 0.06, classes.toString());
+        assertTrue(metrics.get("coverage_90") >= metrics.get("coverage_80"), classes.toString());
+        assertTrue(metrics.get("mean_set_size_90") >= metrics.get("mean_set_size_80"), classes.toString());
+        Table confusion = classes.confusion();
+        int total = 0;
+        int diagonal = 0;
+        for (int r = 0; r < confusion.rowCount(); r++) {
+            for (String c : classes.classes()) {
+                total += confusion.intColumn(c).get(r);
+                diagonal += confusion.stringColumn("observed").get(r).equals(c) ? confusion.intColumn(c).get(r) : 0;
+            }
+        }
+        assertEquals(predictions.rowCount(), total);
+        assertEquals(correct, diagonal);
+
+        // new structures through the three models: the same answer as on the test part, a bad structure says why
+        List<String> smiles = new ArrayList<>(predictions.stringColumn("smiles").asList().subList(0, 3));
+        smiles.add("C1CC(");
+        Table fresh = classes.predict(smiles);
+        assertEquals(4, fresh.rowCount());
+        for (int i = 0; i < 3; i++) {
+            assertEquals("", fresh.stringColumn("error").get(i));
+            assertEquals(predictions.stringColumn("predicted").get(i), fresh.stringColumn("predicted").get(i));
+            for (String c : classes.classes()) {
+                assertEquals(predictions.doubleColumn("p_" + c).get(i), fresh.doubleColumn("p_" + c).get(i), 1e-9);
+            }
+            assertEquals(predictions.stringColumn("set_90").get(i), fresh.stringColumn("set_90").get(i));
+        }
+        assertTrue(!fresh.stringColumn("error").get(3).isEmpty() && fresh.stringColumn("predicted").get(3).isEmpty(),
+                fresh.print());
+
+        // a regression's or a binary dataset's name is not a multi-class file
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> results.multiClass("fw_potency.mid"));
+        assertTrue(e.getMessage().contains("fw_potency.mid") && e.getMessage().contains("file.class"),
+                e.getMessage());
+
+        // the same numbers on one slot
+        Results one;
+        try (EmbeddedRunner runner = new EmbeddedRunner(1)) {
+            one = runner.run(study(file, "one-slot").plan());
+        }
+        assertEquals(predictions.print(Integer.MAX_VALUE),
+                one.multiClass("fw_potency").predictions().print(Integer.MAX_VALUE));
+        assertEquals(metrics, one.multiClass("fw_potency").metrics());
+    }
+}
