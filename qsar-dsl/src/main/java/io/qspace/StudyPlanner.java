@@ -49,7 +49,7 @@ final class StudyPlanner {
             ModelKind kind = dataset.isClassification() ? ModelKind.CLASSIFICATION : ModelKind.REGRESSION;
             roots.add(Invocation.of(new PrepareTask(dataset.name(), hash, study.split(),
                     study.descriptors(), study.filters(), selectors, study.seed(), buildersFor(study, kind),
-                    study.validation().forKind(kind, dataset.name()), study.consensusSizes(kind))));
+                    study.validation().forKind(kind, dataset.name()), consensusSizes(study, kind))));
         }
         int gridPoints = study.builders().stream().mapToInt(b -> b.grid().size()).sum();
         Plan.Shape shape = new Plan.Shape(selectors.size(), study.builders().size(), gridPoints,
@@ -63,6 +63,16 @@ final class StudyPlanner {
         return kind == ModelKind.CLASSIFICATION
                 ? study.builders().stream().map(ModelBuilder::classifier).toList()
                 : study.builders();
+    }
+
+    /**
+     * A dataset's consensus sizes: the study's for its kind, or none when even every feature set x builder would be
+     * fewer models than the smallest size (a classification's default top 3 of two builders on one feature set).
+     */
+    static List<Integer> consensusSizes(Study study, ModelKind kind) {
+        List<Integer> sizes = study.consensusSizes(kind);
+        int candidates = study.featureSetSelectors().size() * study.builders().size();
+        return io.qspace.validate.Consensus.fitting(sizes, candidates).isEmpty() ? List.of() : sizes;
     }
 
     /**
@@ -99,7 +109,7 @@ final class StudyPlanner {
         p.put("builders", String.join(", ", study.builders().stream().map(Object::toString).toList()));
         p.put("validation", study.validation().describe());
         // the consensus of the datasets that have one (a study left to the default has it for its classifications)
-        List<Integer> sizes = datasets.stream().map(d -> study.consensusSizes(
+        List<Integer> sizes = datasets.stream().map(d -> consensusSizes(study,
                 d.isClassification() ? ModelKind.CLASSIFICATION : ModelKind.REGRESSION))
                 .filter(s -> !s.isEmpty()).findFirst().orElse(List.of());
         if (!sizes.isEmpty()) {

@@ -80,5 +80,14 @@ class ClassificationPlanTest {
                         .resolve("freewilson_CHEMBL2321810.csv").toString()).smiles("smiles").activity("activity"))
                 .store(store.toString()).plan();
         assertTrue(mixed.toString().contains("chosen when its nested CV is best (sutherland_BZR)"), mixed.toString());
+        // two builders on one feature set are fewer models than the smallest size: no consensus is planned
+        Plan few = Study.named("few").datasets(bzr().activeAtLeast(7))
+                .selectors(io.qspace.select.Selectors.filtered())
+                .builders(io.qspace.model.Builders.logistic(), io.qspace.model.Builders.randomForest())
+                .store(store.toString()).plan();
+        assertTrue(!few.toString().contains("consensus") && !few.manifest().containsKey("consensus"), few.toString());
+        assertEquals(1 + 2 * 2, few.roots().get(0).task().expectedSubtreeSize());
+        // the plan gives each classification's class balance
+        assertTrue(few.toString().contains("sutherland_BZR: 163 compounds (121 active / 42 inactive)"), few.toString());
     }
 }

@@ -26,7 +26,7 @@ import tech.tablesaw.api.Table;
 /**
  * Large sets on member JVMs: a dataset a member cannot hold is refused at submission, naming that member and the heap
  * it needs, before anything runs; SVR above its exact limit (Nystrom) and a classification study give the same numbers
- * on two members as on one local slot.
+ * on two members as on one local slot, and so do the three datasets of a three-class file judged together.
  */
 class GridLargeSetsIT {
     @TempDir
@@ -88,6 +88,21 @@ class GridLargeSetsIT {
                 Table g = classNumbers(gridClasses.table());
                 assertTrue(g.rowCount() >= 5 && !g.doubleColumn("cv_roc_auc").isMissing(0), g.print());
                 assertEquals(classNumbers(localClasses.table()).print(), g.print());
+
+                // Three classes, one against the rest (a dataset each, one split): judged together, the same answers
+                Path potency = potencyFile();
+                Results gridThree = grid.submit(threeClasses(potency, dir.resolve("three-grid")).plan(),
+                        ProgressListener.none()).await();
+                assertEquals(0, gridThree.failed(), gridThree.failures().print());
+                Results localThree;
+                try (EmbeddedRunner runner = new EmbeddedRunner(1)) {
+                    localThree = runner.run(threeClasses(potency, dir.resolve("three-local")).plan());
+                }
+                Table answers = gridThree.multiClass("bzr_potency").predictions();
+                assertEquals(33, answers.rowCount(), answers.print());
+                assertEquals(localThree.multiClass("bzr_potency").predictions().print(200), answers.print(200));
+                assertEquals(localThree.multiClass("bzr_potency").metrics(), gridThree.multiClass("bzr_potency")
+                        .metrics());
             }
         }
     }
@@ -105,6 +120,32 @@ class GridLargeSetsIT {
                 .selectors(Selectors.fingerprints())
                 .builders(Builders.mlr(), Builders.pls().components(2), Builders.knn().k(5),
                         Builders.randomForest().trees(50), Builders.svr().kernel("tanimoto").c(1))
+                .validation(Validation.kFold(3))
+                .store(store.toString())
+                .seed(3);
+    }
+
+    /** BZR in three potency classes, a label column: weak (pIC50 < 7), mid (7 to 8), strong (>= 8). */
+    private Path potencyFile() throws java.io.IOException {
+        Path samples = Path.of("..", "datasets-sample").toAbsolutePath().normalize();
+        List<String> lines = Files.readAllLines(samples.resolve("sutherland_BZR.csv"));
+        List<String> out = new java.util.ArrayList<>(List.of("smiles,id,potency"));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            double p = Double.parseDouble(f[2]);
+            out.add(f[0] + "," + f[1] + "," + (p < 7 ? "weak" : p < 8 ? "mid" : "strong"));
+        }
+        Path file = dir.resolve("bzr_potency.csv");
+        Files.write(file, out);
+        return file;
+    }
+
+    private static Study threeClasses(Path file, Path store) {
+        return Study.named("three")
+                .datasets(Datasets.csv(file.toString()).smiles("smiles").id("id").label("potency"))
+                .descriptors(Descriptors.ecfp4())
+                .selectors(Selectors.fingerprints())
+                .builders(Builders.mlr(), Builders.knn().k(5))
                 .validation(Validation.kFold(3))
                 .store(store.toString())
                 .seed(3);

@@ -167,6 +167,8 @@ public record Plan(String name, long seed, List<Invocation> roots, String storeU
         s.append('\n');
         for (Dataset d : datasets) {
             s.append("    ").append(d.name()).append(": ").append(d.size()).append(" compounds")
+                    .append(d.isClassification() ? " (" + d.classes().balance(d.classes().counts(d.compounds())) + ")"
+                            : "")
                     .append(d.issues().isEmpty() ? "" : ", " + d.issues().size() + " issue(s)").append('\n');
         }
         for (DatasetSource.SkippedDataset d : skipped) {
