@@ -83,6 +83,21 @@ final class StudyPlanner {
         if (!dataset.isClassification()) {
             return null;
         }
+        io.qspace.data.OneVsRest family = dataset.classes().family();
+        if (family != null) {
+            // one class too small leaves the file's classes unable to be judged together: none is modelled
+            for (int k = 0; k < family.classes().size(); k++) {
+                int code = k;
+                long count = family.codes().stream().filter(c -> c == code).count();
+                if (count < folds) {
+                    return "only " + count + " '" + family.classes().get(k) + "' compound(s) of "
+                            + family.codes().size() + " in " + family.file() + " (" + dataset.classes().rule()
+                            + "): fewer than the " + folds + " cross-validation folds, so none of its "
+                            + family.classes().size() + " classes is modelled; merge '" + family.classes().get(k)
+                            + "' into another class or drop its rows";
+                }
+            }
+        }
         int[] counts = dataset.classes().counts(dataset.compounds());
         for (int k = 0; k < counts.length; k++) {
             if (counts[k] < folds) {

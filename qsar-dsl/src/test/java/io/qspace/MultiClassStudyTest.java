@@ -149,6 +149,25 @@ class MultiClassStudyTest {
         assertTrue(!fresh.stringColumn("error").get(3).isEmpty() && fresh.stringColumn("predicted").get(3).isEmpty(),
                 fresh.print());
 
+        // the model library and the CLI give the same answers from the store alone
+        io.qspace.results.MultiClassModel library = io.qspace.results.ModelLibrary.open(
+                dir.resolve("store").toString()).multiClass("fw_potency");
+        assertEquals(fresh.print(), library.predict(smiles).print());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        List<String> cli = new ArrayList<>(List.of("--store", dir.resolve("store").toString(), "--best", "fw_potency"));
+        cli.addAll(smiles);
+        int code = io.qspace.cli.Main.predict(cli.toArray(String[]::new), new java.io.PrintStream(out, true),
+                new java.io.PrintStream(err, true));
+        String[] lines = out.toString().strip().split("\n");
+        assertEquals(1, code, "one structure could not be read: " + out + err);
+        assertTrue(lines[0].startsWith("# fw_potency: classes mid, strong, weak, one against the rest"), lines[0]);
+        assertEquals("smiles,predicted,p_mid,p_strong,p_weak,set_80,set_90,in_domain,error", lines[1]);
+        assertEquals(6, lines.length, out.toString());
+        assertTrue(lines[2].startsWith(smiles.get(0) + "," + fresh.stringColumn("predicted").get(0) + ","
+                + fresh.doubleColumn("p_mid").get(0) + ","), lines[2]);
+        assertTrue(lines[5].startsWith("C1CC(,,") && !lines[5].endsWith(","), lines[5]);
+
         // a regression's or a binary dataset's name is not a multi-class file
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> results.multiClass("fw_potency.mid"));
@@ -163,5 +182,24 @@ class MultiClassStudyTest {
         assertEquals(predictions.print(Integer.MAX_VALUE),
                 one.multiClass("fw_potency").predictions().print(Integer.MAX_VALUE));
         assertEquals(metrics, one.multiClass("fw_potency").metrics());
+    }
+
+    @Test
+    void aClassTooSmallForTheFoldsSkipsEveryClassOfItsFileSayingWhy() throws IOException {
+        List<String> lines = Files.readAllLines(potencyFile());
+        // two compounds of a fourth class: fewer than 3 folds
+        lines.set(1, lines.get(1).replaceAll(",[a-z]+$", ",rare"));
+        lines.set(2, lines.get(2).replaceAll(",[a-z]+$", ",rare"));
+        Path file = dir.resolve("fw_four.csv");
+        Files.write(file, lines);
+        io.qspace.plan.Plan plan = Study.named("four")
+                .datasets(Datasets.csv(file.toString()).smiles("smiles").id("id").label("potency"))
+                .validation(Validation.kFold(3)).store(dir.resolve("four").toString()).plan();
+        assertEquals(List.of(), plan.datasets(), plan.toString());
+        assertEquals(4, plan.skipped().size(), plan.toString());
+        for (var skipped : plan.skipped()) {
+            assertTrue(skipped.reason().contains("only 2 'rare' compound(s) of 1017 in fw_four")
+                    && skipped.reason().contains("none of its 4 classes is modelled"), skipped.reason());
+        }
     }
 }

@@ -5,6 +5,7 @@ import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.openscience.cdk.interfaces.IAtomContainer;
 import io.qspace.results.Prediction;
+import io.qspace.results.MultiClassResults;
 import io.qspace.results.Results;
 import io.qspace.results.StoredModel;
 import tech.tablesaw.api.Table;
@@ -20,6 +21,7 @@ final class NotebookRenderers {
     private final InlineSvg cellSvg = new InlineSvg(160, 120);
     private final ResultsHtml resultsHtml = new ResultsHtml();
     private final StoredModelHtml storedModelHtml = new StoredModelHtml();
+    private final MultiClassHtml multiClassHtml = new MultiClassHtml();
 
     void registerOn(Renderer renderer) {
         renderer.createRegistration(Table.class)
@@ -71,6 +73,14 @@ final class NotebookRenderers {
                 .register((results, ctx) -> {
                     ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> resultsHtml.render(results));
                     ctx.renderIfRequested(MIMEType.TEXT_PLAIN, results::toString);
+                });
+
+        renderer.createRegistration(MultiClassResults.class)
+                .preferring(MIMEType.TEXT_HTML)
+                .supporting(MIMEType.TEXT_PLAIN)
+                .register((classes, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> multiClassHtml.render(classes));
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, classes::toString);
                 });
 
         renderer.createRegistration(StoredModel.class)

@@ -185,6 +185,9 @@ class NotebooksIT {
                 .matcher(judged);
         assertTrue(summary.find(), judged);
         assertTrue(Double.parseDouble(summary.group(2)) > 0.5, "better than the largest class's 35%: " + judged);
+        String judgedHtml = NotebookOutputs.text(NotebookOutputs.resultData(nb.cell("potency.multiClass(")).get("text/html"));
+        assertTrue(judgedHtml.contains("judged together on " + summary.group(1) + " test compounds")
+                && judgedHtml.contains("<th>macro_roc_auc</th>") && judgedHtml.contains("<th>strong</th>"), judgedHtml);
         String three = NotebookOutputs.text(NotebookOutputs.resultData(nb.cell("threeClasses.confusion()")).get("text/html"));
         Matcher cells = Pattern.compile("<td>(\\d+)</td>").matcher(three);
         int all = 0;

@@ -62,6 +62,23 @@ final class PredictCommand {
             return 1;
         }
         try {
+            io.qspace.results.MultiClassModel classes;
+            try {
+                classes = multiClass(library, args);
+            } catch (IllegalStateException e) {
+                err.println("qspace predict: " + e.getMessage());
+                return 1;
+            }
+            if (classes != null) {
+                if (file) {
+                    err.println("qspace predict: a file of classes (" + classes.file() + ") predicts SMILES arguments;"
+                            + " for a file of structures name its classes' datasets, --best "
+                            + String.join(",", classes.classes().stream().map(c -> classes.file() + "." + c)
+                                    .toList()) + ", for each class's probability and set");
+                    return 2;
+                }
+                return predictClasses(classes, confidences, args.positional(), out);
+            }
             List<StoredModel> models;
             try {
                 models = models(library, args);
@@ -82,6 +99,45 @@ final class PredictCommand {
         } finally {
             library.store().close();
         }
+    }
+
+    /**
+     * The classes of a file of three or more classes when --best names that file (its datasets are file.class);
+     * null when --best names datasets.
+     */
+    private static io.qspace.results.MultiClassModel multiClass(ModelLibrary library, CliArgs args) {
+        String best = args.get("--best");
+        if (best == null || best.contains(",") || best.equals("all")
+                || library.models().stringColumn("dataset").contains(best.strip())) {
+            return null;
+        }
+        try {
+            return library.multiClass(best.strip());
+        } catch (IllegalArgumentException notAFile) {
+            return null; // neither a dataset nor a file of classes: the usual "no model" message follows
+        }
+    }
+
+    /** One CSV row per structure: its class, each class's probability, its prediction sets, its domain. */
+    private static int predictClasses(io.qspace.results.MultiClassModel classes, List<Double> confidences,
+                                      List<String> smiles, PrintStream out) {
+        out.println("# " + classes.file() + ": classes " + String.join(", ", classes.classes())
+                + ", one against the rest, by " + classes.models().stream()
+                        .map(m -> m.provenance().dataset() + " [" + m.provenance().model() + "]").toList());
+        tech.tablesaw.api.Table t = classes.predict(smiles, confidences);
+        out.println(io.qspace.results.Csv.row(t.columnNames()));
+        boolean ok = true;
+        for (int i = 0; i < t.rowCount(); i++) {
+            List<String> fields = new ArrayList<>();
+            for (var column : t.columns()) {
+                Object v = column.get(i);
+                fields.add(column.isMissing(i) || v == null ? "" : String.valueOf(v));
+            }
+            fields.set(fields.size() - 1, PredictionCsv.oneLine(fields.get(fields.size() - 1))); // error, one line
+            out.println(io.qspace.results.Csv.row(fields));
+            ok &= t.stringColumn("error").get(i).isEmpty();
+        }
+        return ok ? 0 : 1;
     }
 
     private static List<StoredModel> models(ModelLibrary library, CliArgs args) {

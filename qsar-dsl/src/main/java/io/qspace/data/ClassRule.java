@@ -72,6 +72,12 @@ public sealed interface ClassRule extends Serializable {
                 throw new IllegalArgumentException("label column '" + column + "' is declared with one class ('"
                         + declared.get(0) + "'): declare two or more, inactive first when there are two");
             }
+            for (String name : declared) {
+                if (name.contains("|")) {
+                    throw new IllegalArgumentException("class '" + name + "' of label column '" + column
+                            + "' holds a '|', which separates the classes of a prediction set: rename it");
+                }
+            }
             if (new java.util.HashSet<>(declared).size() != declared.size()) {
                 throw new IllegalArgumentException("the classes of label column '" + column
                         + "' name one class twice: " + declared);
@@ -101,6 +107,12 @@ public sealed interface ClassRule extends Serializable {
         private List<String> inferred(List<RawRow> rows, String file) throws SkipFile {
             TreeSet<String> found = new TreeSet<>();
             rows.forEach(r -> found.add(r.label()));
+            for (String label : found) {
+                if (label.contains("|")) {
+                    throw new SkipFile(file + ": label '" + label + "' in column '" + column + "' holds a '|', which"
+                            + " separates the classes of a prediction set: rename it");
+                }
+            }
             if (found.size() != 2) {
                 return List.copyOf(found);
             }

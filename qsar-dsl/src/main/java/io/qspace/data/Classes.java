@@ -42,10 +42,14 @@ public record Classes(List<String> names, String rule, OneVsRest family) impleme
         return names.get(index);
     }
 
-    /** "inactive,active by pKi >= 6.5": what goes into the dataset's content hash. */
+    /**
+     * "inactive,active by pKi >= 6.5": what goes into the dataset's content hash. A class against the rest adds its
+     * file's classes and the file's identity, so a change to the other classes' labels (which decide its split)
+     * changes this dataset's hash too.
+     */
     public String describe() {
         return String.join(",", names) + " by " + rule
-                + (family == null ? "" : " of " + String.join(",", family.classes()));
+                + (family == null ? "" : " of " + String.join(",", family.classes()) + " in " + family.identity());
     }
 
     /** Compounds per class, in class order. */

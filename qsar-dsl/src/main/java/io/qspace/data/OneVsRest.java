@@ -24,9 +24,9 @@ public record OneVsRest(String file, List<String> classes, List<Integer> codes, 
         codes = List.copyOf(codes);
     }
 
-    /** The name of one class's dataset: {@code potency.high} (characters a store key cannot hold become _). */
+    /** The name of one class's dataset: {@code potency.high} (spaces and punctuation other than - become _). */
     public String datasetName(String positive) {
-        return file + "." + positive.replaceAll("[^A-Za-z0-9_\\-]", "_");
+        return file + "." + positive.replaceAll("[^\\p{L}\\p{N}_\\-]", "_");
     }
 
     /** The inactive class of one class's dataset: "not high". */
@@ -45,7 +45,7 @@ public record OneVsRest(String file, List<String> classes, List<Integer> codes, 
      * @param classes the file's classes (more than two), each compound's activity holding its class code
      */
     static List<Dataset> expand(String name, String source, List<Compound> compounds, List<LoadIssue> issues,
-                                Classes classes) {
+                                Classes classes) throws SkipFile {
         List<Integer> codes = compounds.stream().map(c -> (int) c.activity()).toList();
         StringBuilder text = new StringBuilder(name).append('\n').append(classes.describe()).append('\n');
         for (Compound c : compounds) {
@@ -54,6 +54,14 @@ public record OneVsRest(String file, List<String> classes, List<Integer> codes, 
         }
         OneVsRest family = new OneVsRest(name, classes.names(), codes,
                 ContentHash.of(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        java.util.Map<String, String> classOfName = new java.util.HashMap<>();
+        for (String c : classes.names()) {
+            String other = classOfName.putIfAbsent(family.datasetName(c), c);
+            if (other != null) {
+                throw new SkipFile("classes '" + other + "' and '" + c + "' of " + source + " would both be dataset "
+                        + family.datasetName(c) + ": rename one in the label column");
+            }
+        }
         List<Dataset> out = new ArrayList<>(classes.names().size());
         for (int k = 0; k < classes.names().size(); k++) {
             String positive = classes.name(k);

@@ -87,7 +87,7 @@ public final class PredictionCsv {
     }
 
     /** one prediction, one line: a terminal and grep read it, and it is still valid CSV */
-    static String oneLine(String error) {
+    public static String oneLine(String error) {
         return error == null ? "" : error.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
     }
 

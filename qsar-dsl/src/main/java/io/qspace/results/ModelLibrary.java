@@ -110,6 +110,49 @@ public final class ModelLibrary {
         return load(t.stringColumn("model").get(0)); // sorted by dataset, then the CV metric that chose them
     }
 
+    /**
+     * A file of three or more classes as one predictor: for each of its classes the best model of that class's
+     * dataset ({@code file.class}) across every study, all made from one version of the file.
+     */
+    public MultiClassModel multiClass(String file) {
+        Table all = models();
+        java.util.Map<String, StoredModel> bestOf = new java.util.LinkedHashMap<>();
+        io.qspace.data.OneVsRest family = null;
+        for (String dataset : all.stringColumn("dataset").unique().asList().stream().sorted().toList()) {
+            if (!dataset.startsWith(file + ".")) {
+                continue;
+            }
+            StoredModel model = best(dataset);
+            io.qspace.data.Dataset data = io.qspace.store.Serialization.read(store,
+                    io.qspace.store.StoreKeys.dataset(model.provenance().datasetHash()), io.qspace.data.Dataset.class);
+            io.qspace.data.OneVsRest f = data.classes() == null ? null : data.classes().family();
+            if (f == null || !f.file().equals(file)) {
+                continue;
+            }
+            if (family != null && !family.identity().equals(f.identity())) {
+                throw new IllegalStateException("the best models of " + file + "'s classes in " + store.uri()
+                        + " come from different versions of the file (" + dataset + " differs from "
+                        + bestOf.keySet() + "): run one study on the current file, or give the file a new name");
+            }
+            family = f;
+            bestOf.put(data.classes().positive(), model);
+        }
+        if (family == null) {
+            throw new IllegalArgumentException("no file of three or more classes named '" + file + "' has models in "
+                    + store.uri() + "; datasets with models: " + all.stringColumn("dataset").unique().asList());
+        }
+        List<StoredModel> models = new ArrayList<>();
+        for (String c : family.classes()) {
+            StoredModel m = bestOf.get(c);
+            if (m == null) {
+                throw new IllegalStateException(family.datasetName(c) + " has no model in " + store.uri()
+                        + ": every class of " + file + " needs one to predict its class");
+            }
+            models.add(m);
+        }
+        return new MultiClassModel(file, family.classes(), models);
+    }
+
     public List<Prediction> predict(String modelKey, List<String> smiles) {
         return load(modelKey).predict(smiles);
     }

@@ -66,6 +66,11 @@ public final class MultiClassResults {
             Dataset d = Serialization.read(results.store(), StoreKeys.dataset(e.getValue()), Dataset.class);
             OneVsRest f = d.classes() == null ? null : d.classes().family();
             if (f != null && f.file().equals(file)) {
+                if (family != null && !family.identity().equals(f.identity())) {
+                    throw new IllegalStateException("the classes of " + file + " in study " + results.study()
+                            + " come from different versions of the file (dataset " + e.getKey() + " differs from "
+                            + datasetOfClass.values() + "): run the study again on one version");
+                }
                 family = f;
                 datasetOfClass.put(f.classes().indexOf(d.classes().positive()), e.getKey());
             }
@@ -97,7 +102,7 @@ public final class MultiClassResults {
         return combine(file, classes, models, perClass);
     }
 
-    private static MultiClassResults combine(String file, List<String> classes, List<StoredModel> models,
+    static MultiClassResults combine(String file, List<String> classes, List<StoredModel> models,
                                              List<Table> perClass) {
         Table first = perClass.get(0);
         int n = first.rowCount();
@@ -107,12 +112,15 @@ public final class MultiClassResults {
             Table t = perClass.get(c);
             Map<String, Integer> rows = new HashMap<>();
             for (int i = 0; i < t.rowCount(); i++) {
-                rows.put(t.column("id").getString(i), i);
+                if (rows.put(key(t, i), i) != null) {
+                    throw new IllegalStateException("test compound " + key(t, i).replace('\t', ' ') + " of "
+                            + file + " appears twice in " + classes.get(c) + "'s test predictions");
+                }
             }
             if (t.rowCount() != n || !rows.keySet().equals(rowOf.isEmpty() ? rows.keySet() : rowOf.get(0).keySet())) {
                 throw new IllegalStateException("the test parts of " + file + "'s classes differ (" + classes.get(0)
-                        + ": " + n + " compounds, " + classes.get(c) + ": " + t.rowCount() + "): were they run with"
-                        + " different splits? Run the study again to give them one split");
+                        + ": " + n + " compounds, " + classes.get(c) + ": " + t.rowCount() + "): a file's classes need one split, and a custom"
+                        + " Split must sort by Dataset.stratum(i), not by each class's own 0/1 activity");
             }
             rowOf.add(rows);
         }
@@ -122,7 +130,7 @@ public final class MultiClassResults {
         Map<Double, List<List<Integer>>> sets = new LinkedHashMap<>();
         Conformal.DEFAULT_CONFIDENCES.forEach(conf -> sets.put(conf, new ArrayList<>()));
         for (int i = 0; i < n; i++) {
-            String id = first.column("id").getString(i);
+            String id = key(first, i);
             observed[i] = -1;
             double[] p = new double[k];
             Map<Double, List<String>> labels = new LinkedHashMap<>();
@@ -140,7 +148,8 @@ public final class MultiClassResults {
                 }
             }
             if (observed[i] < 0) {
-                throw new IllegalStateException("test compound " + id + " of " + file + " is of none of its classes'"
+                throw new IllegalStateException("test compound " + id.replace('\t', ' ') + " of " + file
+                        + " is of none of its classes'"
                         + " datasets: the stored predictions do not belong together; run the study again");
             }
             Answer answer = Answer.of(classes, p, labels);
@@ -160,6 +169,10 @@ public final class MultiClassResults {
     record Answer(int predicted, double[] probability, Map<Double, List<Integer>> sets) {
         static Answer of(List<String> classes, double[] calibrated, Map<Double, List<String>> labels) {
             int k = classes.size();
+            if (Arrays.stream(calibrated).anyMatch(Double::isNaN)) {
+                throw new IllegalStateException("a class's model gave no probability (NaN) for a compound: "
+                        + Arrays.toString(calibrated) + " for classes " + classes);
+            }
             double sum = Arrays.stream(calibrated).sum();
             double[] p = new double[k];
             int best = 0;
@@ -173,7 +186,10 @@ public final class MultiClassResults {
             labels.forEach((conf, perClass) -> {
                 List<Integer> set = new ArrayList<>();
                 for (int c = 0; c < k; c++) {
-                    if (Arrays.asList(perClass.get(c).split("\\|")).contains(classes.get(c))) {
+                    // a class's own set: "", its rest, itself, or "rest|itself" (no class name holds a '|')
+                    String label = perClass.get(c);
+                    String positive = classes.get(c);
+                    if (label.equals(positive) || label.equals(OneVsRest.rest(positive) + "|" + positive)) {
                         set.add(c);
                     }
                 }
@@ -185,49 +201,15 @@ public final class MultiClassResults {
 
     /**
      * New structures through every class's chosen model: smiles, predicted class, p_ per class (summing to 1),
-     * set_80 and set_90, in_domain (inside every class model's applicability domain) and error (a structure that
-     * could not be read, the rest go on).
+     * set_80 and set_90, in_domain (inside every class model's applicability domain) and error.
      */
     public Table predict(List<String> smiles) {
-        List<List<Prediction>> perClass = models.stream().map(m -> m.predict(smiles)).toList();
-        StringColumn predictedClass = StringColumn.create("predicted");
-        List<DoubleColumn> p = classes.stream().map(c -> DoubleColumn.create("p_" + c)).toList();
-        Map<Double, StringColumn> setColumns = new LinkedHashMap<>();
-        Conformal.DEFAULT_CONFIDENCES.forEach(conf -> setColumns.put(conf, StringColumn.create("set_"
-                + Interval.percent(conf))));
-        tech.tablesaw.api.BooleanColumn inDomain = tech.tablesaw.api.BooleanColumn.create("in_domain");
-        StringColumn error = StringColumn.create("error");
-        for (int i = 0; i < smiles.size(); i++) {
-            int row = i;
-            String failure = perClass.stream().map(list -> list.get(row)).filter(x -> !x.ok())
-                    .map(Prediction::error).findFirst().orElse("");
-            error.append(failure);
-            inDomain.append(failure.isEmpty() && perClass.stream().allMatch(list -> list.get(row).inDomain()));
-            if (!failure.isEmpty()) {
-                predictedClass.append("");
-                p.forEach(column -> column.append(Double.NaN));
-                setColumns.values().forEach(column -> column.append(""));
-                continue;
-            }
-            double[] calibrated = perClass.stream().mapToDouble(list -> list.get(row).classes().probability())
-                    .toArray();
-            Map<Double, List<String>> labels = new LinkedHashMap<>();
-            for (double conf : Conformal.DEFAULT_CONFIDENCES) {
-                labels.put(conf, perClass.stream().map(list -> list.get(row).classes().set(conf).label()).toList());
-            }
-            Answer answer = Answer.of(classes, calibrated, labels);
-            predictedClass.append(classes.get(answer.predicted()));
-            for (int c = 0; c < classes.size(); c++) {
-                p.get(c).append(answer.probability()[c]);
-            }
-            answer.sets().forEach((conf, set) -> setColumns.get(conf)
-                    .append(String.join("|", set.stream().map(classes::get).toList())));
-        }
-        Table t = Table.create(file + " predictions", StringColumn.create("smiles", smiles), predictedClass);
-        p.forEach(t::addColumns);
-        setColumns.values().forEach(t::addColumns);
-        t.addColumns(inDomain, error);
-        return t;
+        return model().predict(smiles);
+    }
+
+    /** The classes' chosen models as one predictor, as the model library and the CLI give it. */
+    public MultiClassModel model() {
+        return new MultiClassModel(file, classes, models);
     }
 
     private static Table table(String file, List<String> classes, Table first, int[] observed, int[] predicted,
@@ -244,6 +226,11 @@ public final class MultiClassResults {
         sets.forEach((conf, perCompound) -> t.addColumns(StringColumn.create("set_" + Interval.percent(conf),
                 perCompound.stream().map(s -> String.join("|", s.stream().map(classes::get).toList())))));
         return t;
+    }
+
+    /** A test compound: its id and structure (ids repeat in some files). */
+    private static String key(Table t, int row) {
+        return t.column("id").getString(row) + "\t" + t.column("smiles").getString(row);
     }
 
     private static StringColumn text(Table t, String column) {
@@ -290,9 +277,10 @@ public final class MultiClassResults {
     }
 
     /**
-     * On the test part: accuracy, balanced_accuracy (mean recall over classes), macro_f1, mcc (Gorodkin's multi-class
-     * MCC), macro_roc_auc (mean over classes of each class's ROC-AUC against the rest), and per confidence the
-     * coverage (share of compounds whose set holds their class) and mean_set_size.
+     * On the test part, as scikit-learn defines them: accuracy, balanced_accuracy (mean recall over the classes the
+     * test part holds), macro_f1 (mean F1 over the classes observed or predicted), mcc (Gorodkin's multi-class MCC),
+     * macro_roc_auc (mean over the classes the test part holds of each class's ROC-AUC against the rest), and per
+     * confidence the coverage (share of compounds whose set holds their class) and mean_set_size.
      */
     public Map<String, Double> metrics() {
         int n = observed.length;
@@ -304,6 +292,8 @@ public final class MultiClassResults {
         double correct = 0;
         double recall = 0;
         double f1 = 0;
+        int observedClasses = 0;
+        int calledClasses = 0;
         double[] truth = new double[k];
         double[] calls = new double[k];
         for (int c = 0; c < k; c++) {
@@ -312,8 +302,14 @@ public final class MultiClassResults {
                 truth[c] += m[c][d];
                 calls[c] += m[d][c];
             }
-            recall += truth[c] == 0 ? 0 : m[c][c] / truth[c];
-            f1 += truth[c] + calls[c] == 0 ? 0 : 2.0 * m[c][c] / (truth[c] + calls[c]);
+            if (truth[c] > 0) {
+                observedClasses++;
+                recall += m[c][c] / truth[c];
+            }
+            if (truth[c] + calls[c] > 0) {
+                calledClasses++;
+                f1 += 2.0 * m[c][c] / (truth[c] + calls[c]);
+            }
         }
         double dot = 0;
         double truthSquares = 0;
@@ -326,16 +322,19 @@ public final class MultiClassResults {
         double denominator = Math.sqrt(((double) n * n - callSquares) * ((double) n * n - truthSquares));
         double auc = 0;
         for (int c = 0; c < k; c++) {
+            if (truth[c] == 0 || truth[c] == n) {
+                continue; // a class the test part lacks (or holds alone) has no ROC curve
+            }
             int cls = c;
             auc += ClassificationMetrics.rocAuc(Arrays.stream(observed).mapToDouble(o -> o == cls ? 1 : 0).toArray(),
                     Arrays.stream(probability).mapToDouble(p -> p[cls]).toArray());
         }
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("accuracy", correct / n);
-        out.put("balanced_accuracy", recall / k);
-        out.put("macro_f1", f1 / k);
+        out.put("balanced_accuracy", recall / observedClasses);
+        out.put("macro_f1", f1 / calledClasses);
         out.put("mcc", denominator == 0 ? 0 : (correct * n - dot) / denominator);
-        out.put("macro_roc_auc", auc / k);
+        out.put("macro_roc_auc", observedClasses < 2 ? Double.NaN : auc / observedClasses);
         sets.forEach((conf, perCompound) -> {
             double covered = 0;
             double size = 0;

@@ -201,6 +201,52 @@ class ClassificationSourceTest {
     }
 
     @Test
+    void aClassAgainstTheRestChangesIdentityWithTheOtherClassesAndNamesNeverCollide() throws IOException {
+        List<String> lines = new java.util.ArrayList<>();
+        List<String> swapped = new java.util.ArrayList<>();
+        for (int i = 0; i < SMILES.size(); i++) {
+            String cls = List.of("low", "mid", "high").get(i % 3);
+            lines.add(SMILES.get(i) + "," + cls);
+            // low and mid trade places; high stays: its 0/1 labels are the same, its split (stratified by all) is not
+            swapped.add(SMILES.get(i) + "," + (cls.equals("low") ? "mid" : cls.equals("mid") ? "low" : cls));
+        }
+        Dataset high = Datasets.csv(write("three.csv", "smiles,potency", lines).toString()).label("potency")
+                .minCompounds(1).load().datasets().get(0);
+        Dataset highAgain = Datasets.csv(write("three.csv", "smiles,potency", swapped).toString()).label("potency")
+                .minCompounds(1).load().datasets().get(0);
+        assertEquals("three.high", high.name());
+        assertEquals(high.compounds(), highAgain.compounds());
+        assertNotEquals(Plan.hash(high), Plan.hash(highAgain), "a stored split of the old file is not reused");
+
+        // two classes that would be one dataset name: the file is skipped saying which
+        List<String> clash = new java.util.ArrayList<>();
+        for (int i = 0; i < SMILES.size(); i++) {
+            clash.add(SMILES.get(i) + "," + List.of("a b", "a_b", "c").get(i % 3));
+        }
+        String reason = skippedReason(Datasets.csv(write("clash.csv", "smiles,cls", clash).toString()).label("cls")
+                .minCompounds(1).load());
+        assertTrue(reason.contains("'a b' and 'a_b'") && reason.contains("clash.a_b"), reason);
+        // letters of any script are kept: alpha and beta are two datasets
+        List<String> greek = new java.util.ArrayList<>();
+        for (int i = 0; i < SMILES.size(); i++) {
+            greek.add(SMILES.get(i) + "," + List.of("\u03b1", "\u03b2", "\u03b3").get(i % 3));
+        }
+        assertEquals(3, Datasets.csv(write("greek.csv", "smiles,cls", greek).toString()).label("cls")
+                .minCompounds(1).load().datasets().stream().map(Dataset::name).distinct().count());
+        // a '|' separates the classes of a prediction set: refused in a label and in a declared class
+        List<String> piped = new java.util.ArrayList<>();
+        for (int i = 0; i < SMILES.size(); i++) {
+            piped.add(SMILES.get(i) + "," + List.of("a|b", "c", "d").get(i % 3));
+        }
+        reason = skippedReason(Datasets.csv(write("piped.csv", "smiles,cls", piped).toString()).label("cls")
+                .minCompounds(1).load());
+        assertTrue(reason.contains("'a|b'") && reason.contains("rename it"), reason);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Datasets.csv("x.csv").label("cls", "a|b", "c", "d"));
+        assertTrue(e.getMessage().contains("'|'"), e.getMessage());
+    }
+
+    @Test
     void duplicatesAreMergedByTheirMajorityClassAndTiesDropped() throws IOException {
         List<String> lines = new java.util.ArrayList<>(List.of(
                 "CCO,active", "OCC,active", "C(O)C,inactive",   // ethanol three times: 2 active, 1 inactive
