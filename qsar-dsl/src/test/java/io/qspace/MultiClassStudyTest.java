@@ -32,17 +32,9 @@ class MultiClassStudyTest {
     @TempDir
     Path dir;
 
-    private Path potencyFile() throws IOException {
-        List<String> lines = Files.readAllLines(SampleData.folder().resolve("freewilson_CHEMBL2321810.csv"));
-        List<String> out = new ArrayList<>(List.of("smiles,id,potency"));
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",");
-            double p = Double.parseDouble(f[2]);
-            out.add(f[0] + "," + f[1] + "," + (p < 6 ? "weak" : p < 7 ? "mid" : "strong"));
-        }
-        Path file = dir.resolve("fw_potency.csv");
-        Files.write(file, out);
-        return file;
+    /** The shipped three-class sample: Free-Wilson's activities as weak, mid and strong in a label column. */
+    private static Path potencyFile() {
+        return SampleData.folder().resolve("classes/freewilson_potency.csv");
     }
 
     private Study study(Path file, String store) {
@@ -56,7 +48,7 @@ class MultiClassStudyTest {
     }
 
     @Test
-    void threeClassesRunAsOneClassAgainstTheRestAndAreJudgedTogether() throws IOException {
+    void threeClassesRunAsOneClassAgainstTheRestAndAreJudgedTogether() {
         Path file = potencyFile();
         Results results;
         try (EmbeddedRunner runner = new EmbeddedRunner(4)) {
@@ -65,14 +57,14 @@ class MultiClassStudyTest {
         Table table = results.table();
         assertTrue(table.stringColumn("status").allMatch("ok"::equals), table.print());
         // classes in alphabetical order, one dataset each
-        assertEquals(List.of("fw_potency.mid", "fw_potency.strong", "fw_potency.weak"),
+        assertEquals(List.of("freewilson_potency.mid", "freewilson_potency.strong", "freewilson_potency.weak"),
                 table.stringColumn("dataset").unique().asList().stream().sorted().toList());
         // the three datasets were split alike: one test part, each class keeping its share (stratified by the file's
         // classes, not by each dataset's own two)
         Set<Integer> testSizes = new HashSet<>(table.intColumn("n_test").asList());
         assertEquals(1, testSizes.size(), table.print());
 
-        MultiClassResults classes = results.multiClass("fw_potency");
+        MultiClassResults classes = results.multiClass("freewilson_potency");
         assertEquals(List.of("mid", "strong", "weak"), classes.classes());
         Table predictions = classes.predictions();
         assertEquals(testSizes.iterator().next(), predictions.rowCount());
@@ -151,17 +143,17 @@ class MultiClassStudyTest {
 
         // the model library and the CLI give the same answers from the store alone
         io.qspace.results.MultiClassModel library = io.qspace.results.ModelLibrary.open(
-                dir.resolve("store").toString()).multiClass("fw_potency");
+                dir.resolve("store").toString()).multiClass("freewilson_potency");
         assertEquals(fresh.print(), library.predict(smiles).print());
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        List<String> cli = new ArrayList<>(List.of("--store", dir.resolve("store").toString(), "--best", "fw_potency"));
+        List<String> cli = new ArrayList<>(List.of("--store", dir.resolve("store").toString(), "--best", "freewilson_potency"));
         cli.addAll(smiles);
         int code = io.qspace.cli.Main.predict(cli.toArray(String[]::new), new java.io.PrintStream(out, true),
                 new java.io.PrintStream(err, true));
         String[] lines = out.toString().strip().split("\n");
         assertEquals(1, code, "one structure could not be read: " + out + err);
-        assertTrue(lines[0].startsWith("# fw_potency: classes mid, strong, weak, one against the rest"), lines[0]);
+        assertTrue(lines[0].startsWith("# freewilson_potency: classes mid, strong, weak, one against the rest"), lines[0]);
         assertEquals("smiles,predicted,p_mid,p_strong,p_weak,set_80,set_90,in_domain,error", lines[1]);
         assertEquals(6, lines.length, out.toString());
         assertTrue(lines[2].startsWith(smiles.get(0) + "," + fresh.stringColumn("predicted").get(0) + ","
@@ -170,8 +162,8 @@ class MultiClassStudyTest {
 
         // a regression's or a binary dataset's name is not a multi-class file
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> results.multiClass("fw_potency.mid"));
-        assertTrue(e.getMessage().contains("fw_potency.mid") && e.getMessage().contains("file.class"),
+                () -> results.multiClass("freewilson_potency.mid"));
+        assertTrue(e.getMessage().contains("freewilson_potency.mid") && e.getMessage().contains("file.class"),
                 e.getMessage());
 
         // the same numbers on one slot
@@ -180,8 +172,8 @@ class MultiClassStudyTest {
             one = runner.run(study(file, "one-slot").plan());
         }
         assertEquals(predictions.print(Integer.MAX_VALUE),
-                one.multiClass("fw_potency").predictions().print(Integer.MAX_VALUE));
-        assertEquals(metrics, one.multiClass("fw_potency").metrics());
+                one.multiClass("freewilson_potency").predictions().print(Integer.MAX_VALUE));
+        assertEquals(metrics, one.multiClass("freewilson_potency").metrics());
     }
 
     @Test

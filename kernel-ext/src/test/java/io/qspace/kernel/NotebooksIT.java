@@ -178,7 +178,7 @@ class NotebooksIT {
         // three classes, one against the rest each, judged together
         String board = NotebookOutputs.text(NotebookOutputs.resultData(nb.cell("var potency = Study.named(")).get("text/html"));
         for (String cls : List.of("weak", "mid", "strong")) {
-            assertTrue(board.contains("<td>fw_potency." + cls + "</td>"), board);
+            assertTrue(board.contains("<td>freewilson_potency." + cls + "</td>"), board);
         }
         String judged = NotebookOutputs.text(NotebookOutputs.resultData(nb.cell("potency.multiClass(")).get("text/plain"));
         Matcher summary = Pattern.compile("3 classes \\(mid, strong, weak\\), (\\d+) test compounds; accuracy (\\d\\.\\d+)")
