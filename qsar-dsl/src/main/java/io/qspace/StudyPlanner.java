@@ -72,7 +72,17 @@ final class StudyPlanner {
     static List<Integer> consensusSizes(Study study, ModelKind kind) {
         List<Integer> sizes = study.consensusSizes(kind);
         int candidates = study.featureSetSelectors().size() * study.builders().size();
-        return io.qspace.validate.Consensus.fitting(sizes, candidates).isEmpty() ? List.of() : sizes;
+        if (sizes.isEmpty() || !io.qspace.validate.Consensus.fitting(sizes, candidates).isEmpty()) {
+            return sizes;
+        }
+        if (study.consensusNamed()) { // asked for by name: say so rather than leave it out
+            throw new IllegalStateException("study " + study.name() + " asks for a consensus of "
+                    + io.qspace.validate.Consensus.sizesInWords(sizes) + " but makes at most " + candidates
+                    + " models per dataset (" + study.featureSetSelectors().size() + " feature sets x "
+                    + study.builders().size() + " builders): ask for a smaller size, e.g. .consensus(" + candidates
+                    + "), or add builders or selectors");
+        }
+        return List.of();
     }
 
     /**

@@ -87,6 +87,14 @@ class ClassificationPlanTest {
                 .store(store.toString()).plan();
         assertTrue(!few.toString().contains("consensus") && !few.manifest().containsKey("consensus"), few.toString());
         assertEquals(1 + 2 * 2, few.roots().get(0).task().expectedSubtreeSize());
+        // asked for by name, a consensus that cannot be made is an error at planning, saying what to do
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> Study.named("few").datasets(bzr().activeAtLeast(7))
+                        .selectors(io.qspace.select.Selectors.filtered())
+                        .builders(io.qspace.model.Builders.logistic(), io.qspace.model.Builders.randomForest())
+                        .consensus(5).store(store.toString()).plan());
+        assertTrue(e.getMessage().contains("at most 2 models per dataset") && e.getMessage().contains(".consensus(2)"),
+                e.getMessage());
         // the plan gives each classification's class balance
         assertTrue(few.toString().contains("sutherland_BZR: 163 compounds (121 active / 42 inactive)"), few.toString());
     }

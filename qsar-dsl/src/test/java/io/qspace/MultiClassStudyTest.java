@@ -48,7 +48,7 @@ class MultiClassStudyTest {
     }
 
     @Test
-    void threeClassesRunAsOneClassAgainstTheRestAndAreJudgedTogether() {
+    void threeClassesRunAsOneClassAgainstTheRestAndAreJudgedTogether() throws IOException {
         Path file = potencyFile();
         Results results;
         try (EmbeddedRunner runner = new EmbeddedRunner(4)) {
@@ -159,6 +159,27 @@ class MultiClassStudyTest {
         assertTrue(lines[2].startsWith(smiles.get(0) + "," + fresh.stringColumn("predicted").get(0) + ","
                 + fresh.doubleColumn("p_mid").get(0) + ","), lines[2]);
         assertTrue(lines[5].startsWith("C1CC(,,") && !lines[5].endsWith(","), lines[5]);
+
+        // a second version of the file in the same store (two compounds' classes changed): the library cannot tell
+        // which is meant and says so; each study's own results still can
+        List<String> version2 = Files.readAllLines(file);
+        version2.set(1, version2.get(1).replaceAll(",[a-z]+$", ",strong"));
+        version2.set(2, version2.get(2).replaceAll(",[a-z]+$", ",strong"));
+        Files.createDirectories(dir.resolve("v2"));
+        Path edited = Files.write(dir.resolve("v2/freewilson_potency.csv"), version2);
+        Results second;
+        try (EmbeddedRunner runner = new EmbeddedRunner(4)) {
+            second = runner.run(Study.named("potency-v2")
+                    .datasets(Datasets.csv(edited.toString()).smiles("smiles").id("id").label("potency"))
+                    .descriptors(io.qspace.chem.Descriptors.ecfp4())
+                    .builders(Builders.logistic().c(0.1, 1), Builders.randomForest().trees(30))
+                    .validation(Validation.kFold(3)).store(dir.resolve("store").toString()).seed(5).plan());
+        }
+        assertEquals(203, second.multiClass("freewilson_potency").predictions().rowCount());
+        IllegalStateException versions = assertThrows(IllegalStateException.class, () -> io.qspace.results
+                .ModelLibrary.open(dir.resolve("store").toString()).multiClass("freewilson_potency"));
+        assertTrue(versions.getMessage().contains("2 versions of freewilson_potency")
+                && versions.getMessage().contains("potency-v2"), versions.getMessage());
 
         // a regression's or a binary dataset's name is not a multi-class file
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -22,7 +22,8 @@ import java.util.Set;
  * output), or on a file of structures streamed to a CSV file ({@code --in FILE --out FILE}).
  */
 final class PredictCommand {
-    static final String USAGE = "predict [--store DIR|URI] (--model KEY[,KEY...] | --best DATASET[,DATASET...]|all)"
+    static final String USAGE = "predict [--store DIR|URI] (--model KEY[,KEY...] | --best DATASET[,DATASET...]|all"
+            + " | --best FILE, a file of three or more classes, for SMILES)"
             + " [--confidence 0.8,0.9] (SMILES... | --in FILE.csv|.sdf|.smi[.gz] --out FILE.csv[.gz]"
             + " [--smiles-column smiles] [--id-column id] [--threads N | --grid CLUSTER@HOST:PORT"
             + " [--rows-per-invocation 5000]])";
@@ -73,9 +74,14 @@ final class PredictCommand {
                 if (file) {
                     err.println("qspace predict: a file of classes (" + classes.file() + ") predicts SMILES arguments;"
                             + " for a file of structures name its classes' datasets, --best "
-                            + String.join(",", classes.classes().stream().map(c -> classes.file() + "." + c)
+                            + String.join(",", classes.models().stream().map(m -> m.provenance().dataset())
                                     .toList()) + ", for each class's probability and set");
                     return 2;
+                }
+                for (StoredModel model : classes.models()) {
+                    if (!model.hasIntervals()) {
+                        err.println("qspace predict: " + model.noIntervalsReason());
+                    }
                 }
                 return predictClasses(classes, confidences, args.positional(), out);
             }

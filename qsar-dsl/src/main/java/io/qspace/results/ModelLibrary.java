@@ -5,9 +5,11 @@ import io.qspace.store.ObjectStores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -111,45 +113,56 @@ public final class ModelLibrary {
     }
 
     /**
-     * A file of three or more classes as one predictor: for each of its classes the best model of that class's
-     * dataset ({@code file.class}) across every study, all made from one version of the file.
+     * A file of three or more classes as one predictor: for each of its classes the best model by CV of that class's
+     * dataset ({@code file.class}) across every study, all made from one version of the file. Two versions with
+     * models for every class are refused (which one is meant cannot be told); Results.multiClass(file) of one
+     * study's results picks that study's.
      */
     public MultiClassModel multiClass(String file) {
-        Table all = models();
-        java.util.Map<String, StoredModel> bestOf = new java.util.LinkedHashMap<>();
-        io.qspace.data.OneVsRest family = null;
-        for (String dataset : all.stringColumn("dataset").unique().asList().stream().sorted().toList()) {
-            if (!dataset.startsWith(file + ".")) {
+        Table all = models(); // sorted by dataset, then the CV metric that chose them: the first row is the best
+        Map<String, io.qspace.data.Classes> classesOfHash = new HashMap<>();
+        Map<String, io.qspace.data.OneVsRest> families = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, String>> bestKey = new HashMap<>(); // family identity -> class -> model key
+        Map<String, Set<String>> studiesOf = new HashMap<>();
+        for (int i = 0; i < all.rowCount(); i++) {
+            if (!all.stringColumn("dataset").get(i).startsWith(file + ".")) {
                 continue;
             }
-            StoredModel model = best(dataset);
-            io.qspace.data.Dataset data = io.qspace.store.Serialization.read(store,
-                    io.qspace.store.StoreKeys.dataset(model.provenance().datasetHash()), io.qspace.data.Dataset.class);
-            io.qspace.data.OneVsRest f = data.classes() == null ? null : data.classes().family();
-            if (f == null || !f.file().equals(file)) {
-                continue;
+            io.qspace.data.Classes classes = classesOfHash.computeIfAbsent(all.stringColumn("dataset_hash").get(i),
+                    hash -> io.qspace.store.Serialization.read(store, io.qspace.store.StoreKeys.dataset(hash),
+                            io.qspace.data.Dataset.class).classes());
+            io.qspace.data.OneVsRest family = classes == null ? null : classes.family();
+            if (family == null || !family.file().equals(file)) {
+                continue; // another file's dataset of the same name, or a binary or regression one
             }
-            if (family != null && !family.identity().equals(f.identity())) {
-                throw new IllegalStateException("the best models of " + file + "'s classes in " + store.uri()
-                        + " come from different versions of the file (" + dataset + " differs from "
-                        + bestOf.keySet() + "): run one study on the current file, or give the file a new name");
-            }
-            family = f;
-            bestOf.put(data.classes().positive(), model);
+            families.putIfAbsent(family.identity(), family);
+            bestKey.computeIfAbsent(family.identity(), k -> new HashMap<>())
+                    .putIfAbsent(classes.positive(), all.stringColumn("model").get(i));
+            studiesOf.computeIfAbsent(family.identity(), k -> new java.util.TreeSet<>())
+                    .add(all.stringColumn("study").get(i));
         }
-        if (family == null) {
+        if (families.isEmpty()) {
             throw new IllegalArgumentException("no file of three or more classes named '" + file + "' has models in "
                     + store.uri() + "; datasets with models: " + all.stringColumn("dataset").unique().asList());
         }
-        List<StoredModel> models = new ArrayList<>();
-        for (String c : family.classes()) {
-            StoredModel m = bestOf.get(c);
-            if (m == null) {
-                throw new IllegalStateException(family.datasetName(c) + " has no model in " + store.uri()
-                        + ": every class of " + file + " needs one to predict its class");
-            }
-            models.add(m);
+        List<String> complete = families.keySet().stream()
+                .filter(id -> bestKey.get(id).keySet().containsAll(families.get(id).classes())).toList();
+        if (complete.size() > 1) {
+            throw new IllegalStateException(complete.size() + " versions of " + file + " have models for every class"
+                    + " in " + store.uri() + " (studies " + complete.stream().map(studiesOf::get).toList()
+                    + "): predict with one study's, Results.load(store, study).multiClass(\"" + file + "\")");
         }
+        if (complete.isEmpty()) {
+            io.qspace.data.OneVsRest family = families.values().iterator().next();
+            List<String> missing = family.classes().stream()
+                    .filter(c -> !bestKey.get(family.identity()).containsKey(c)).map(family::datasetName).toList();
+            throw new IllegalStateException(missing + " has no model in " + store.uri() + " (studies "
+                    + studiesOf.get(family.identity()) + "): every class of " + file + " needs one to predict its"
+                    + " class");
+        }
+        io.qspace.data.OneVsRest family = families.get(complete.get(0));
+        List<StoredModel> models = family.classes().stream()
+                .map(c -> load(bestKey.get(family.identity()).get(c))).toList();
         return new MultiClassModel(file, family.classes(), models);
     }
 

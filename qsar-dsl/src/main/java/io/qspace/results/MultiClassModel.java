@@ -62,6 +62,14 @@ public record MultiClassModel(String file, List<String> classes, List<StoredMode
             }
             double[] calibrated = perClass.stream().mapToDouble(list -> list.get(row).classes().probability())
                     .toArray();
+            if (java.util.Arrays.stream(calibrated).anyMatch(Double::isNaN)) {
+                error.set(error.size() - 1, "a class's model gave no probability (NaN) for this structure");
+                inDomain.set(inDomain.size() - 1, false);
+                predictedClass.append("");
+                p.forEach(column -> column.append(Double.NaN));
+                setColumns.values().forEach(column -> column.append(""));
+                continue;
+            }
             Map<Double, List<String>> labels = new LinkedHashMap<>();
             for (double conf : confidences) {
                 labels.put(conf, perClass.stream().map(list -> list.get(row).classes().set(conf).label()).toList());
