@@ -193,6 +193,7 @@ class NotebooksIT {
         int all = 0;
         while (cells.find()) all += Integer.parseInt(cells.group(1));
         assertEquals(Integer.parseInt(summary.group(1)), all, "every test compound once: " + three);
+        assertPng(NotebookOutputs.text(NotebookOutputs.resultData(nb.cell("threeClasses.againstTheRest()")).get("image/png")));
         String fresh = NotebookOutputs.text(NotebookOutputs.resultData(nb.cell("threeClasses.predict(")).get("text/html"));
         assertTrue(fresh.contains("<th>p_weak</th>") && fresh.contains("<th>set_90</th>"), fresh);
     }

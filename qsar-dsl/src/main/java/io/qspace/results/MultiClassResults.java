@@ -260,6 +260,22 @@ public final class MultiClassResults {
         return predictions;
     }
 
+    /**
+     * Each class against the rest on the test part, for ROC and precision-recall curves ({@code Plots.roc}): per
+     * class a table of id, observed (1 for the class, 0 for the rest) and predicted (its scaled probability).
+     */
+    public Map<String, Table> againstTheRest() {
+        Map<String, Table> out = new LinkedHashMap<>();
+        for (int c = 0; c < classes.size(); c++) {
+            int cls = c;
+            out.put(classes.get(c), Table.create(file + ": " + classes.get(c) + " against the rest",
+                    predictions.stringColumn("id").copy(),
+                    DoubleColumn.create("observed", Arrays.stream(observed).mapToDouble(o -> o == cls ? 1 : 0)),
+                    DoubleColumn.create("predicted", Arrays.stream(probability).mapToDouble(p -> p[cls]))));
+        }
+        return out;
+    }
+
     /** Test compounds by observed class (rows) and predicted class (columns). */
     public Table confusion() {
         Table t = Table.create(file + " confusion (rows observed, columns predicted)",

@@ -73,6 +73,16 @@ class MultiClassResultsTest {
         // coverage: the 90% set holds the true class for all but compound 5 (b at 0.1: "not b")
         assertEquals(7.0 / 8, m.get("coverage_90"), 1e-12);
 
+        // each class against the rest: its 0/1 labels and its probabilities, whose ROC-AUCs average to macro_roc_auc
+        Map<String, Table> curves = r.againstTheRest();
+        assertEquals(List.of("a", "b", "c"), List.copyOf(curves.keySet()));
+        assertEquals(List.of(0.0, 0.0, 0.0, 1.0, 1.0, 1.0, 0.0, 1.0), curves.get("b").doubleColumn("observed").asList());
+        assertEquals(0.8125, (io.qspace.validate.ClassificationMetrics.rocAuc(
+                curves.get("a").doubleColumn("observed").asDoubleArray(), curves.get("a").doubleColumn("predicted")
+                        .asDoubleArray()) + io.qspace.validate.ClassificationMetrics.rocAuc(
+                curves.get("b").doubleColumn("observed").asDoubleArray(), curves.get("b").doubleColumn("predicted")
+                        .asDoubleArray())) / 2, 1e-12);
+
         Table confusion = r.confusion();
         assertEquals(List.of(3, 1, 0), confusion.intColumn("a").asList()); // predicted a: 3 observed a, 1 b
         assertEquals(1, confusion.intColumn("c").get(1));
