@@ -27,10 +27,17 @@ final class StudyPlanner {
         }
         List<Dataset> datasets = new ArrayList<>();
         List<DatasetSource.SkippedDataset> skipped = new ArrayList<>();
+        Map<String, String> familyTraining = new java.util.HashMap<>();
         for (DatasetSource source : study.datasets()) {
             DatasetSource.Loaded loaded = source.load();
             for (Dataset dataset : loaded.datasets()) {
                 String tooFew = tooFewForFolds(dataset, study.validation().folds());
+                if (tooFew == null && dataset.classes() != null && dataset.classes().family() != null) {
+                    // one split for the file's classes: counted once
+                    String why = familyTraining.computeIfAbsent(dataset.classes().family().identity(),
+                            id -> java.util.Objects.requireNonNullElse(tooFewToTrain(dataset, study), ""));
+                    tooFew = why.isEmpty() ? null : why;
+                }
                 if (tooFew == null) {
                     datasets.add(dataset);
                 } else {
@@ -114,6 +121,34 @@ final class StudyPlanner {
                 return "only " + counts[k] + " '" + dataset.classes().name(k) + "' compound(s) of " + dataset.size()
                         + " (" + dataset.classes().rule() + "): fewer than the " + folds
                         + " cross-validation folds, so some fold would have none";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * For a class against the rest, why its file's classes cannot all be cross-validated after the split (a class
+     * whose training part has fewer compounds than folds), or null: the split of a file's classes is known when
+     * planning, so none of them is modelled when one could not be.
+     */
+    static String tooFewToTrain(Dataset dataset, Study study) {
+        io.qspace.data.OneVsRest family = dataset.classes().family();
+        boolean[] test = study.split().testMask(dataset,
+                PrepareTask.familySplitSeed(family, study.split(), study.seed()));
+        int[] training = new int[family.classes().size()];
+        for (int i = 0; i < test.length; i++) {
+            if (!test[i]) {
+                training[family.code(i)]++;
+            }
+        }
+        int folds = study.validation().folds();
+        for (int k = 0; k < training.length; k++) {
+            if (training[k] < folds) {
+                return "only " + training[k] + " '" + family.classes().get(k) + "' compound(s) in the training part of "
+                        + family.file() + " after its split " + study.split().describe() + ": fewer than the " + folds
+                        + " cross-validation folds, so none of its " + training.length + " classes is modelled;"
+                        + " merge '" + family.classes().get(k) + "' into another class, use fewer folds or a smaller"
+                        + " test fraction";
             }
         }
         return null;

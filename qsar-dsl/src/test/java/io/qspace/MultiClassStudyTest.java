@@ -215,4 +215,25 @@ class MultiClassStudyTest {
                     && skipped.reason().contains("none of its 4 classes is modelled"), skipped.reason());
         }
     }
+
+    @Test
+    void aClassWhoseTrainingPartIsTooSmallSkipsEveryClassOfItsFileWhenPlanning() throws IOException {
+        List<String> lines = Files.readAllLines(potencyFile());
+        List<String> out = new ArrayList<>(List.of(lines.get(0) + ",split"));
+        for (int i = 1; i < lines.size(); i++) {
+            // four 'rare' compounds, two of them in the given test part: 4 in the file, only 2 to train on
+            String line = i <= 4 ? lines.get(i).replaceAll(",[a-z]+$", ",rare") : lines.get(i);
+            out.add(line + "," + (i <= 2 || i % 5 == 0 ? "test" : "train"));
+        }
+        Path file = Files.write(dir.resolve("fw_rare.csv"), out);
+        io.qspace.plan.Plan plan = Study.named("rare")
+                .datasets(Datasets.csv(file.toString()).smiles("smiles").id("id").label("potency").split("split"))
+                .validation(Validation.kFold(3)).store(dir.resolve("rare").toString()).plan();
+        assertEquals(List.of(), plan.datasets(), plan.toString());
+        assertEquals(4, plan.skipped().size(), plan.toString());
+        for (var skipped : plan.skipped()) {
+            assertTrue(skipped.reason().contains("only 2 'rare' compound(s) in the training part of fw_rare")
+                    && skipped.reason().contains("none of its 4 classes is modelled"), skipped.reason());
+        }
+    }
 }

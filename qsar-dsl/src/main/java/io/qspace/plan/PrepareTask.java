@@ -71,7 +71,12 @@ public record PrepareTask(String datasetName, String datasetHash, Split split,
      */
     private long splitSeed(Dataset dataset, long seed) {
         var family = dataset.classes() == null ? null : dataset.classes().family();
-        return family == null ? seed : InvocationSeeds.derive(0, String.join("|", "split", "family=" + family.identity(),
+        return family == null ? seed : familySplitSeed(family, split, studySeed);
+    }
+
+    /** The one split seed of a file's classes: known when planning, so the planner can count their training parts. */
+    public static long familySplitSeed(io.qspace.data.OneVsRest family, Split split, long studySeed) {
+        return InvocationSeeds.derive(0, String.join("|", "split", "family=" + family.identity(),
                 "split=" + split.describe(), "code=" + CodeIdentity.of(split), "seed=" + studySeed));
     }
 
