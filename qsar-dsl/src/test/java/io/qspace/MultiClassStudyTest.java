@@ -160,6 +160,29 @@ class MultiClassStudyTest {
                 + fresh.doubleColumn("p_mid").get(0) + ","), lines[2]);
         assertTrue(lines[5].startsWith("C1CC(,,") && !lines[5].endsWith(","), lines[5]);
 
+        // a file of structures: one line per structure with its class, as for the SMILES above
+        List<String> input = new ArrayList<>(List.of("smiles,id"));
+        for (int i = 0; i < smiles.size(); i++) {
+            input.add(smiles.get(i) + ",s" + i);
+        }
+        Path in = Files.write(dir.resolve("new.csv"), input);
+        Path predicted = dir.resolve("new-classes.csv");
+        code = io.qspace.cli.Main.predict(new String[] {"--store", dir.resolve("store").toString(), "--best",
+                "freewilson_potency", "--in", in.toString(), "--out", predicted.toString()},
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true), new java.io.PrintStream(err, true));
+        assertEquals(0, code, err.toString());
+        List<String> written = Files.readAllLines(predicted);
+        assertEquals("row,id,smiles,file,predicted,p_mid,p_strong,p_weak,set_80,set_90,in_domain,error",
+                written.get(0));
+        assertEquals(5, written.size(), String.join("\n", written));
+        for (int i = 0; i < 3; i++) {
+            assertTrue(written.get(i + 1).startsWith((i + 1) + ",s" + i + "," + smiles.get(i) + ",freewilson_potency,"
+                    + fresh.stringColumn("predicted").get(i) + "," + fresh.doubleColumn("p_mid").get(i) + ","),
+                    written.get(i + 1));
+        }
+        assertTrue(written.get(4).startsWith("4,s3,C1CC(,freewilson_potency,,,,,,,false,")
+                && written.get(4).length() > "4,s3,C1CC(,freewilson_potency,,,,,,,false,".length(), written.get(4));
+
         // a second version of the file in the same store (two compounds' classes changed): the library cannot tell
         // which is meant and says so; each study's own results still can
         List<String> version2 = Files.readAllLines(file);

@@ -71,19 +71,20 @@ final class PredictCommand {
                 return 1;
             }
             if (classes != null) {
-                if (file) {
-                    err.println("qspace predict: a file of classes (" + classes.file() + ") predicts SMILES arguments;"
-                            + " for a file of structures name its classes' datasets, --best "
-                            + String.join(",", classes.models().stream().map(m -> m.provenance().dataset())
-                                    .toList()) + ", for each class's probability and set");
-                    return 2;
-                }
                 for (StoredModel model : classes.models()) {
                     if (!model.hasIntervals()) {
                         err.println("qspace predict: " + model.noIntervalsReason());
                     }
                 }
-                return predictClasses(classes, confidences, args.positional(), out);
+                if (file && args.get("--grid") != null) {
+                    err.println("qspace predict: a file of classes (" + classes.file() + ") predicts a file here, not"
+                            + " on a grid; on a grid name its classes' datasets, --best " + String.join(",",
+                            classes.models().stream().map(m -> m.provenance().dataset()).toList())
+                            + ", for each class's probability and set");
+                    return 2;
+                }
+                return file ? predictFile(LibraryPrediction.with(classes), classes.models().size(), confidences, args,
+                        err) : predictClasses(classes, confidences, args.positional(), out);
             }
             List<StoredModel> models;
             try {
@@ -100,7 +101,7 @@ final class PredictCommand {
             if (file && args.get("--grid") != null) {
                 return predictFileOnGrid(models, confidences, library.store().uri().toString(), args, err);
             }
-            return file ? predictFile(models, confidences, args, err)
+            return file ? predictFile(LibraryPrediction.with(models), models.size(), confidences, args, err)
                     : predictArguments(models.get(0), models.size(), confidences, args.positional(), out, err);
         } finally {
             library.store().close();
@@ -130,18 +131,19 @@ final class PredictCommand {
         out.println("# " + classes.file() + ": classes " + String.join(", ", classes.classes())
                 + ", one against the rest, by " + classes.models().stream()
                         .map(m -> m.provenance().dataset() + " [" + m.provenance().model() + "]").toList());
-        tech.tablesaw.api.Table t = classes.predict(smiles, confidences);
-        out.println(io.qspace.results.Csv.row(t.columnNames()));
+        List<String> header = new ArrayList<>(List.of("smiles"));
+        header.addAll(PredictionCsv.header(classes, confidences));
+        out.println(io.qspace.results.Csv.row(header));
+        List<List<Prediction>> perClass = classes.models().stream().map(m -> m.predict(smiles, confidences)).toList();
         boolean ok = true;
-        for (int i = 0; i < t.rowCount(); i++) {
-            List<String> fields = new ArrayList<>();
-            for (var column : t.columns()) {
-                Object v = column.get(i);
-                fields.add(column.isMissing(i) || v == null ? "" : String.valueOf(v));
-            }
-            fields.set(fields.size() - 1, PredictionCsv.oneLine(fields.get(fields.size() - 1))); // error, one line
+        for (int i = 0; i < smiles.size(); i++) {
+            int row = i;
+            io.qspace.results.MultiClassModel.Answer answer = classes.answer(
+                    perClass.stream().map(list -> list.get(row)).toList(), confidences);
+            List<String> fields = new ArrayList<>(List.of(smiles.get(i)));
+            fields.addAll(PredictionCsv.fields(answer));
             out.println(io.qspace.results.Csv.row(fields));
-            ok &= t.stringColumn("error").get(i).isEmpty();
+            ok &= answer.error().isEmpty();
         }
         return ok ? 0 : 1;
     }
@@ -183,11 +185,10 @@ final class PredictCommand {
         return predictions.stream().allMatch(Prediction::ok) ? 0 : 1;
     }
 
-    private static int predictFile(List<StoredModel> models, List<Double> confidences, CliArgs args,
-                                   PrintStream err) {
-        LibraryPrediction prediction;
+    private static int predictFile(LibraryPrediction prediction, int modelCount, List<Double> confidences,
+                                   CliArgs args, PrintStream err) {
         try {
-            prediction = LibraryPrediction.with(models).confidences(confidences)
+            prediction.confidences(confidences)
                     .smilesColumn(args.get("--smiles-column")).idColumn(args.get("--id-column"))
                     .progress(p -> err.printf(Locale.ROOT, "qspace predict: %,d rows, %.0f rows/s%n", p.rows(),
                             p.rowsPerSecond()), 5);
@@ -206,7 +207,7 @@ final class PredictCommand {
             return 1;
         }
         err.printf(Locale.ROOT, "qspace predict: %,d rows x %d model(s) to %s in %.1f s; %,d row(s) with an error"
-                + " (see its error column)%n", summary.rows(), models.size(), args.get("--out"), summary.seconds(),
+                + " (see its error column)%n", summary.rows(), modelCount, args.get("--out"), summary.seconds(),
                 summary.failedRows());
         if (!summary.complete()) {
             err.println("qspace predict: " + summary.fileError());

@@ -2,6 +2,7 @@ package io.qspace.predict;
 
 import io.qspace.chem.DescriptorMatrix;
 import io.qspace.chem.DescriptorSet;
+import io.qspace.results.MultiClassModel;
 import io.qspace.results.Prediction;
 import io.qspace.results.StoredModel;
 import io.qspace.validate.Conformal;
@@ -38,7 +39,9 @@ import java.util.zip.GZIPOutputStream;
  *
  * Output columns: row, id, smiles, dataset, model, predicted, lower_80, upper_80, lower_90, upper_90, ad_score,
  * in_domain, error (one line per structure and model, models in the order given); with a classifier among the
- * models, probability, predicted_class, set_80 and set_90 before error ({@link PredictionCsv}).
+ * models, probability, predicted_class, set_80 and set_90 before error ({@link PredictionCsv}). For a file of three
+ * or more classes ({@link #with(MultiClassModel)}), one line per structure: row, id, smiles, file, predicted, p_ per
+ * class, set_80, set_90, in_domain, error.
  */
 public final class LibraryPrediction {
     /** What a run did: rows read, prediction lines written, structures with an error, and a file-level error. */
@@ -56,6 +59,8 @@ public final class LibraryPrediction {
     }
 
     private final List<StoredModel> models;
+    /** A file of classes whose models these are, answered as one; null for models each on its own line */
+    private final MultiClassModel classes;
     private List<Double> confidences = Conformal.DEFAULT_CONFIDENCES;
     private int threads = Runtime.getRuntime().availableProcessors();
     private int batch = 64;
@@ -64,19 +69,25 @@ public final class LibraryPrediction {
     private Consumer<Progress> progress = p -> { };
     private double progressEverySeconds = 5;
 
-    private LibraryPrediction(List<StoredModel> models) {
+    private LibraryPrediction(List<StoredModel> models, MultiClassModel classes) {
         if (models.isEmpty()) {
             throw new IllegalArgumentException("name at least one model to predict with");
         }
         this.models = List.copyOf(models);
+        this.classes = classes;
+    }
+
+    /** A file of three or more classes: every class model on each structure, one line with its class and sets. */
+    public static LibraryPrediction with(MultiClassModel classes) {
+        return new LibraryPrediction(classes.models(), classes);
     }
 
     public static LibraryPrediction with(List<StoredModel> models) {
-        return new LibraryPrediction(models);
+        return new LibraryPrediction(models, null);
     }
 
     public static LibraryPrediction with(StoredModel... models) {
-        return new LibraryPrediction(List.of(models));
+        return new LibraryPrediction(List.of(models), null);
     }
 
     public LibraryPrediction confidences(List<Double> values) {
@@ -130,6 +141,11 @@ public final class LibraryPrediction {
 
     /** The output's first line: row, id, smiles, dataset, model, then the prediction's columns. */
     public String header() {
+        if (classes != null) {
+            List<String> columns = new ArrayList<>(List.of("row", "id", "smiles", "file"));
+            columns.addAll(PredictionCsv.header(classes, confidences));
+            return io.qspace.results.Csv.row(columns);
+        }
         return PredictionCsv.headerLine(LEADING_COLUMNS, confidences, classifies(models));
     }
 
@@ -243,6 +259,9 @@ public final class LibraryPrediction {
         for (StoredModel m : models) {
             byModel.add(m.predict(smiles, matrices.get(m.descriptors().describe()), confidences));
         }
+        if (classes != null) {
+            return answers(rows, readable, byModel);
+        }
         StringBuilder text = new StringBuilder(rows.size() * models.size() * 160);
         boolean classes = classifies(models);
         long failed = 0;
@@ -264,5 +283,27 @@ public final class LibraryPrediction {
             k += read ? 1 : 0;
         }
         return new Batch(text.toString(), rows.size(), (long) rows.size() * models.size(), failed);
+    }
+
+    /** A file of classes: one line per structure, its class models' predictions put together. */
+    private Batch answers(List<StructureRow> rows, List<Integer> readable, List<List<Prediction>> byModel) {
+        StringBuilder text = new StringBuilder(rows.size() * 200);
+        long failed = 0;
+        int k = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            StructureRow row = rows.get(i);
+            boolean read = k < readable.size() && readable.get(k) == i;
+            int at = k;
+            List<Prediction> perClass = read ? byModel.stream().map(list -> list.get(at)).toList()
+                    : List.of(new Prediction(row.smiles(), Double.NaN, Double.NaN, false, row.error()));
+            MultiClassModel.Answer answer = classes.answer(perClass, confidences);
+            List<String> fields = new ArrayList<>(List.of(Long.toString(row.row()), row.id(), row.smiles(),
+                    classes.file()));
+            fields.addAll(PredictionCsv.fields(answer));
+            text.append(io.qspace.results.Csv.row(fields)).append('\n');
+            failed += answer.error().isEmpty() ? 0 : 1;
+            k += read ? 1 : 0;
+        }
+        return new Batch(text.toString(), rows.size(), rows.size(), failed);
     }
 }

@@ -65,6 +65,30 @@ public final class PredictionCsv {
         return fields;
     }
 
+    /**
+     * The columns of a file of classes' answer ({@link MultiClassModel}): predicted, p_ per class, set_ per
+     * confidence, in_domain, error.
+     */
+    public static List<String> header(io.qspace.results.MultiClassModel classes, List<Double> confidences) {
+        List<String> out = new ArrayList<>(List.of("predicted"));
+        classes.classes().forEach(c -> out.add("p_" + c));
+        confidences.forEach(c -> out.add("set_" + Interval.percent(c)));
+        out.addAll(List.of("in_domain", "error"));
+        return out;
+    }
+
+    /** A file of classes' answer under {@link #header(io.qspace.results.MultiClassModel, List)}. */
+    public static List<String> fields(io.qspace.results.MultiClassModel.Answer answer) {
+        List<String> out = new ArrayList<>(List.of(answer.predicted()));
+        for (double p : answer.probabilities()) {
+            out.add(Double.isNaN(p) ? "" : Double.toString(p));
+        }
+        out.addAll(answer.sets().values());
+        out.add(Boolean.toString(answer.inDomain()));
+        out.add(oneLine(answer.error()));
+        return out;
+    }
+
     /** A CSV line: the leading fields (e.g. id, smiles), then the prediction's. */
     public static String line(List<String> leading, Prediction p, List<Double> confidences) {
         return line(leading, p, confidences, false);

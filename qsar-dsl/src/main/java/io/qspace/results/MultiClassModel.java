@@ -44,49 +44,59 @@ public record MultiClassModel(String file, List<String> classes, List<StoredMode
         StringColumn predictedClass = StringColumn.create("predicted");
         List<DoubleColumn> p = classes.stream().map(c -> DoubleColumn.create("p_" + c)).toList();
         Map<Double, StringColumn> setColumns = new LinkedHashMap<>();
-        confidences.forEach(conf -> setColumns.put(conf, StringColumn.create("set_"
-                + Interval.percent(conf))));
+        confidences.forEach(conf -> setColumns.put(conf, StringColumn.create("set_" + Interval.percent(conf))));
         BooleanColumn inDomain = BooleanColumn.create("in_domain");
         StringColumn error = StringColumn.create("error");
         for (int i = 0; i < smiles.size(); i++) {
             int row = i;
-            String failure = perClass.stream().map(list -> list.get(row)).filter(x -> !x.ok())
-                    .map(Prediction::error).findFirst().orElse("");
-            error.append(failure);
-            inDomain.append(failure.isEmpty() && perClass.stream().allMatch(list -> list.get(row).inDomain()));
-            if (!failure.isEmpty()) {
-                predictedClass.append("");
-                p.forEach(column -> column.append(Double.NaN));
-                setColumns.values().forEach(column -> column.append(""));
-                continue;
-            }
-            double[] calibrated = perClass.stream().mapToDouble(list -> list.get(row).classes().probability())
-                    .toArray();
-            if (java.util.Arrays.stream(calibrated).anyMatch(Double::isNaN)) {
-                error.set(error.size() - 1, "a class's model gave no probability (NaN) for this structure");
-                inDomain.set(inDomain.size() - 1, false);
-                predictedClass.append("");
-                p.forEach(column -> column.append(Double.NaN));
-                setColumns.values().forEach(column -> column.append(""));
-                continue;
-            }
-            Map<Double, List<String>> labels = new LinkedHashMap<>();
-            for (double conf : confidences) {
-                labels.put(conf, perClass.stream().map(list -> list.get(row).classes().set(conf).label()).toList());
-            }
-            MultiClassResults.Answer answer = MultiClassResults.Answer.of(classes, calibrated, labels);
-            predictedClass.append(classes.get(answer.predicted()));
+            Answer answer = answer(perClass.stream().map(list -> list.get(row)).toList(), confidences);
+            predictedClass.append(answer.predicted());
             for (int c = 0; c < classes.size(); c++) {
-                p.get(c).append(answer.probability()[c]);
+                p.get(c).append(answer.probabilities()[c]);
             }
-            answer.sets().forEach((conf, set) -> setColumns.get(conf)
-                    .append(String.join("|", set.stream().map(classes::get).toList())));
+            answer.sets().forEach((conf, set) -> setColumns.get(conf).append(set));
+            inDomain.append(answer.inDomain());
+            error.append(answer.error());
         }
         Table t = Table.create(file + " predictions", StringColumn.create("smiles", smiles), predictedClass);
         p.forEach(t::addColumns);
         setColumns.values().forEach(t::addColumns);
         t.addColumns(inDomain, error);
         return t;
+    }
+
+    /**
+     * One structure's answer: its class ("" when it has none), each class's probability (scaled to sum to 1; NaN
+     * when none), its prediction set per confidence ("mid|strong", "" for none), whether every class model holds
+     * it in its domain, and why there is no answer ("" when there is one).
+     */
+    public record Answer(String predicted, double[] probabilities, Map<Double, String> sets, boolean inDomain,
+                         String error) {}
+
+    /** The answer for one structure from each class model's prediction of it, in class order. */
+    public Answer answer(List<Prediction> perClass, List<Double> confidences) {
+        String failure = perClass.stream().filter(x -> !x.ok()).map(Prediction::error).findFirst().orElse("");
+        double[] calibrated = failure.isEmpty()
+                ? perClass.stream().mapToDouble(x -> x.classes().probability()).toArray() : new double[0];
+        if (failure.isEmpty() && java.util.Arrays.stream(calibrated).anyMatch(Double::isNaN)) {
+            failure = "a class's model gave no probability (NaN) for this structure";
+        }
+        if (!failure.isEmpty()) {
+            double[] none = new double[classes.size()];
+            java.util.Arrays.fill(none, Double.NaN);
+            Map<Double, String> empty = new LinkedHashMap<>();
+            confidences.forEach(conf -> empty.put(conf, ""));
+            return new Answer("", none, empty, false, failure);
+        }
+        Map<Double, List<String>> labels = new LinkedHashMap<>();
+        for (double conf : confidences) {
+            labels.put(conf, perClass.stream().map(x -> x.classes().set(conf).label()).toList());
+        }
+        MultiClassResults.Answer a = MultiClassResults.Answer.of(classes, calibrated, labels);
+        Map<Double, String> sets = new LinkedHashMap<>();
+        a.sets().forEach((conf, set) -> sets.put(conf, String.join("|", set.stream().map(classes::get).toList())));
+        return new Answer(classes.get(a.predicted()), a.probability(), sets,
+                perClass.stream().allMatch(Prediction::inDomain), "");
     }
 
     @Override
