@@ -27,17 +27,14 @@ final class StudyPlanner {
         }
         List<Dataset> datasets = new ArrayList<>();
         List<DatasetSource.SkippedDataset> skipped = new ArrayList<>();
-        Map<String, String> familyTraining = new java.util.HashMap<>();
+        Map<String, java.util.Optional<String>> familyTooFew = new java.util.HashMap<>();
         for (DatasetSource source : study.datasets()) {
             DatasetSource.Loaded loaded = source.load();
             for (Dataset dataset : loaded.datasets()) {
-                String tooFew = tooFewForFolds(dataset, study.validation().folds());
-                if (tooFew == null && dataset.classes() != null && dataset.classes().family() != null) {
-                    // one split for the file's classes: counted once
-                    String why = familyTraining.computeIfAbsent(dataset.classes().family().identity(),
-                            id -> java.util.Objects.requireNonNullElse(tooFewToTrain(dataset, study), ""));
-                    tooFew = why.isEmpty() ? null : why;
-                }
+                io.qspace.data.OneVsRest family = dataset.classes() == null ? null : dataset.classes().family();
+                String tooFew = family == null ? tooFewForFolds(dataset, study.validation().folds())
+                        : familyTooFew.computeIfAbsent(family.identity(), // once for all of the file's classes
+                                id -> java.util.Optional.ofNullable(tooFewToModel(dataset, study))).orElse(null);
                 if (tooFew == null) {
                     datasets.add(dataset);
                 } else {
@@ -100,21 +97,6 @@ final class StudyPlanner {
         if (!dataset.isClassification()) {
             return null;
         }
-        io.qspace.data.OneVsRest family = dataset.classes().family();
-        if (family != null) {
-            // one class too small leaves the file's classes unable to be judged together: none is modelled
-            for (int k = 0; k < family.classes().size(); k++) {
-                int code = k;
-                long count = family.codes().stream().filter(c -> c == code).count();
-                if (count < folds) {
-                    return "only " + count + " '" + family.classes().get(k) + "' compound(s) of "
-                            + family.codes().size() + " in " + family.file() + " (" + dataset.classes().rule()
-                            + "): fewer than the " + folds + " cross-validation folds, so none of its "
-                            + family.classes().size() + " classes is modelled; merge '" + family.classes().get(k)
-                            + "' into another class or drop its rows";
-                }
-            }
-        }
         int[] counts = dataset.classes().counts(dataset.compounds());
         for (int k = 0; k < counts.length; k++) {
             if (counts[k] < folds) {
@@ -127,21 +109,33 @@ final class StudyPlanner {
     }
 
     /**
-     * For a class against the rest, why its file's classes cannot all be cross-validated after the split (a class
-     * whose training part has fewer compounds than folds), or null: the split of a file's classes is known when
-     * planning, so none of them is modelled when one could not be.
+     * For a class against the rest, why its file's classes cannot all be cross-validated (a class with fewer
+     * compounds than folds in the file, or in the training part after the file's one split, which is known when
+     * planning), or null. None of them is modelled when one could not be: they are judged together. A class's own
+     * dataset needs no check of its own: its rest holds every other class.
      */
-    static String tooFewToTrain(Dataset dataset, Study study) {
+    static String tooFewToModel(Dataset dataset, Study study) {
         io.qspace.data.OneVsRest family = dataset.classes().family();
+        int folds = study.validation().folds();
+        int[] inFile = new int[family.classes().size()];
+        family.codes().forEach(code -> inFile[code]++);
+        for (int k = 0; k < inFile.length; k++) {
+            if (inFile[k] < folds) {
+                return "only " + inFile[k] + " '" + family.classes().get(k) + "' compound(s) of "
+                        + family.codes().size() + " in " + family.file() + " (" + dataset.classes().rule()
+                        + "): fewer than the " + folds + " cross-validation folds, so none of its "
+                        + inFile.length + " classes is modelled; merge '" + family.classes().get(k)
+                        + "' into another class or drop its rows";
+            }
+        }
         boolean[] test = study.split().testMask(dataset,
                 PrepareTask.familySplitSeed(family, study.split(), study.seed()));
-        int[] training = new int[family.classes().size()];
+        int[] training = new int[inFile.length];
         for (int i = 0; i < test.length; i++) {
             if (!test[i]) {
                 training[family.code(i)]++;
             }
         }
-        int folds = study.validation().folds();
         for (int k = 0; k < training.length; k++) {
             if (training[k] < folds) {
                 return "only " + training[k] + " '" + family.classes().get(k) + "' compound(s) in the training part of "

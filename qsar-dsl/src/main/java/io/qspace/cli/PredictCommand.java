@@ -71,11 +71,7 @@ final class PredictCommand {
                 return 1;
             }
             if (classes != null) {
-                for (StoredModel model : classes.models()) {
-                    if (!model.hasIntervals()) {
-                        err.println("qspace predict: " + model.noIntervalsReason());
-                    }
-                }
+                warnWithoutIntervals(classes.models(), err);
                 if (file && args.get("--grid") != null) {
                     err.println("qspace predict: a file of classes (" + classes.file() + ") predicts a file here, not"
                             + " on a grid; on a grid name its classes' datasets, --best " + String.join(",",
@@ -93,11 +89,7 @@ final class PredictCommand {
                 err.println("qspace predict: " + e.getMessage());
                 return 1;
             }
-            for (StoredModel model : models) {
-                if (!model.hasIntervals()) {
-                    err.println("qspace predict: " + model.noIntervalsReason());
-                }
-            }
+            warnWithoutIntervals(models, err);
             if (file && args.get("--grid") != null) {
                 return predictFileOnGrid(models, confidences, library.store().uri().toString(), args, err);
             }
@@ -105,6 +97,15 @@ final class PredictCommand {
                     : predictArguments(models.get(0), models.size(), confidences, args.positional(), out, err);
         } finally {
             library.store().close();
+        }
+    }
+
+    /** Says which models have no intervals or prediction sets, and why; they still predict. */
+    private static void warnWithoutIntervals(List<StoredModel> models, PrintStream err) {
+        for (StoredModel model : models) {
+            if (!model.hasIntervals()) {
+                err.println("qspace predict: " + model.noIntervalsReason());
+            }
         }
     }
 
@@ -134,12 +135,10 @@ final class PredictCommand {
         List<String> header = new ArrayList<>(List.of("smiles"));
         header.addAll(PredictionCsv.header(classes, confidences));
         out.println(io.qspace.results.Csv.row(header));
-        List<List<Prediction>> perClass = classes.models().stream().map(m -> m.predict(smiles, confidences)).toList();
+        List<io.qspace.results.MultiClassModel.Answer> answers = classes.answers(smiles, confidences);
         boolean ok = true;
         for (int i = 0; i < smiles.size(); i++) {
-            int row = i;
-            io.qspace.results.MultiClassModel.Answer answer = classes.answer(
-                    perClass.stream().map(list -> list.get(row)).toList(), confidences);
+            io.qspace.results.MultiClassModel.Answer answer = answers.get(i);
             List<String> fields = new ArrayList<>(List.of(smiles.get(i)));
             fields.addAll(PredictionCsv.fields(answer));
             out.println(io.qspace.results.Csv.row(fields));

@@ -5,7 +5,6 @@ import io.qspace.store.ObjectStores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -120,50 +119,26 @@ public final class ModelLibrary {
      */
     public MultiClassModel multiClass(String file) {
         Table all = models(); // sorted by dataset, then the CV metric that chose them: the first row is the best
-        Map<String, io.qspace.data.Classes> classesOfHash = new HashMap<>();
-        Map<String, io.qspace.data.OneVsRest> families = new java.util.LinkedHashMap<>();
-        Map<String, Map<String, String>> bestKey = new HashMap<>(); // family identity -> class -> model key
-        Map<String, Set<String>> studiesOf = new HashMap<>();
-        for (int i = 0; i < all.rowCount(); i++) {
-            if (!all.stringColumn("dataset").get(i).startsWith(file + ".")) {
-                continue;
-            }
-            io.qspace.data.Classes classes = classesOfHash.computeIfAbsent(all.stringColumn("dataset_hash").get(i),
-                    hash -> io.qspace.store.Serialization.read(store, io.qspace.store.StoreKeys.dataset(hash),
-                            io.qspace.data.Dataset.class).classes());
-            io.qspace.data.OneVsRest family = classes == null ? null : classes.family();
-            if (family == null || !family.file().equals(file)) {
-                continue; // another file's dataset of the same name, or a binary or regression one
-            }
-            families.putIfAbsent(family.identity(), family);
-            bestKey.computeIfAbsent(family.identity(), k -> new HashMap<>())
-                    .putIfAbsent(classes.positive(), all.stringColumn("model").get(i));
-            studiesOf.computeIfAbsent(family.identity(), k -> new java.util.TreeSet<>())
-                    .add(all.stringColumn("study").get(i));
-        }
-        if (families.isEmpty()) {
+        Map<String, FileClasses> versions = FileClasses.in(store, all, file);
+        if (versions.isEmpty()) {
             throw new IllegalArgumentException("no file of three or more classes named '" + file + "' has models in "
                     + store.uri() + "; datasets with models: " + all.stringColumn("dataset").unique().asList());
         }
-        List<String> complete = families.keySet().stream()
-                .filter(id -> bestKey.get(id).keySet().containsAll(families.get(id).classes())).toList();
+        List<FileClasses> complete = versions.values().stream().filter(FileClasses::complete).toList();
         if (complete.size() > 1) {
             throw new IllegalStateException(complete.size() + " versions of " + file + " have models for every class"
-                    + " in " + store.uri() + " (studies " + complete.stream().map(studiesOf::get).toList()
+                    + " in " + store.uri() + " (studies " + complete.stream().map(FileClasses::studies).toList()
                     + "): predict with one study's, Results.load(store, study).multiClass(\"" + file + "\")");
         }
         if (complete.isEmpty()) {
-            io.qspace.data.OneVsRest family = families.values().iterator().next();
-            List<String> missing = family.classes().stream()
-                    .filter(c -> !bestKey.get(family.identity()).containsKey(c)).map(family::datasetName).toList();
-            throw new IllegalStateException(missing + " has no model in " + store.uri() + " (studies "
-                    + studiesOf.get(family.identity()) + "): every class of " + file + " needs one to predict its"
-                    + " class");
+            FileClasses first = versions.values().iterator().next();
+            throw new IllegalStateException(first.missing() + " has no model in " + store.uri() + " (studies "
+                    + first.studies() + "): every class of " + file + " needs one to predict its class");
         }
-        io.qspace.data.OneVsRest family = families.get(complete.get(0));
-        List<StoredModel> models = family.classes().stream()
-                .map(c -> load(bestKey.get(family.identity()).get(c))).toList();
-        return new MultiClassModel(file, family.classes(), models);
+        FileClasses found = complete.get(0);
+        List<StoredModel> models = found.family().classes().stream()
+                .map(c -> load(all.stringColumn("model").get(found.rows().get(c)))).toList();
+        return new MultiClassModel(file, found.family().classes(), models);
     }
 
     public List<Prediction> predict(String modelKey, List<String> smiles) {

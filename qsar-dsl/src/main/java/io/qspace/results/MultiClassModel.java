@@ -40,16 +40,14 @@ public record MultiClassModel(String file, List<String> classes, List<StoredMode
 
     /** As {@link #predict(List)}, with a prediction set per confidence asked (set_95 for 0.95). */
     public Table predict(List<String> smiles, List<Double> confidences) {
-        List<List<Prediction>> perClass = models.stream().map(m -> m.predict(smiles, confidences)).toList();
+        List<Answer> answers = answers(smiles, confidences);
         StringColumn predictedClass = StringColumn.create("predicted");
         List<DoubleColumn> p = classes.stream().map(c -> DoubleColumn.create("p_" + c)).toList();
         Map<Double, StringColumn> setColumns = new LinkedHashMap<>();
         confidences.forEach(conf -> setColumns.put(conf, StringColumn.create("set_" + Interval.percent(conf))));
         BooleanColumn inDomain = BooleanColumn.create("in_domain");
         StringColumn error = StringColumn.create("error");
-        for (int i = 0; i < smiles.size(); i++) {
-            int row = i;
-            Answer answer = answer(perClass.stream().map(list -> list.get(row)).toList(), confidences);
+        for (Answer answer : answers) {
             predictedClass.append(answer.predicted());
             for (int c = 0; c < classes.size(); c++) {
                 p.get(c).append(answer.probabilities()[c]);
@@ -72,6 +70,13 @@ public record MultiClassModel(String file, List<String> classes, List<StoredMode
      */
     public record Answer(String predicted, double[] probabilities, Map<Double, String> sets, boolean inDomain,
                          String error) {}
+
+    /** Each structure's answer, in order: every class model predicts all of them, then they are put together. */
+    public List<Answer> answers(List<String> smiles, List<Double> confidences) {
+        List<List<Prediction>> perClass = models.stream().map(m -> m.predict(smiles, confidences)).toList();
+        return java.util.stream.IntStream.range(0, smiles.size())
+                .mapToObj(i -> answer(perClass.stream().map(list -> list.get(i)).toList(), confidences)).toList();
+    }
 
     /** The answer for one structure from each class model's prediction of it, in class order. */
     public Answer answer(List<Prediction> perClass, List<Double> confidences) {

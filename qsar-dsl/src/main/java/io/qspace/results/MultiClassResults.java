@@ -1,9 +1,6 @@
 package io.qspace.results;
 
-import io.qspace.data.Dataset;
 import io.qspace.data.OneVsRest;
-import io.qspace.store.Serialization;
-import io.qspace.store.StoreKeys;
 import io.qspace.validate.ClassificationMetrics;
 import io.qspace.validate.Conformal;
 import io.qspace.validate.Interval;
@@ -14,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -53,49 +49,28 @@ public final class MultiClassResults {
 
     /** The file's classes, each one's chosen model, and their test predictions put together. */
     static MultiClassResults of(Results results, String file) {
-        OneVsRest family = null;
-        Map<Integer, String> datasetOfClass = new TreeMap<>();
-        Table table = results.table();
-        Map<String, String> hashes = new LinkedHashMap<>();
-        for (int i = 0; i < table.rowCount(); i++) {
-            if (table.stringColumn("status").get(i).equals(ResultColumn.OK)) {
-                hashes.putIfAbsent(table.stringColumn("dataset").get(i), table.stringColumn("dataset_hash").get(i));
-            }
-        }
-        for (Map.Entry<String, String> e : hashes.entrySet()) {
-            Dataset d = Serialization.read(results.store(), StoreKeys.dataset(e.getValue()), Dataset.class);
-            OneVsRest f = d.classes() == null ? null : d.classes().family();
-            if (f != null && f.file().equals(file)) {
-                if (family != null && !family.identity().equals(f.identity())) {
-                    throw new IllegalStateException("the classes of " + file + " in study " + results.study()
-                            + " come from different versions of the file (dataset " + e.getKey() + " differs from "
-                            + datasetOfClass.values() + "): run the study again on one version");
-                }
-                family = f;
-                datasetOfClass.put(f.classes().indexOf(d.classes().positive()), e.getKey());
-            }
-        }
-        if (family == null) {
+        Map<String, FileClasses> versions = FileClasses.in(results.store(), results.table(), file);
+        if (versions.isEmpty()) {
             throw new IllegalArgumentException("no file of three or more classes named '" + file + "' has models in "
-                    + "study " + results.study() + "; its datasets with models: " + hashes.keySet()
+                    + "study " + results.study() + "; its datasets with models: "
+                    + results.table().stringColumn("dataset").unique().asList()
                     + " (a file's classes are datasets named file.class)");
         }
-        List<String> classes = family.classes();
-        List<String> missing = new ArrayList<>();
-        for (int k = 0; k < classes.size(); k++) {
-            if (!datasetOfClass.containsKey(k)) {
-                missing.add(family.datasetName(classes.get(k)));
-            }
+        if (versions.size() > 1) {
+            throw new IllegalStateException("the classes of " + file + " in study " + results.study()
+                    + " come from " + versions.size() + " versions of the file: run the study again on one version");
         }
-        if (!missing.isEmpty()) {
-            throw new IllegalStateException("the classes of " + file + " cannot be judged together: " + missing
+        FileClasses found = versions.values().iterator().next();
+        if (!found.complete()) {
+            throw new IllegalStateException("the classes of " + file + " cannot be judged together: " + found.missing()
                     + " has no model in study " + results.study() + " (see the run's skipped datasets and failures;"
                     + " a class needs at least as many compounds as CV folds)");
         }
+        List<String> classes = found.family().classes();
         List<StoredModel> models = new ArrayList<>();
         List<Table> perClass = new ArrayList<>();
-        for (int k = 0; k < classes.size(); k++) {
-            StoredModel m = results.best(datasetOfClass.get(k));
+        for (String c : classes) {
+            StoredModel m = results.best(results.table().stringColumn("dataset").get(found.rows().get(c)));
             models.add(m);
             perClass.add(results.testPredictions(m));
         }
