@@ -18,7 +18,6 @@ import io.qspace.run.StudyWaits;
 import io.qspace.store.ObjectStore;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionStage;
@@ -39,12 +38,16 @@ final class GridStudyRun implements StudyRun {
      */
     private static final int FIRST_CHUNK = 64;
     private static final int MAX_CHUNK = 2_000;
+    /** New runs of one study after the grid lost entries, before the client gives up saying so. */
+    private static final int MAX_RESUBMISSIONS = 3;
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(GridStudyRun.class.getName());
 
     private final HazelcastInstance hz;
     private final String study;
     private final ObjectStore store;
     private final ProgressListener listener;
-    private final String runId;
+    /** The run this client follows: a new one when the grid lost part of the first (see {@link #resubmit}). */
+    private volatile String runId;
     private final IMap<String, InvState> state;
     private final IMap<String, RunInfo> runs;
     private final IQueue<String> hints;
@@ -58,6 +61,17 @@ final class GridStudyRun implements StudyRun {
     private final RunEnds ends;
     /** Released when a member marked the run ended: the watcher looks at once instead of at its next poll. */
     private final java.util.concurrent.Semaphore ended = new java.util.concurrent.Semaphore(0);
+    /** What start was given, kept to submit the plan again; null for a run this client attached to. */
+    private Submission submission;
+    private LostWork lost;
+    private int resubmissions;
+    /** Why the run can never end, when it cannot; await throws it. */
+    private volatile String failure;
+    /** A cancel and a new submission never interleave: the cancel drops whichever run is current. */
+    private final Object switching = new Object();
+
+    private record Submission(Plan plan, CodeShipper shipper, GridKey key, int maxAttempts, boolean keepDetail,
+                              java.util.function.BiConsumer<String, String> onInvocation, long startedAt) {}
 
     GridStudyRun(HazelcastInstance hz, String study, int planned, ObjectStore store, ProgressListener listener,
                  String runId, RunEnds ends) {
@@ -80,35 +94,79 @@ final class GridStudyRun implements StudyRun {
 
     void start(Plan plan, CodeShipper shipper, GridKey key, int maxAttempts, boolean keepDetail,
                java.util.function.BiConsumer<String, String> onInvocation) {
-        if (onInvocation != null) {
-            detail = state.addEntryListener((com.hazelcast.map.listener.EntryUpdatedListener<String, InvState>)
-                    e -> onInvocation.accept(e.getValue().invocationId, e.getValue().statusValue().label()),
-                    ofRun(), true);
-        }
-        ends.watch(runId, ended::release);
-        RunInfo info = new RunInfo(runId, plan.name(), plan.storeUri(), maxAttempts, keepDetail);
-        info.timeLimitMillis = plan.timeLimit().toMillis();
-        info.manifest = new java.util.LinkedHashMap<>(plan.manifest());
-        info.startedAt = System.currentTimeMillis();
-        info.planned = plan.expectedInvocations();
-        info.signature = MemberTrust.signRun(key, info);
-        // a fresh run id: none of its entries can exist yet, so the roots are written in bulk, not created one by one
-        int created = (int) plan.roots().stream().map(Invocation::id).distinct().count();
-        info.created = created; // all of them, before any can end: the counters never look finished early
-        if (created == 0) {
+        submission = new Submission(plan, shipper, key, maxAttempts, keepDetail, onInvocation,
+                System.currentTimeMillis());
+        if (!put(submission)) {
             // nothing to run: the results (empty) are written here, as a member would
             new io.qspace.run.RunLedger().compact(store, plan, runId, last);
             finished.countDown();
             return;
         }
-        runs.set(runId, info);
-        submit(plan, shipper, key);
         watch();
+    }
+
+    /** Writes the run's entry and its roots under the current run id; false when the plan has no invocation. */
+    private boolean put(Submission s) {
+        Plan plan = s.plan();
+        if (s.onInvocation() != null) {
+            detail = state.addEntryListener((com.hazelcast.map.listener.EntryUpdatedListener<String, InvState>)
+                    e -> s.onInvocation().accept(e.getValue().invocationId, e.getValue().statusValue().label()),
+                    ofRun(), true);
+        }
+        ends.watch(runId, ended::release);
+        lost = new LostWork(state, runId);
+        RunInfo info = new RunInfo(runId, plan.name(), plan.storeUri(), s.maxAttempts(), s.keepDetail());
+        info.timeLimitMillis = plan.timeLimit().toMillis();
+        info.manifest = new java.util.LinkedHashMap<>(plan.manifest());
+        info.startedAt = s.startedAt();
+        info.planned = plan.expectedInvocations();
+        info.signature = MemberTrust.signRun(s.key(), info);
+        // a fresh run id: none of its entries can exist yet, so the roots are written in bulk, not created one by one
+        int created = (int) plan.roots().stream().map(Invocation::id).distinct().count();
+        info.created = created; // all of them, before any can end: the counters never look finished early
+        if (created == 0) {
+            return false;
+        }
+        runs.set(runId, info);
+        submit(plan, s.shipper(), s.key());
+        return true;
+    }
+
+    /**
+     * The grid lost entries of this run, so it can never end: the plan goes on the grid again as a new run, whose
+     * invocations find what the first one finished in the store and reuse it; the first run is dropped. A run
+     * attached to (no plan here) or lost again and again ends with an error saying what to do.
+     */
+    private void resubmit(long missing) {
+        synchronized (switching) {
+            if (!cancelled.get()) {
+                resubmitNow(missing);
+            }
+        }
+    }
+
+    private void resubmitNow(long missing) {
+        String old = runId;
+        String what = "run " + old + " of study " + study + " lost " + missing + " of its invocations' grid entries"
+                + " (most likely with a member that died while the grid was moving data between members)";
+        if (submission == null || resubmissions == MAX_RESUBMISSIONS) {
+            failure = what + (submission == null ? "" : ", and again after " + resubmissions + " new submissions")
+                    + "; submit the study again: what finished is stored and will be reused";
+            finished.countDown();
+            return;
+        }
+        resubmissions++;
+        drop(old);
+        runId = io.qspace.run.RunIds.next();
+        submission.plan().publish(store, runId);
+        LOG.warning(what + "; submitted again as run " + runId + ", reusing what finished");
+        put(submission);
     }
 
     /** Follows a run that is already on the grid (submitted by another client, maybe one that is gone). */
     void attach() {
         ends.watch(runId, ended::release);
+        lost = new LostWork(state, runId);
         watch();
     }
 
@@ -178,6 +236,10 @@ final class GridStudyRun implements StudyRun {
                     return;
                 }
                 listener.update(last);
+                long missing = lost.missing(info, System.currentTimeMillis());
+                if (missing > 0) {
+                    resubmit(missing);
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -205,17 +267,27 @@ final class GridStudyRun implements StudyRun {
 
     @Override
     public void cancel() {
+        synchronized (switching) {
+            cancelNow();
+        }
+    }
+
+    private void cancelNow() {
         if (cancelled.compareAndSet(false, true)) {
-            runs.executeOnKey(runId, new MarkCancelled());
-            Collection<String> queued = state.keySet(Predicates.and(ofRun(),
-                    Predicates.equal("status", InvState.QUEUED)));
-            hints.removeAll(queued);
-            state.removeAll(ofRun());
-            runs.setTtl(runId, 10, TimeUnit.MINUTES); // long enough for running tasks to see the flag
-            ends.forget(runId);
-            dropDetail();
+            drop(runId);
             finished.countDown();
         }
+    }
+
+    /** Marks a run cancelled and removes its entries and hints; its entry stays a while for running tasks to see. */
+    private void drop(String id) {
+        runs.executeOnKey(id, new MarkCancelled());
+        Predicate<String, InvState> ofIt = Predicates.equal("runId", id);
+        hints.removeAll(state.keySet(Predicates.and(ofIt, Predicates.equal("status", InvState.QUEUED))));
+        state.removeAll(ofIt);
+        runs.setTtl(id, 10, TimeUnit.MINUTES);
+        ends.forget(id);
+        dropDetail();
     }
 
     private void dropDetail() {
@@ -238,6 +310,9 @@ final class GridStudyRun implements StudyRun {
         StudyWaits.awaitEnd(finished, this, study);
         if (cancelled.get()) {
             throw StudyWaits.cancelled(study, last);
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure);
         }
         ends.forget(runId);
         dropDetail();

@@ -2,6 +2,7 @@ package io.qspace.grid;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.map.IMap;
@@ -110,7 +111,7 @@ class GridTrustIT {
         for (MemberProcess victim : victims) {
             victim.kill();
         }
-        Results r = run.await();
+        Results r = assertTimeoutPreemptively(Duration.ofMinutes(5), run::await, "the run never ended");
         assertEquals(0, r.failed(), r.failures().print());
         assertEquals(eightReference(store.getParent()).print(), numbers(r.table()).print(), "nothing lost");
     }
@@ -420,6 +421,62 @@ class GridTrustIT {
                     grid.hazelcast().getCluster().getMembers().iterator().next().getAddress());
             killMidStudy(grid, dir.resolve("grid"), List.of(oldest));
         }
+    }
+
+    /**
+     * What the oldest member's death during a rebalance once did: grid entries of a run vanished (here: the work not
+     * started yet and one finished invocation), so its counters could never meet. The client sees the stall, submits
+     * the plan again as a new run that reuses what finished, and ends with every result.
+     */
+    @Test
+    void aRunThatLostGridEntriesIsSubmittedAgainAndLosesNothing() throws Exception {
+        TestCluster c = new TestCluster();
+        c.start(c.member("l1"), c.member("l2"));
+        Path store = dir.resolve("lost");
+        try (c; GridRunner grid = c.connect()) {
+            StudyRun run = grid.submit(eightBuilders(store).plan(), ProgressListener.none());
+            String first = run.runId();
+            loseEntries(grid, first);
+            Results r = assertTimeoutPreemptively(Duration.ofMinutes(5), run::await, "the run never ended");
+            assertTrue(!run.runId().equals(first), "a new run, not " + first);
+            RunInfo dropped = grid.hazelcast().<String, RunInfo>getMap(GridNames.RUNS).get(first);
+            assertTrue(dropped == null || dropped.cancelled, "the first run is dropped");
+            assertEquals(0, r.failed(), r.failures().print());
+            assertTrue(r.reused() > 0, "what finished before the loss is reused: " + r.reused());
+            assertEquals(eightReference(store.getParent()).print(), numbers(r.table()).print(), "nothing lost");
+
+            // a client that attached to such a run has no plan to submit again: it says so instead of waiting
+            Path other = dir.resolve("lost-orphan");
+            String orphan;
+            try (GridRunner gone = c.connect()) {
+                orphan = gone.submit(eightBuilders(other).plan(), ProgressListener.none()).runId();
+            }
+            loseEntries(grid, orphan);
+            StudyRun attached = grid.attach("eight", ProgressListener.none());
+            assertEquals(orphan, attached.runId());
+            IllegalStateException stalled = assertThrows(IllegalStateException.class,
+                    () -> assertTimeoutPreemptively(Duration.ofMinutes(5), attached::await, "no end, no error"));
+            assertTrue(stalled.getMessage().contains("lost") && stalled.getMessage().contains("submit the study again"),
+                    stalled.getMessage());
+            Results again = grid.submit(eightBuilders(other).plan(), ProgressListener.none()).await();
+            assertTrue(again.reused() > 0, "submitted again, it reuses what finished: " + again.reused());
+            assertEquals(eightReference(store.getParent()).print(), numbers(again.table()).print());
+        }
+    }
+
+    /** Once a run is under way, deletes the grid entries of its work not started yet and of one finished invocation. */
+    private static void loseEntries(GridRunner grid, String runId) throws InterruptedException {
+        IMap<String, RunInfo> runs = grid.hazelcast().getMap(GridNames.RUNS);
+        IMap<String, InvState> state = grid.hazelcast().getMap(GridNames.STATE);
+        long deadline = System.currentTimeMillis() + 300_000;
+        while (runs.get(runId).terminal < 4 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        java.util.Set<String> gone = new java.util.HashSet<>(state.keySet(Predicates.and(
+                Predicates.equal("runId", runId), Predicates.equal("status", InvState.QUEUED))));
+        gone.add(state.keySet(Predicates.and(Predicates.equal("runId", runId),
+                Predicates.equal("terminal", true))).iterator().next());
+        gone.forEach(state::delete);
     }
 
     /**
