@@ -255,12 +255,15 @@ class NotebooksIT {
         assertPandasReads(results, 6);
     }
 
-    /** The results table needs no extra code in pandas either: plain read_csv, numbers as numbers. */
+    /** The results table needs no extra code in pandas either: plain read_csv, numbers as numbers, names as text. */
     static void assertPandasReads(Path csv, int rows) throws IOException {
         String script = "import sys, pandas\n"
                 + "df = pandas.read_csv(sys.argv[1])\n"
                 + "assert len(df) == int(sys.argv[2]), len(df)\n"
                 + "assert str(df['cv_rmse'].dtype) == 'float64' and str(df['n_train'].dtype) == 'int64', df.dtypes\n"
+                + "assert str(df['seed'].dtype) == 'int64', df.dtypes\n"
+                + "assert pandas.api.types.is_string_dtype(df['dataset']), df.dtypes\n"
+                + "assert str(df['error'].dtype) == 'float64', 'an all-empty column is NaN to pandas: ' + str(df.dtypes)\n"
                 + "assert (df['status'] == 'ok').all()\n"
                 + "print('pandas', pandas.__version__, 'read', len(df), 'rows')\n";
         try {
