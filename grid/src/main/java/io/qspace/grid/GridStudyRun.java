@@ -65,6 +65,7 @@ final class GridStudyRun implements StudyRun {
     private Submission submission;
     private LostWork lost;
     private int resubmissions;
+    private int failedResubmissions;
     /** Why the run can never end, when it cannot; await throws it. */
     private volatile String failure;
     /** A cancel and a new submission never interleave: the cancel drops whichever run is current. */
@@ -96,26 +97,26 @@ final class GridStudyRun implements StudyRun {
                java.util.function.BiConsumer<String, String> onInvocation) {
         submission = new Submission(plan, shipper, key, maxAttempts, keepDetail, onInvocation,
                 System.currentTimeMillis());
-        if (!put(submission)) {
+        if (!put(submission, runId)) {
             // nothing to run: the results (empty) are written here, as a member would
             new io.qspace.run.RunLedger().compact(store, plan, runId, last);
             finished.countDown();
             return;
         }
+        lost = new LostWork(state, runId);
         watch();
     }
 
-    /** Writes the run's entry and its roots under the current run id; false when the plan has no invocation. */
-    private boolean put(Submission s) {
+    /** Writes the run's entry and its roots under the run id given; false when the plan has no invocation. */
+    private boolean put(Submission s, String id) {
         Plan plan = s.plan();
         if (s.onInvocation() != null) {
             detail = state.addEntryListener((com.hazelcast.map.listener.EntryUpdatedListener<String, InvState>)
                     e -> s.onInvocation().accept(e.getValue().invocationId, e.getValue().statusValue().label()),
-                    ofRun(), true);
+                    Predicates.equal("runId", id), true);
         }
-        ends.watch(runId, ended::release);
-        lost = new LostWork(state, runId);
-        RunInfo info = new RunInfo(runId, plan.name(), plan.storeUri(), s.maxAttempts(), s.keepDetail());
+        ends.watch(id, ended::release);
+        RunInfo info = new RunInfo(id, plan.name(), plan.storeUri(), s.maxAttempts(), s.keepDetail());
         info.timeLimitMillis = plan.timeLimit().toMillis();
         info.manifest = new java.util.LinkedHashMap<>(plan.manifest());
         info.startedAt = s.startedAt();
@@ -127,40 +128,83 @@ final class GridStudyRun implements StudyRun {
         if (created == 0) {
             return false;
         }
-        runs.set(runId, info);
-        submit(plan, s.shipper(), s.key());
+        runs.set(id, info);
+        submit(plan, s.shipper(), s.key(), id);
         return true;
     }
 
-    /**
-     * The grid lost entries of this run, so it can never end: the plan goes on the grid again as a new run, whose
-     * invocations find what the first one finished in the store and reuse it; the first run is dropped. A run
-     * attached to (no plan here) or lost again and again ends with an error saying what to do.
-     */
-    private void resubmit(long missing) {
-        synchronized (switching) {
-            if (!cancelled.get()) {
-                resubmitNow(missing);
+    /** What a run that cannot end gets: its counters caught up when only they fell behind, else a new run. */
+    private void repair(LostWork.Verdict verdict, RunInfo info) {
+        if (verdict == LostWork.Verdict.COUNTERS_BEHIND) {
+            LOG.info("run " + runId + " of study " + study + ": every invocation ended but the counters missed "
+                    + (info.created - info.terminal) + " ends (a member left before sending them); caught up");
+            runs.executeOnKey(runId, new CatchUpCounters(lost.entries()));
+            lost.lookAgainIn(LostWork.FIRST_LOOK_MILLIS, System.currentTimeMillis());
+        } else if (verdict == LostWork.Verdict.ENTRIES_LOST) {
+            synchronized (switching) {
+                if (!cancelled.get()) {
+                    resubmit(info.created - lost.entries());
+                }
             }
         }
     }
 
-    private void resubmitNow(long missing) {
+    /**
+     * The grid lost entries of this run, so it can never end: the plan goes on the grid again as a new run, whose
+     * invocations find what the first one finished in the store and reuse it, and then the first run is dropped. A
+     * run attached to (no plan here), lost again and again, or that cannot be submitted again is dropped and ends
+     * with an error saying what to do.
+     */
+    private void resubmit(long missing) {
         String old = runId;
         String what = "run " + old + " of study " + study + " lost " + missing + " of its invocations' grid entries"
                 + " (most likely with a member that died while the grid was moving data between members)";
         if (submission == null || resubmissions == MAX_RESUBMISSIONS) {
-            failure = what + (submission == null ? "" : ", and again after " + resubmissions + " new submissions")
-                    + "; submit the study again: what finished is stored and will be reused";
-            finished.countDown();
+            giveUp(what + (submission == null ? "" : ", and again after " + resubmissions + " new submissions"));
+            return;
+        }
+        String next = io.qspace.run.RunIds.next();
+        dropDetail();
+        try {
+            submission.plan().publish(store, next);
+            put(submission, next);
+        } catch (RuntimeException e) {
+            // the grid or the store failing now (a member just died): the next look tries again, a few times
+            dropQuietly(next);
+            dropDetail();
+            if (++failedResubmissions == MAX_RESUBMISSIONS) {
+                giveUp(what + "; submitting it again failed: " + e.getMessage());
+            } else {
+                LOG.log(java.util.logging.Level.WARNING, what + "; submitting it again failed, trying again", e);
+                lost.lookAgainIn(LostWork.FIRST_LOOK_MILLIS, System.currentTimeMillis());
+            }
             return;
         }
         resubmissions++;
-        drop(old);
-        runId = io.qspace.run.RunIds.next();
-        submission.plan().publish(store, runId);
-        LOG.warning(what + "; submitted again as run " + runId + ", reusing what finished");
-        put(submission);
+        runId = next;
+        lost = new LostWork(state, next);
+        LOG.warning(what + "; submitted again as run " + next + ", reusing what finished");
+        dropQuietly(old);
+    }
+
+    /** Drops a run that can never end (later attaches would find it again) and ends this one with the reason. */
+    private void giveUp(String why) {
+        dropQuietly(runId);
+        dropDetail();
+        fail(why + "; submit the study again: what finished is stored and will be reused");
+    }
+
+    private void dropQuietly(String id) {
+        try {
+            drop(id);
+        } catch (RuntimeException e) {
+            LOG.log(java.util.logging.Level.WARNING, "could not drop run " + id + " from the grid", e);
+        }
+    }
+
+    private void fail(String why) {
+        failure = why;
+        finished.countDown();
     }
 
     /** Follows a run that is already on the grid (submitted by another client, maybe one that is gone). */
@@ -182,7 +226,7 @@ final class GridStudyRun implements StudyRun {
      * its entries: a hint never points at an entry that is not there yet. The end is watched only after the last
      * chunk, so an early chunk finishing before the next is written cannot look like the end.
      */
-    private void submit(Plan plan, CodeShipper shipper, GridKey gridKey) {
+    private void submit(Plan plan, CodeShipper shipper, GridKey gridKey, String id) {
         long now = System.currentTimeMillis();
         java.util.Set<String> seen = new java.util.HashSet<>();
         java.util.Map<String, InvState> chunk = new java.util.LinkedHashMap<>();
@@ -193,10 +237,10 @@ final class GridStudyRun implements StudyRun {
         for (int i = 0; i <= roots.size(); i++) {
             if (i < roots.size()) {
                 Invocation root = roots.get(i);
-                String key = InvState.key(runId, root.id());
+                String key = InvState.key(id, root.id());
                 if (seen.add(key)) {
                     CodeShipper.Encoded e = shipper.encode(root, store);
-                    InvState entry = new InvState(runId, root, e.payload(), e.code(), now);
+                    InvState entry = new InvState(id, root, e.payload(), e.code(), now);
                     entry.signature = MemberTrust.signInvocation(gridKey, entry);
                     chunk.put(key, entry);
                 }
@@ -235,11 +279,14 @@ final class GridStudyRun implements StudyRun {
                     finished.countDown();
                     return;
                 }
-                listener.update(last);
-                long missing = lost.missing(info, System.currentTimeMillis());
-                if (missing > 0) {
-                    resubmit(missing);
+                if (info.cancelled && !cancelled.get()) {
+                    fail("run " + runId + " of study " + study + " was cancelled by another client (or submitted "
+                            + "again as a new run after the grid lost part of it): attach to the study again, or "
+                            + "submit it again; what finished is stored and will be reused");
+                    return;
                 }
+                listener.update(last);
+                repair(lost.look(info, System.currentTimeMillis()), info);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -275,11 +322,15 @@ final class GridStudyRun implements StudyRun {
     private void cancelNow() {
         if (cancelled.compareAndSet(false, true)) {
             drop(runId);
+            dropDetail();
             finished.countDown();
         }
     }
 
-    /** Marks a run cancelled and removes its entries and hints; its entry stays a while for running tasks to see. */
+    /**
+     * Marks a run cancelled and removes its entries and hints; its entry stays a while for running tasks to see. The
+     * per-invocation listener is the caller's to drop: after a new submission it already follows the new run.
+     */
     private void drop(String id) {
         runs.executeOnKey(id, new MarkCancelled());
         Predicate<String, InvState> ofIt = Predicates.equal("runId", id);
@@ -287,7 +338,6 @@ final class GridStudyRun implements StudyRun {
         state.removeAll(ofIt);
         runs.setTtl(id, 10, TimeUnit.MINUTES);
         ends.forget(id);
-        dropDetail();
     }
 
     private void dropDetail() {

@@ -5,56 +5,88 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicates;
 
 /**
- * Tells a run that can never end: its counters count invocations still to finish, yet the grid holds no unfinished
- * entry of it and fewer entries than it created. Entries are lost when a member dies while partitions still migrate
- * (a new backup not yet in sync), and a counter update can count twice when a call is retried after its member died.
- * In a healthy run the grid never holds fewer entries than the counters created (children are written before they
- * are counted), so the sign cannot come from a run that is merely slow.
+ * Tells a run that can never end though nothing of it runs: its counters count invocations still to finish, yet the
+ * grid holds no unfinished entry of it. Either entries are gone (fewer than the run created: lost with a member that
+ * died while partitions still migrated, a new backup not yet in sync; or a counter update applied twice when a call
+ * was retried after its member died), or the counters fell behind (a member killed before it sent its buffered
+ * counts). In a healthy run neither shows for long: children are written before they are counted, and counts reach
+ * the run within a fraction of a second.
  *
- * <p>It looks only once the counters have stood still a while, and again ever more rarely while they stay still
- * (long invocations), so a running study costs no extra traffic; a stall counts once two looks agree.
+ * <p>It looks only once the counters have stood still a while, and ever more rarely while they stay still (long
+ * invocations), so a running study costs no extra traffic; a verdict needs two looks {@value #SECOND_LOOK_MILLIS} ms
+ * apart that agree.
  */
 final class LostWork {
     static final long FIRST_LOOK_MILLIS = 5_000;
+    static final long SECOND_LOOK_MILLIS = 5_000;
     private static final long LONGEST_WAIT_MILLIS = 60_000;
+
+    /** What two looks at a still run found. */
+    enum Verdict { NONE, ENTRIES_LOST, COUNTERS_BEHIND }
+
     private final IMap<String, InvState> state;
     private final String runId;
     private String lastCounts = "";
-    private long stillSince;
+    private long nextLook;
     private long wait = FIRST_LOOK_MILLIS;
-    private int agreeingLooks;
+    private Verdict firstLook = Verdict.NONE;
+    private long entries;
 
     LostWork(IMap<String, InvState> state, String runId) {
         this.state = state;
         this.runId = runId;
     }
 
-    /** @return how many entries the run misses when it is stalled (two looks agreed), otherwise 0 */
-    long missing(RunInfo info, long now) {
+    Verdict look(RunInfo info, long now) {
         String counts = info.created + "/" + info.terminal + "/" + info.running;
         if (!counts.equals(lastCounts)) {
             lastCounts = counts;
-            stillSince = now;
-            wait = FIRST_LOOK_MILLIS;
-            agreeingLooks = 0;
-            return 0;
+            lookAgainIn(FIRST_LOOK_MILLIS, now);
+            return Verdict.NONE;
         }
-        if (info.cancelled || info.ended || now - stillSince < wait) {
-            return 0;
+        if (info.cancelled || info.ended || info.terminal >= info.created || now < nextLook) {
+            return Verdict.NONE;
         }
+        Verdict seen;
+        try {
+            seen = see(info);
+        } catch (RuntimeException e) {
+            lookAgainIn(wait, now); // a member left mid-call: the next look will tell
+            return Verdict.NONE;
+        }
+        if (seen != Verdict.NONE && seen == firstLook) {
+            firstLook = Verdict.NONE;
+            return seen;
+        }
+        firstLook = seen;
+        if (seen == Verdict.NONE) {
+            lookAgainIn(Math.min(LONGEST_WAIT_MILLIS, 2 * wait), now);
+        } else {
+            nextLook = now + SECOND_LOOK_MILLIS;
+        }
+        return Verdict.NONE;
+    }
+
+    /** The run's entries when the last verdict was given. */
+    long entries() {
+        return entries;
+    }
+
+    /** Starts over: the next look after the counters stood still {@link #FIRST_LOOK_MILLIS} more. */
+    void lookAgainIn(long millis, long now) {
+        wait = millis;
+        nextLook = now + millis;
+        firstLook = Verdict.NONE;
+    }
+
+    private Verdict see(RunInfo info) {
         long all = state.aggregate(Aggregators.count(), Predicates.equal("runId", runId));
         long open = all == 0 ? 0 : state.aggregate(Aggregators.count(),
                 Predicates.and(Predicates.equal("runId", runId), Predicates.equal("terminal", false)));
-        if (open == 0 && all < info.created) {
-            if (++agreeingLooks >= 2) {
-                return info.created - all;
-            }
-            stillSince = now - wait + 1_000; // the second look a second later
-        } else {
-            agreeingLooks = 0;
-            stillSince = now;
-            wait = Math.min(LONGEST_WAIT_MILLIS, 2 * wait);
+        entries = all;
+        if (open > 0) {
+            return Verdict.NONE;
         }
-        return 0;
+        return all < info.created ? Verdict.ENTRIES_LOST : Verdict.COUNTERS_BEHIND;
     }
 }

@@ -441,6 +441,8 @@ class GridTrustIT {
             assertTrue(!run.runId().equals(first), "a new run, not " + first);
             RunInfo dropped = grid.hazelcast().<String, RunInfo>getMap(GridNames.RUNS).get(first);
             assertTrue(dropped == null || dropped.cancelled, "the first run is dropped");
+            assertTrue(grid.hazelcast().getMap(GridNames.STATE).keySet(Predicates.equal("runId", first)).isEmpty(),
+                    "with its entries");
             assertEquals(0, r.failed(), r.failures().print());
             assertTrue(r.reused() > 0, "what finished before the loss is reused: " + r.reused());
             assertEquals(eightReference(store.getParent()).print(), numbers(r.table()).print(), "nothing lost");
@@ -458,20 +460,51 @@ class GridTrustIT {
                     () -> assertTimeoutPreemptively(Duration.ofMinutes(5), attached::await, "no end, no error"));
             assertTrue(stalled.getMessage().contains("lost") && stalled.getMessage().contains("submit the study again"),
                     stalled.getMessage());
+            RunInfo orphanInfo = grid.hazelcast().<String, RunInfo>getMap(GridNames.RUNS).get(orphan);
+            assertTrue(orphanInfo == null || orphanInfo.cancelled, "the run that cannot end is dropped");
             Results again = grid.submit(eightBuilders(other).plan(), ProgressListener.none()).await();
             assertTrue(again.reused() > 0, "submitted again, it reuses what finished: " + again.reused());
             assertEquals(eightReference(store.getParent()).print(), numbers(again.table()).print());
+
+            // a member killed before it sent its buffered counts: every entry ends, the counters never meet
+            StudyRun behind = grid.submit(eightBuilders(dir.resolve("lost-counts")).plan(), ProgressListener.none());
+            IMap<String, RunInfo> runs = grid.hazelcast().getMap(GridNames.RUNS);
+            awaitUnderWay(runs, behind.runId());
+            runs.executeOnKey(behind.runId(), new Uncount(2));
+            Results counted = assertTimeoutPreemptively(Duration.ofMinutes(5), behind::await, "the run never ended");
+            assertEquals(eightReference(store.getParent()).print(), numbers(counted.table()).print());
+            assertEquals(counted.runId(), behind.runId(), "the same run, its counters caught up");
+        }
+    }
+
+    /** Forgets some ends of a run, as a member killed with unsent counts does. */
+    static final class Uncount implements com.hazelcast.map.EntryProcessor<String, RunInfo, Void>, java.io.Serializable {
+        private final int ends;
+
+        Uncount(int ends) {
+            this.ends = ends;
+        }
+
+        @Override
+        public Void process(java.util.Map.Entry<String, RunInfo> entry) {
+            RunInfo info = entry.getValue();
+            info.terminal -= ends;
+            entry.setValue(info);
+            return null;
+        }
+    }
+
+    private static void awaitUnderWay(IMap<String, RunInfo> runs, String runId) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 300_000;
+        while (runs.get(runId).terminal < 4 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
         }
     }
 
     /** Once a run is under way, deletes the grid entries of its work not started yet and of one finished invocation. */
     private static void loseEntries(GridRunner grid, String runId) throws InterruptedException {
-        IMap<String, RunInfo> runs = grid.hazelcast().getMap(GridNames.RUNS);
         IMap<String, InvState> state = grid.hazelcast().getMap(GridNames.STATE);
-        long deadline = System.currentTimeMillis() + 300_000;
-        while (runs.get(runId).terminal < 4 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-        }
+        awaitUnderWay(grid.hazelcast().getMap(GridNames.RUNS), runId);
         java.util.Set<String> gone = new java.util.HashSet<>(state.keySet(Predicates.and(
                 Predicates.equal("runId", runId), Predicates.equal("status", InvState.QUEUED))));
         gone.add(state.keySet(Predicates.and(Predicates.equal("runId", runId),
