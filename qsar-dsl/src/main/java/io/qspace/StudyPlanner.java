@@ -28,32 +28,32 @@ final class StudyPlanner {
         List<Dataset> datasets = new ArrayList<>();
         List<DatasetSource.SkippedDataset> skipped = new ArrayList<>();
         Map<String, java.util.Optional<String>> familyTooFew = new java.util.HashMap<>();
+        List<Selector> selectors = study.featureSetSelectors();
+        List<String> hashes = new ArrayList<>();
+        List<Invocation> roots = new ArrayList<>();
         for (DatasetSource source : study.datasets()) {
             DatasetSource.Loaded loaded = source.load();
             for (Dataset dataset : loaded.datasets()) {
+                String hash = Plan.hash(dataset);
+                ModelKind kind = dataset.isClassification() ? ModelKind.CLASSIFICATION : ModelKind.REGRESSION;
+                PrepareTask prepare = new PrepareTask(dataset.name(), hash, study.split(), study.descriptors(),
+                        study.filters(), selectors, study.seed(), buildersFor(study, kind),
+                        study.validation().forKind(kind, dataset.name()), consensusSizes(study, kind));
                 io.qspace.data.OneVsRest family = dataset.classes() == null ? null : dataset.classes().family();
-                String tooFew = family == null ? tooFewForFolds(dataset, study.validation().folds())
+                String tooFew = family == null ? tooFewToModel(dataset, study, prepare)
                         : familyTooFew.computeIfAbsent(family.identity(), // once for all of the file's classes
-                                id -> java.util.Optional.ofNullable(tooFewToModel(dataset, study))).orElse(null);
+                                id -> java.util.Optional.ofNullable(tooFewToModel(dataset, study, prepare)))
+                                .orElse(null);
                 if (tooFew == null) {
                     datasets.add(dataset);
+                    hashes.add(hash);
+                    roots.add(Invocation.of(prepare));
                 } else {
                     skipped.add(new DatasetSource.SkippedDataset(dataset.name(), dataset.source(), tooFew,
                             dataset.issues()));
                 }
             }
             skipped.addAll(loaded.skipped());
-        }
-        List<Selector> selectors = study.featureSetSelectors();
-        List<String> hashes = new ArrayList<>();
-        List<Invocation> roots = new ArrayList<>();
-        for (Dataset dataset : datasets) {
-            String hash = Plan.hash(dataset);
-            hashes.add(hash);
-            ModelKind kind = dataset.isClassification() ? ModelKind.CLASSIFICATION : ModelKind.REGRESSION;
-            roots.add(Invocation.of(new PrepareTask(dataset.name(), hash, study.split(),
-                    study.descriptors(), study.filters(), selectors, study.seed(), buildersFor(study, kind),
-                    study.validation().forKind(kind, dataset.name()), consensusSizes(study, kind))));
         }
         int gridPoints = study.builders().stream().mapToInt(b -> b.grid().size()).sum();
         Plan.Shape shape = new Plan.Shape(selectors.size(), study.builders().size(), gridPoints,
@@ -90,59 +90,49 @@ final class StudyPlanner {
     }
 
     /**
-     * Why a classification cannot be cross-validated (a class with fewer compounds than folds, so some fold would
-     * hold none of it), or null when it can, or for a regression.
+     * Why a classification cannot be cross-validated, or null when it can (and for a regression): a class with fewer
+     * compounds than folds in the file, or in the training part after the split, which the prepare knows when
+     * planning, so some fold would hold none of it. A class against the rest is judged with its file's classes: none
+     * of them is modelled when one could not be (its own dataset needs no check: its rest holds every other class).
      */
-    static String tooFewForFolds(Dataset dataset, int folds) {
+    static String tooFewToModel(Dataset dataset, Study study, PrepareTask prepare) {
         if (!dataset.isClassification()) {
             return null;
         }
-        int[] counts = dataset.classes().counts(dataset.compounds());
-        for (int k = 0; k < counts.length; k++) {
-            if (counts[k] < folds) {
-                return "only " + counts[k] + " '" + dataset.classes().name(k) + "' compound(s) of " + dataset.size()
-                        + " (" + dataset.classes().rule() + "): fewer than the " + folds
-                        + " cross-validation folds, so some fold would have none";
-            }
-        }
-        return null;
-    }
-
-    /**
-     * For a class against the rest, why its file's classes cannot all be cross-validated (a class with fewer
-     * compounds than folds in the file, or in the training part after the file's one split, which is known when
-     * planning), or null. None of them is modelled when one could not be: they are judged together. A class's own
-     * dataset needs no check of its own: its rest holds every other class.
-     */
-    static String tooFewToModel(Dataset dataset, Study study) {
         io.qspace.data.OneVsRest family = dataset.classes().family();
+        List<String> names = family == null ? dataset.classes().names() : family.classes();
+        java.util.function.IntUnaryOperator code = family == null
+                ? i -> (int) dataset.compounds().get(i).activity() : family::code;
         int folds = study.validation().folds();
-        int[] inFile = new int[family.classes().size()];
-        family.codes().forEach(code -> inFile[code]++);
+        String outcome = family == null ? "so some fold would have none"
+                : "so none of its " + names.size() + " classes is modelled";
+        int[] inFile = new int[names.size()];
+        for (int i = 0; i < dataset.size(); i++) {
+            inFile[code.applyAsInt(i)]++;
+        }
         for (int k = 0; k < inFile.length; k++) {
             if (inFile[k] < folds) {
-                return "only " + inFile[k] + " '" + family.classes().get(k) + "' compound(s) of "
-                        + family.codes().size() + " in " + family.file() + " (" + dataset.classes().rule()
-                        + "): fewer than the " + folds + " cross-validation folds, so none of its "
-                        + inFile.length + " classes is modelled; merge '" + family.classes().get(k)
-                        + "' into another class or drop its rows";
+                return "only " + inFile[k] + " '" + names.get(k) + "' compound(s) of " + dataset.size()
+                        + (family == null ? "" : " in " + family.file()) + " (" + dataset.classes().rule()
+                        + "): fewer than the " + folds + " cross-validation folds, " + outcome + "; "
+                        + (family == null ? "use fewer folds" : "merge '" + names.get(k) + "' into another class")
+                        + " or drop its rows";
             }
         }
-        boolean[] test = study.split().testMask(dataset,
-                PrepareTask.familySplitSeed(family, study.split(), study.seed()));
+        boolean[] test = prepare.testMask(dataset);
         int[] training = new int[inFile.length];
         for (int i = 0; i < test.length; i++) {
             if (!test[i]) {
-                training[family.code(i)]++;
+                training[code.applyAsInt(i)]++;
             }
         }
         for (int k = 0; k < training.length; k++) {
             if (training[k] < folds) {
-                return "only " + training[k] + " '" + family.classes().get(k) + "' compound(s) in the training part of "
-                        + family.file() + " after its split " + study.split().describe() + ": fewer than the " + folds
-                        + " cross-validation folds, so none of its " + training.length + " classes is modelled;"
-                        + " merge '" + family.classes().get(k) + "' into another class, use fewer folds or a smaller"
-                        + " test fraction";
+                return "only " + training[k] + " '" + names.get(k) + "' compound(s) in the training part of "
+                        + (family == null ? dataset.name() : family.file()) + " after its split "
+                        + study.split().describe() + ": fewer than the " + folds + " cross-validation folds, "
+                        + outcome + "; " + (family == null ? "" : "merge '" + names.get(k) + "' into another class, ")
+                        + "use fewer folds or a smaller test fraction";
             }
         }
         return null;

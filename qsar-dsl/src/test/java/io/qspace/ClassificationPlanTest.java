@@ -30,12 +30,27 @@ class ClassificationPlanTest {
         String reason = plan.skipped().get(0).reason();
         assertTrue(reason.contains("only 3 'active' compound(s) of 163 (pIC50 >= 8.84): fewer than the 5"
                 + " cross-validation folds"), reason);
-        // three folds are enough for three actives
+        // three folds are enough for the file's three actives, not for its training part: skipped at planning,
+        // saying so, instead of a prepare that fails when it runs
         long actives = bzr().minCompounds(1).load().datasets().get(0).compounds().stream()
                 .filter(c -> c.activity() >= 8.84).count();
-        Plan three = Study.named("rare").datasets(bzr().activeAtLeast(8.84)).validation(Validation.kFold((int) actives))
+        assertEquals(3, actives);
+        Plan three = Study.named("rare").datasets(bzr().activeAtLeast(8.84)).validation(Validation.kFold(3))
                 .store(store.toString()).plan();
-        assertEquals(1, three.datasets().size(), three.skipped().toString());
+        assertEquals(0, three.datasets().size(), three.datasets().toString());
+        String training = three.skipped().get(0).reason();
+        assertTrue(training.contains("'active' compound(s) in the training part of sutherland_BZR after its split")
+                && training.contains("fewer than the 3 cross-validation folds, so some fold would have none;"
+                + " use fewer folds or a smaller test fraction"), training);
+        int inTraining = Integer.parseInt(training.replaceAll("^only (\\d+) .*", "$1"));
+        assertTrue(inTraining < 3 && inTraining >= 2, training);
+        Plan fitting = Study.named("rare").datasets(bzr().activeAtLeast(8.84))
+                .validation(Validation.kFold(inTraining)).store(store.toString()).plan();
+        assertEquals(1, fitting.datasets().size(), fitting.skipped().toString());
+        assertEquals(0, fitting.skipped().size());
+        assertEquals(0, Study.named("rare").datasets(bzr().activeAtLeast(8.84))
+                .validation(Validation.kFold(inTraining)).store(store.toString()).run().failed(),
+                "what the plan lets through, the prepare can split into folds");
     }
 
     @Test

@@ -74,6 +74,11 @@ public record PrepareTask(String datasetName, String datasetHash, Split split,
         return family == null ? seed : familySplitSeed(family, split, studySeed);
     }
 
+    /** Which of the dataset's compounds this prepare puts in the test part: known when planning. */
+    public boolean[] testMask(Dataset dataset) {
+        return split.testMask(dataset, splitSeed(dataset, InvocationSeeds.derive(0, dataIdentity())));
+    }
+
     /** The one split seed of a file's classes: known when planning, so the planner can count their training parts. */
     public static long familySplitSeed(io.qspace.data.OneVsRest family, Split split, long studySeed) {
         return InvocationSeeds.derive(0, String.join("|", "split", "family=" + family.identity(),
@@ -111,7 +116,7 @@ public record PrepareTask(String datasetName, String datasetHash, Split split,
         // selection mode, so that both modes score the same models on the same rows.
         long seed = InvocationSeeds.derive(0, dataIdentity());
         Dataset dataset = Serialization.read(context.store(), StoreKeys.dataset(datasetHash), Dataset.class);
-        boolean[] test = split.testMask(dataset, splitSeed(dataset, seed));
+        boolean[] test = testMask(dataset);
         int trainSize = count(test, false);
         if (trainSize < Math.max(2, validation.folds())) {
             throw new IllegalArgumentException("dataset " + datasetName + " has " + trainSize
