@@ -54,11 +54,17 @@ public record ClippedClassifier(String name, ModelBuilder regression) implements
     }
 
     /** The regression model's prediction held to [0, 1]. */
-    record Clipped(Model regression) implements Model {
+    record Clipped(Model regression) implements Model, Approximation {
         @Override
         public double predict(double[] x) {
             double p = regression.predict(x);
             return Double.isNaN(p) ? p : Math.min(1, Math.max(0, p));
+        }
+
+        /** The regression's approximation, when it was fitted by one. */
+        @Override
+        public String approximation() {
+            return regression instanceof Approximation a ? a.approximation() : "";
         }
     }
 }

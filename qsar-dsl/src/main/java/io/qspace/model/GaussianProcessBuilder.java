@@ -4,14 +4,18 @@ package io.qspace.model;
  * Gaussian-process regression (exact, through a Cholesky factor): on fingerprint counts with the tanimoto (MinMax)
  * kernel, on descriptors with an RBF kernel on standardised features (gamma "scale"). Activities are centred and
  * scaled, so "noise" is the measurement noise as a fraction of the activities' variance: the parameter to tune
- * ({@code noise(0.03, 0.1, 0.3)}). The model ({@link GaussianProcessModel}) gives the predictive variance too. No
- * randomness: the seed is unused. Cost grows as n^3 / 6 in the training compounds (about a second at 2,000).
+ * ({@code noise(0.03, 0.1, 0.3)}). The model ({@link GaussianProcessModel}) gives the predictive variance too. Cost
+ * grows as n^3 / 6 in the training compounds (about a second at 2,000), so above {@code exactUpTo} training rows
+ * (default {@value #DEFAULT_EXACT_UP_TO}) the process is fitted to a seeded random sample of that many rows, which the
+ * results' parameters record ({@code fitted=subsample(4000 of 12000 rows)}); at or below it there is no randomness.
  */
 public final class GaussianProcessBuilder extends GridBuilder {
     private static final long serialVersionUID = 1L;
+    /** Training rows above which the process is fitted to a seeded sample of this many (seconds per fit, not hours). */
+    static final int DEFAULT_EXACT_UP_TO = 4_000;
 
     GaussianProcessBuilder() {
-        this(ParamGrid.of("kernel", "auto").and("noise", 0.1));
+        this(ParamGrid.of("kernel", "auto").and("noise", 0.1).and("exactUpTo", DEFAULT_EXACT_UP_TO));
     }
 
     private GaussianProcessBuilder(ParamGrid grid) {
@@ -34,6 +38,11 @@ public final class GaussianProcessBuilder extends GridBuilder {
         return (GaussianProcessBuilder) with("noise", boxed(noise));
     }
 
+    /** Training rows up to which the process is exact; above, it is fitted to a seeded sample of this many rows. */
+    public GaussianProcessBuilder exactUpTo(int... rows) {
+        return (GaussianProcessBuilder) with("exactUpTo", rowLimits("exactUpTo", rows));
+    }
+
     @Override
     protected GridBuilder create(ParamGrid grid) {
         return new GaussianProcessBuilder(grid);
@@ -41,6 +50,20 @@ public final class GaussianProcessBuilder extends GridBuilder {
 
     @Override
     protected GaussianProcessModel fitPoint(double[][] x, double[] y, long seed, Params p) {
-        return GaussianProcessModel.fit(name(), RowKernel.fit(p.getString("kernel"), x), x, y, p.getDouble("noise"));
+        int limit = p.getInt("exactUpTo");
+        if (x.length <= limit) {
+            return GaussianProcessModel.fit(name(), RowKernel.fit(p.getString("kernel"), x), x, y,
+                    p.getDouble("noise"), "");
+        }
+        int[] rows = java.util.Arrays.copyOf(io.qspace.split.Shuffle.permutation(x.length, seed), limit);
+        java.util.Arrays.sort(rows);
+        double[][] xs = new double[limit][];
+        double[] ys = new double[limit];
+        for (int i = 0; i < limit; i++) {
+            xs[i] = x[rows[i]];
+            ys[i] = y[rows[i]];
+        }
+        return GaussianProcessModel.fit(name(), RowKernel.fit(p.getString("kernel"), xs), xs, ys,
+                p.getDouble("noise"), "subsample(" + limit + " of " + x.length + " rows)");
     }
 }

@@ -8,7 +8,7 @@ package io.qspace.model;
  * <p>The model keeps the training rows and their weights; the Cholesky factor that the variance needs is recomputed
  * once after the model is read back from the store rather than stored (it is n x n).
  */
-public final class GaussianProcessModel implements Model {
+public final class GaussianProcessModel implements Model, Approximation {
     private static final long serialVersionUID = 1L;
 
     private final RowKernel<Object> kernel;
@@ -18,23 +18,27 @@ public final class GaussianProcessModel implements Model {
     private final double scale;
     /** Observation noise in units of the scaled activity's variance, as the builder's "noise" parameter. */
     private final double noise;
+    /** "" when fitted to every training row, else how the rows were sampled (null in models stored before). */
+    private final String approximation;
     /** Lower triangle of the Cholesky factor of K + noise I, row by row. */
     private transient double[][] cholesky;
 
     @SuppressWarnings("unchecked")
     private GaussianProcessModel(RowKernel<?> kernel, Object[] rows, double[] alpha, double mean, double scale,
-                                 double noise, double[][] cholesky) {
+                                 double noise, String approximation, double[][] cholesky) {
         this.kernel = (RowKernel<Object>) kernel;
         this.rows = rows;
         this.alpha = alpha;
         this.mean = mean;
         this.scale = scale;
         this.noise = noise;
+        this.approximation = approximation;
         this.cholesky = cholesky;
     }
 
     /** Exact GP regression: alpha = (K + noise I)^-1 (y - mean) / scale, through a Cholesky factor. */
-    static GaussianProcessModel fit(String builder, RowKernel<?> kernel, double[][] x, double[] y, double noise) {
+    static GaussianProcessModel fit(String builder, RowKernel<?> kernel, double[][] x, double[] y, double noise,
+                                    String approximation) {
         @SuppressWarnings("unchecked")
         RowKernel<Object> k = (RowKernel<Object>) kernel;
         Object[] rows = k.forms(builder, x);
@@ -56,7 +60,7 @@ public final class GaussianProcessModel implements Model {
         }
         double[][] l = cholesky(builder, k, rows, noise);
         double[] alpha = Triangular.backward(l, Triangular.forward(l, z));
-        return new GaussianProcessModel(kernel, rows, alpha, mean, scale, noise, l);
+        return new GaussianProcessModel(kernel, rows, alpha, mean, scale, noise, approximation, l);
     }
 
     /** The predicted activity: the posterior mean. */
@@ -152,6 +156,11 @@ public final class GaussianProcessModel implements Model {
         return l;
     }
 
+
+    @Override
+    public String approximation() {
+        return approximation == null ? "" : approximation;
+    }
 
     @Override
     public String toString() {

@@ -102,6 +102,34 @@ class KernelBuildersTest {
     }
 
     @Test
+    void aGaussianProcessAboveItsRowLimitIsFittedToASeededSampleAndSaysSo() {
+        double[][] x = Synthetic.uniform(120, 3, 7);
+        double[] y = Synthetic.nonlinear(x, 8);
+        GaussianProcessBuilder limited = Builders.gaussianProcess().noise(0.01).exactUpTo(50);
+        GaussianProcessModel sampled = (GaussianProcessModel) limited.fit(x, y, 3);
+        assertEquals(50, sampled.size());
+        assertEquals("subsample(50 of 120 rows)", sampled.approximation());
+        assertEquals(sampled.predict(x[0]), ((GaussianProcessModel) limited.fit(x, y, 3)).predict(x[0]), 0.0,
+                "the same seed, the same rows");
+        assertTrue(sampled.predict(x[0]) != ((GaussianProcessModel) limited.fit(x, y, 4)).predict(x[0]),
+                "another seed, other rows");
+        GaussianProcessModel exact = (GaussianProcessModel) Builders.gaussianProcess().noise(0.01).fit(x, y, 3);
+        assertEquals(120, exact.size());
+        assertEquals("", exact.approximation());
+        // still a fair model of the function on the rows it did not see
+        double[] unseen = Synthetic.nonlinear(Synthetic.uniform(40, 3, 9), 8);
+        double[][] xUnseen = Synthetic.uniform(40, 3, 9);
+        double[] predicted = new double[40];
+        for (int i = 0; i < 40; i++) {
+            predicted[i] = sampled.predict(xUnseen[i]);
+        }
+        assertTrue(Synthetic.rmse(unseen, predicted) < 0.5 * Synthetic.rmse(unseen, constant(Synthetic.mean(y), 40)));
+        // a classifier says it too: the leaderboard's parameters carry fitted=subsample(...)
+        Model clipped = limited.classifier().fit(x, java.util.Arrays.stream(y).map(v -> v > 0 ? 1 : 0).toArray(), 3);
+        assertEquals("subsample(50 of 120 rows)", ((Approximation) clipped).approximation());
+    }
+
+    @Test
     void gaussianProcessVarianceIsLargerFarFromTheTrainingCompounds() {
         double[][] x = Synthetic.uniform(80, 3, 7);
         double[] y = Synthetic.nonlinear(x, 8);

@@ -106,7 +106,7 @@ class ParamsTest {
         assertEquals("svr(C=1, epsilon=0.1, gamma=scale, scaling=auto, exactUpTo=4000, landmarks=1000)", Builders.svr().toString());
         assertEquals("svr(C=1, epsilon=0.1, gamma=scale, scaling=auto, exactUpTo=4000, landmarks=1000, kernel=tanimoto)",
                 Builders.svr().kernel("tanimoto").toString());
-        assertEquals("gp(kernel=auto, noise=[0.03, 0.1, 0.3])",
+        assertEquals("gp(kernel=auto, noise=[0.03, 0.1, 0.3], exactUpTo=4000)",
                 Builders.gaussianProcess().noise(0.03, 0.1, 0.3).toString());
         assertEquals("gbm(trees=200, maxLeafNodes=6, subsample=0.7, learningRate=[0.05, 0.1], minLeaf=1)",
                 Builders.gradientBoosting().learningRate(0.05, 0.1).toString());
