@@ -24,7 +24,9 @@ import java.util.stream.Collectors;
 
 /**
  * A QSAR study as a chemist describes it: datasets, a split, descriptors, selectors, model builders with their
- * grids, validation and a seed. Everything left out has a default. Immutable: each method returns a new study.
+ * grids, validation and a seed. Everything left out has a default: for a classification whose study names no
+ * descriptors, selectors or builders, the fingerprint space and the mean of its models ({@link #spaceFor}).
+ * Immutable: each method returns a new study.
  *
  * <pre>{@code
  * var study = Study.named("kinases")
@@ -50,10 +52,13 @@ public final class Study implements Serializable {
     /** The consensus sizes the user asked for; null: the default for each dataset's kind ({@link #consensusSizes}). */
     private final List<Integer> consensusSizes;
     private final boolean consensusAlways;
+    /** Whether the study named its descriptors, selectors or builders; if not, a classification gets its own space. */
+    private final boolean spaceNamed;
 
     private Study(String name, List<DatasetSource> datasets, Split split, DescriptorSet descriptors, Filters filters,
                   List<Selector> selectors, List<ModelBuilder> builders, Validation validation, long seed,
-                  String store, Duration timeLimit, List<Integer> consensusSizes, boolean consensusAlways) {
+                  String store, Duration timeLimit, List<Integer> consensusSizes, boolean consensusAlways,
+                  boolean spaceNamed) {
         this.name = name;
         this.datasets = List.copyOf(datasets);
         this.split = split;
@@ -67,6 +72,7 @@ public final class Study implements Serializable {
         this.timeLimit = timeLimit;
         this.consensusSizes = consensusSizes == null ? null : List.copyOf(consensusSizes);
         this.consensusAlways = consensusAlways;
+        this.spaceNamed = spaceNamed;
     }
 
     /** A study with every default: auto split (the file's own, else random 20%), default descriptors, selectors,
@@ -78,13 +84,13 @@ public final class Study implements Serializable {
         }
         return new Study(name, List.of(), Split.auto(0.2), Descriptors.defaults(), Filters.standard(),
                 Selectors.defaults(), Builders.defaults(), Validation.defaults(), 42, "qspace-results", Plan.DEFAULT_TIME_LIMIT, null,
-                false);
+                false, false);
     }
 
     private Study with(UnaryOperator<Builder> change) {
         Builder b = change.apply(new Builder(this));
         return new Study(b.name, b.datasets, b.split, b.descriptors, b.filters, b.selectors, b.builders,
-                b.validation, b.seed, b.store, b.timeLimit, b.consensusSizes, b.consensusAlways);
+                b.validation, b.seed, b.store, b.timeLimit, b.consensusSizes, b.consensusAlways, b.spaceNamed);
     }
 
     public Study datasets(DatasetSource... sources) {
@@ -167,12 +173,17 @@ public final class Study implements Serializable {
         return with(b -> b.timeLimit(limit));
     }
 
+    /** A classification's model space when the study names no descriptors, selectors or builders, in words. */
+    public static final String CLASSIFICATION_SPACE = "the fingerprint space (ECFP4, FCFP4, ECFP6 and atom pairs x"
+            + " Tanimoto SVM, Tanimoto GP and random forest; .fingerprintSpace()), unless descriptors, selectors or"
+            + " builders are named";
+
     /** The default sizes of {@link #consensus()}: the mean of the top 3, 5 or 10 models by CV. */
     public static final List<Integer> DEFAULT_CONSENSUS_SIZES = List.of(3, 5, 10);
 
     /**
      * One more candidate per dataset: the consensus of the top 3, 5 or 10 models by CV (see below). The default for a
-     * classification; a regression has it when asked.
+     * classification in a space the study names; a regression has it when asked.
      */
     public Study consensus() {
         return consensus(DEFAULT_CONSENSUS_SIZES.stream().mapToInt(Integer::intValue).toArray());
@@ -186,10 +197,11 @@ public final class Study implements Serializable {
      * is the same on probabilities of the active class: ranked by the metric that chooses its models (ROC-AUC unless
      * {@link #chooseBy} names another), calibrated and given prediction sets from its own out-of-fold probabilities.
      *
-     * <p>Left unsaid, a classification has the consensus of the top 3, 5 or 10 and a regression none: on MoleculeACE's
-     * 30 sets as classifications (bench/classification.sh) the nested CV chose the consensus on 22 and its test ROC-AUC
-     * was higher than the best single model's on 19 of those, lower on 3; a regression's consensus was chosen on 2 of 30 small
-     * sets (bench/HONEST_SELECTION.md).
+     * <p>Left unsaid, a classification in a space the study names has the consensus of the top 3, 5 or 10 (on
+     * MoleculeACE's 30 sets as classifications, bench/classification.sh, the nested CV chose it on 22 and its test
+     * ROC-AUC was higher than the best single model's on 19 of those, lower on 3), a classification left to its
+     * default space the mean of all of that space's models, always ({@link #spaceFor}), and a regression none (its
+     * consensus was chosen on 2 of 30 small sets, bench/HONEST_SELECTION.md).
      */
     public Study consensus(int... sizes) {
         List<Integer> list = java.util.Arrays.stream(sizes).boxed().distinct().sorted().toList();
@@ -289,12 +301,36 @@ public final class Study implements Serializable {
         if (consensusSizes != null) {
             return consensusSizes;
         }
-        return kind == ModelKind.CLASSIFICATION ? DEFAULT_CONSENSUS_SIZES : List.of();
+        if (kind != ModelKind.CLASSIFICATION) {
+            return List.of();
+        }
+        return spaceNamed ? DEFAULT_CONSENSUS_SIZES : List.of(io.qspace.validate.Consensus.ALL);
     }
+
+    /**
+     * Whether the consensus is the chosen model of a dataset of this kind: when the study said so
+     * ({@link #consensusAlways(int...)}), and for a classification left to its default space ({@link #spaceFor}).
+     */
+    public boolean consensusChosenAlways(ModelKind kind) {
+        return consensusAlways || (consensusSizes == null && kind == ModelKind.CLASSIFICATION && !spaceNamed);
+    }
+
+    /**
+     * The study whose descriptors, selectors and builders model a dataset of this kind: this one, except for a
+     * classification when the study named none of them: then the fingerprint space ({@link #fingerprintSpace()}),
+     * and unless the study names its consensus, the mean of all 12 of its models is the chosen model. On MoleculeACE's
+     * 30 sets as classifications (pKi/pEC50 >= 7, bench/classification.sh) that space and mean had a test ROC-AUC at
+     * or above the scikit-learn peer's best-by-CV on more sets than the default space's chosen model, at about a
+     * third of its CPU (bench/results/classification-summary.md).
+     */
+    public Study spaceFor(ModelKind kind) {
+        return kind == ModelKind.CLASSIFICATION && !spaceNamed ? fingerprintSpace() : this;
+    }
+
+    /** Whether the study named its descriptors, selectors or builders (else each kind has its default space). */
+    public boolean spaceNamed() { return spaceNamed; }
     /** Whether the study named its consensus (or none), rather than leaving it to each dataset's kind. */
     public boolean consensusNamed() { return consensusSizes != null; }
-    /** Whether the consensus is every dataset's chosen model ({@link #consensusAlways(int...)}). */
-    public boolean consensusChosenAlways() { return consensusAlways; }
 
     /** Selectors flattened to one per feature set. */
     public List<Selector> featureSetSelectors() {
@@ -311,6 +347,7 @@ public final class Study implements Serializable {
                 + "  selectors:   " + featureSetSelectors().stream().map(Selector::name)
                         .collect(Collectors.joining(", ")) + "\n"
                 + "  builders:    " + builders.stream().map(Object::toString).collect(Collectors.joining(", ")) + "\n"
+                + (spaceNamed ? "" : "  classifications: " + CLASSIFICATION_SPACE + "\n")
                 + "  validation:  " + validation.describe() + "\n"
                 + "  consensus:   " + consensusInWords() + "\n"
                 + "  seed:        " + seed + "\n"
@@ -320,7 +357,8 @@ public final class Study implements Serializable {
     /** The study's consensus in words, for its description. */
     String consensusInWords() {
         if (consensusSizes == null) {
-            return "for classifications, mean of " + io.qspace.validate.Consensus.sizesInWords(DEFAULT_CONSENSUS_SIZES)
+            return "for classifications, mean of " + io.qspace.validate.Consensus.sizesInWords(
+                    consensusSizes(ModelKind.CLASSIFICATION)) + (spaceNamed ? "" : ", always the chosen model")
                     + " (the default; .noConsensus() leaves it out)";
         }
         return consensusSizes.isEmpty() ? "none"
@@ -343,20 +381,22 @@ public final class Study implements Serializable {
         Duration timeLimit;
         List<Integer> consensusSizes;
         boolean consensusAlways;
+        boolean spaceNamed;
 
         Builder(Study s) {
             name = s.name; datasets = s.datasets; split = s.split; descriptors = s.descriptors; filters = s.filters;
             selectors = s.selectors; builders = s.builders; validation = s.validation; seed = s.seed; store = s.store;
             timeLimit = s.timeLimit; consensusSizes = s.consensusSizes; consensusAlways = s.consensusAlways;
+            spaceNamed = s.spaceNamed;
         }
 
         Builder name(String v) { name = v; return this; }
         Builder datasets(List<DatasetSource> v) { datasets = v; return this; }
         Builder split(Split v) { split = v; return this; }
-        Builder descriptors(DescriptorSet v) { descriptors = v; return this; }
+        Builder descriptors(DescriptorSet v) { descriptors = v; spaceNamed = true; return this; }
         Builder filters(Filters v) { filters = v; return this; }
-        Builder selectors(List<Selector> v) { selectors = v; return this; }
-        Builder builders(List<ModelBuilder> v) { builders = v; return this; }
+        Builder selectors(List<Selector> v) { selectors = v; spaceNamed = true; return this; }
+        Builder builders(List<ModelBuilder> v) { builders = v; spaceNamed = true; return this; }
         Builder validation(Validation v) { validation = v; return this; }
         Builder seed(long v) { seed = v; return this; }
         Builder store(String v) { store = v; return this; }

@@ -28,16 +28,17 @@ final class StudyPlanner {
         List<Dataset> datasets = new ArrayList<>();
         List<DatasetSource.SkippedDataset> skipped = new ArrayList<>();
         Map<String, java.util.Optional<String>> familyTooFew = new java.util.HashMap<>();
-        List<Selector> selectors = study.featureSetSelectors();
         List<String> hashes = new ArrayList<>();
         List<Invocation> roots = new ArrayList<>();
+        java.util.Set<ModelKind> kinds = java.util.EnumSet.noneOf(ModelKind.class);
         for (DatasetSource source : study.datasets()) {
             DatasetSource.Loaded loaded = source.load();
             for (Dataset dataset : loaded.datasets()) {
                 String hash = Plan.hash(dataset);
                 ModelKind kind = dataset.isClassification() ? ModelKind.CLASSIFICATION : ModelKind.REGRESSION;
-                PrepareTask prepare = new PrepareTask(dataset.name(), hash, study.split(), study.descriptors(),
-                        study.filters(), selectors, study.seed(), buildersFor(study, kind),
+                Study space = study.spaceFor(kind);
+                PrepareTask prepare = new PrepareTask(dataset.name(), hash, study.split(), space.descriptors(),
+                        study.filters(), space.featureSetSelectors(), study.seed(), buildersFor(space, kind),
                         study.validation().forKind(kind, dataset.name()), consensusSizes(study, kind));
                 io.qspace.data.OneVsRest family = dataset.classes() == null ? null : dataset.classes().family();
                 String tooFew = family == null ? tooFewToModel(dataset, study, prepare)
@@ -45,6 +46,7 @@ final class StudyPlanner {
                                 id -> java.util.Optional.ofNullable(tooFewToModel(dataset, study, prepare)))
                                 .orElse(null);
                 if (tooFew == null) {
+                    kinds.add(kind);
                     datasets.add(dataset);
                     hashes.add(hash);
                     roots.add(Invocation.of(prepare));
@@ -55,10 +57,14 @@ final class StudyPlanner {
             }
             skipped.addAll(loaded.skipped());
         }
-        int gridPoints = study.builders().stream().mapToInt(b -> b.grid().size()).sum();
-        Plan.Shape shape = new Plan.Shape(selectors.size(), study.builders().size(), gridPoints,
-                study.split().describe(), study.descriptors().describe(), study.validation().describe());
-        return new Plan(study.name(), study.seed(), roots, study.store(), manifest(study, datasets, skipped),
+        // the shape of the space most of its datasets are modelled in: a classification's own when all are
+        Study space = study.spaceFor(kinds.equals(java.util.EnumSet.of(ModelKind.CLASSIFICATION))
+                ? ModelKind.CLASSIFICATION : ModelKind.REGRESSION);
+        int gridPoints = space.builders().stream().mapToInt(b -> b.grid().size()).sum();
+        Plan.Shape shape = new Plan.Shape(space.featureSetSelectors().size(), space.builders().size(), gridPoints,
+                study.split().describe(), space.descriptors().describe(), study.validation().describe());
+        return new Plan(study.name(), study.seed(), roots, study.store(), manifest(study, space, kinds, datasets,
+                skipped),
                 datasets, skipped, hashes, shape, Runners.describeCurrent(), study.timeLimit());
     }
 
@@ -75,15 +81,16 @@ final class StudyPlanner {
      */
     static List<Integer> consensusSizes(Study study, ModelKind kind) {
         List<Integer> sizes = study.consensusSizes(kind);
-        int candidates = study.featureSetSelectors().size() * study.builders().size();
+        Study space = study.spaceFor(kind);
+        int candidates = space.featureSetSelectors().size() * space.builders().size();
         if (sizes.isEmpty() || !io.qspace.validate.Consensus.fitting(sizes, candidates).isEmpty()) {
             return sizes;
         }
         if (study.consensusNamed()) { // asked for by name: say so rather than leave it out
             throw new IllegalStateException("study " + study.name() + " asks for a consensus of "
                     + io.qspace.validate.Consensus.sizesInWords(sizes) + " but makes at most " + candidates
-                    + " models per dataset (" + study.featureSetSelectors().size() + " feature sets x "
-                    + study.builders().size() + " builders): ask for a smaller size, e.g. .consensus(" + candidates
+                    + " models per dataset (" + space.featureSetSelectors().size() + " feature sets x "
+                    + space.builders().size() + " builders): ask for a smaller size, e.g. .consensus(" + candidates
                     + "), or add builders or selectors");
         }
         return List.of();
@@ -139,18 +146,21 @@ final class StudyPlanner {
     }
 
     /** What the study was, in words: kept with every run's results. */
-    private static Map<String, String> manifest(Study study, List<Dataset> datasets,
-                                                List<DatasetSource.SkippedDataset> skipped) {
+    private static Map<String, String> manifest(Study study, Study space, java.util.Set<ModelKind> kinds,
+                                                List<Dataset> datasets, List<DatasetSource.SkippedDataset> skipped) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("seed", Long.toString(study.seed()));
         p.put("datasets", Integer.toString(datasets.size()));
         p.put("dataset_names", String.join(",", datasets.stream().map(Dataset::name).toList()));
         p.put("skipped_datasets", Integer.toString(skipped.size()));
         p.put("split", study.split().describe());
-        p.put("descriptors", study.descriptors().describe());
+        p.put("descriptors", space.descriptors().describe());
         p.put("filters", study.filters().describe());
-        p.put("selectors", String.join(", ", study.featureSetSelectors().stream().map(Selector::name).toList()));
-        p.put("builders", String.join(", ", study.builders().stream().map(Object::toString).toList()));
+        p.put("selectors", String.join(", ", space.featureSetSelectors().stream().map(Selector::name).toList()));
+        p.put("builders", String.join(", ", space.builders().stream().map(Object::toString).toList()));
+        if (space == study && kinds.contains(ModelKind.CLASSIFICATION) && !study.spaceNamed()) {
+            p.put("classification_space", Study.CLASSIFICATION_SPACE);
+        }
         p.put("validation", study.validation().describe());
         // the consensus of the datasets that have one (a study left to the default has it for its classifications)
         List<Integer> sizes = datasets.stream().map(d -> consensusSizes(study,
@@ -159,7 +169,8 @@ final class StudyPlanner {
         if (!sizes.isEmpty()) {
             p.put("consensus", io.qspace.validate.Consensus.sizesInWords(sizes)
                     + (study.consensusNamed() ? "" : " (classifications, the default)"));
-            p.put(Results.CONSENSUS_CHOICE, study.consensusChosenAlways() ? Results.ALWAYS : "by-cv");
+            p.put(Results.CONSENSUS_CHOICE, kinds.stream().anyMatch(study::consensusChosenAlways)
+                    ? Results.ALWAYS : "by-cv");
         }
         p.put("description", study.toString());
         return p;

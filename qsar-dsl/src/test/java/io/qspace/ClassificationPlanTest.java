@@ -48,9 +48,15 @@ class ClassificationPlanTest {
                 .validation(Validation.kFold(inTraining)).store(store.toString()).plan();
         assertEquals(1, fitting.datasets().size(), fitting.skipped().toString());
         assertEquals(0, fitting.skipped().size());
-        assertEquals(0, Study.named("rare").datasets(bzr().activeAtLeast(8.84))
-                .validation(Validation.kFold(inTraining)).store(store.toString()).run().failed(),
-                "what the plan lets through, the prepare can split into folds");
+        io.qspace.results.Results rare = Study.named("rare").datasets(bzr().activeAtLeast(8.84))
+                .validation(Validation.kFold(inTraining)).store(store.toString()).run();
+        assertEquals(0, rare.failed(), "what the plan lets through, the prepare can split into folds");
+        // left to its defaults, a classification's chosen model is the mean of the fingerprint space's 12 models
+        io.qspace.results.StoredModel chosen = rare.best("sutherland_BZR");
+        assertEquals(io.qspace.plan.ConsensusTask.BUILDER, chosen.provenance().builder());
+        assertTrue(chosen.provenance().parameters().startsWith("k=12;"), chosen.provenance().parameters());
+        double p = chosen.predict("C12=C(C(=NCC=3N1C(=NN3)C)C4=CC=CC=C4F)C=C(C=C2)Cl").value();
+        assertTrue(p >= 0 && p <= 1, "a probability: " + p);
     }
 
     @Test
@@ -65,36 +71,55 @@ class ClassificationPlanTest {
     }
 
     @Test
-    void aClassificationHasTheConsensusByDefaultARegressionWhenAsked() {
+    void aClassificationLeftToItsDefaultsIsTheFingerprintSpaceWithTheMeanOfAllChosen() {
         Plan plan = Study.named("vote").datasets(bzr().activeAtLeast(7)).store(store.toString()).plan();
         assertEquals(1, plan.datasets().size(), plan.skipped().toString());
-        assertEquals("the top [3, 5, 10] by CV (classifications, the default)", plan.manifest().get("consensus"),
-                plan.manifest().toString());
-        assertEquals("by-cv", plan.manifest().get(io.qspace.results.Results.CONSENSUS_CHOICE));
-        assertTrue(plan.toString().contains(
-                "-> 1 consensus, mean of the top [3, 5, 10] by CV, chosen when its nested CV is best"), plan.toString());
-        // one more invocation after the builds and tests: the consensus; .noConsensus() leaves it out
+        assertEquals("ecfp4, fcfp4, ecfp6, atompairs", plan.manifest().get("selectors"), plan.manifest().toString());
+        assertTrue(plan.manifest().get("builders").startsWith("svr(") && plan.manifest().get("builders")
+                .contains("gp(kernel=tanimoto") && plan.manifest().get("builders").contains("rf("));
+        assertEquals("all models (classifications, the default)", plan.manifest().get("consensus"));
+        assertEquals(io.qspace.results.Results.ALWAYS, plan.manifest().get(io.qspace.results.Results.CONSENSUS_CHOICE));
+        assertTrue(plan.toString().contains("-> 1 consensus, mean of all models, always the chosen model"),
+                plan.toString());
+        assertEquals(1 + 2 * 4 * 3 + 1, plan.roots().get(0).task().expectedSubtreeSize(), "12 models and their mean");
+        assertTrue(plan.toString().contains("large sets: gp: exact up to 4000 training rows, a seeded sample of that"
+                + " many rows above"), plan.toString());
+        // .noConsensus() leaves the mean out; a named consensus is chosen by CV
         Plan without = Study.named("vote").datasets(bzr().activeAtLeast(7)).noConsensus().store(store.toString())
                 .plan();
-        assertEquals(without.roots().get(0).task().expectedSubtreeSize() + 1,
-                plan.roots().get(0).task().expectedSubtreeSize());
+        assertEquals(1 + 2 * 4 * 3, without.roots().get(0).task().expectedSubtreeSize());
         assertTrue(!without.manifest().containsKey("consensus") && !without.toString().contains("consensus"),
                 without.toString());
         Plan named = Study.named("vote").datasets(bzr().activeAtLeast(7)).consensus(3).store(store.toString()).plan();
         assertEquals("the top [3] by CV", named.manifest().get("consensus"));
-        // a regression of the same compounds has none unless asked
+        assertEquals("by-cv", named.manifest().get(io.qspace.results.Results.CONSENSUS_CHOICE));
+        // naming descriptors, selectors or builders keeps that space, with the top 3, 5 or 10 chosen by CV
+        Plan ownSpace = Study.named("vote").datasets(bzr().activeAtLeast(7))
+                .builders(io.qspace.model.Builders.defaults()).store(store.toString()).plan();
+        assertEquals("the top [3, 5, 10] by CV (classifications, the default)", ownSpace.manifest().get("consensus"),
+                ownSpace.manifest().toString());
+        assertEquals("by-cv", ownSpace.manifest().get(io.qspace.results.Results.CONSENSUS_CHOICE));
+        assertTrue(ownSpace.toString().contains(
+                "-> 1 consensus, mean of the top [3, 5, 10] by CV, chosen when its nested CV is best"),
+                ownSpace.toString());
+        // a regression of the same compounds keeps the study's space and has no consensus unless asked
         Plan regression = Study.named("reg").datasets(bzr()).store(store.toString()).plan();
-        assertEquals(without.roots().get(0).task().expectedSubtreeSize(),
+        assertEquals(ownSpace.roots().get(0).task().expectedSubtreeSize() - 1,
                 regression.roots().get(0).task().expectedSubtreeSize());
-        assertTrue(!regression.manifest().containsKey("consensus"), regression.manifest().toString());
+        assertTrue(!regression.manifest().containsKey("consensus") && !regression.manifest()
+                .containsKey("classification_space"), regression.manifest().toString());
         Plan asked = Study.named("reg").datasets(bzr()).consensus().store(store.toString()).plan();
         assertEquals(regression.roots().get(0).task().expectedSubtreeSize() + 1,
                 asked.roots().get(0).task().expectedSubtreeSize());
-        // both kinds in one study: the plan names the dataset that has it
+        // both kinds in one study: each in its own space; the plan names the dataset that has the consensus
         Plan mixed = Study.named("mixed").datasets(bzr().activeAtLeast(7), Datasets.csv(SampleData.folder()
                         .resolve("freewilson_CHEMBL2321810.csv").toString()).smiles("smiles").activity("activity"))
                 .store(store.toString()).plan();
-        assertTrue(mixed.toString().contains("chosen when its nested CV is best (sutherland_BZR)"), mixed.toString());
+        assertTrue(mixed.toString().contains("always the chosen model (sutherland_BZR)"), mixed.toString());
+        assertEquals(Study.CLASSIFICATION_SPACE, mixed.manifest().get("classification_space"));
+        assertEquals(regression.roots().get(0).task().expectedSubtreeSize(),
+                mixed.roots().get(1).task().expectedSubtreeSize());
+        assertEquals(plan.roots().get(0).task().expectedSubtreeSize(), mixed.roots().get(0).task().expectedSubtreeSize());
         // two builders on one feature set are fewer models than the smallest size: no consensus is planned
         Plan few = Study.named("few").datasets(bzr().activeAtLeast(7))
                 .selectors(io.qspace.select.Selectors.filtered())

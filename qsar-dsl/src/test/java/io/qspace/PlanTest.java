@@ -62,16 +62,16 @@ class PlanTest {
                 study.descriptors().describe());
         assertEquals(java.util.List.of("svr", "gp", "rf"),
                 study.builders().stream().map(io.qspace.model.ModelBuilder::name).toList());
-        assertTrue(study.consensusChosenAlways());
+        assertTrue(study.consensusChosenAlways(io.qspace.validate.ModelKind.REGRESSION));
         assertEquals(java.util.List.of(3, 5, 10), study.consensusSizes(io.qspace.validate.ModelKind.REGRESSION));
         assertTrue(study.toString().contains("always the chosen model"), study.toString());
         Plan plan = study.plan();
         assertEquals(4, plan.featureSetsPerDataset());
         assertEquals(1 + 2 * 4 * 3 + 1, plan.expectedInvocations(), "prepare, 12 builds and tests, the consensus");
         // consensus(...) after consensusAlways() is the rule by CV again
-        assertTrue(!study.consensus(3).consensusChosenAlways());
+        assertTrue(!study.consensus(3).consensusChosenAlways(io.qspace.validate.ModelKind.CLASSIFICATION));
         Study all = study.consensusOfAll();
-        assertTrue(all.consensusChosenAlways());
+        assertTrue(all.consensusChosenAlways(io.qspace.validate.ModelKind.REGRESSION));
         assertEquals(java.util.List.of(io.qspace.validate.Consensus.ALL),
                 all.consensusSizes(io.qspace.validate.ModelKind.CLASSIFICATION));
         assertTrue(all.toString().contains("consensus:   mean of all models, always the chosen model"),

@@ -132,6 +132,40 @@ class GridLargeSetsIT {
                 .seed(3);
     }
 
+    /** A classification left to its defaults: the fingerprint space's 12 models and their mean, as on one slot. */
+    @Test
+    void aClassificationLeftToItsDefaultsGivesTheSameNumbersOnTwoMembers() throws Exception {
+        Results local;
+        try (EmbeddedRunner runner = new EmbeddedRunner(1)) {
+            local = runner.run(defaultClassification(dir.resolve("default-local")).plan());
+        }
+        try (GridTrustIT.TestCluster c = new GridTrustIT.TestCluster()) {
+            c.start(c.member("d1"), c.member("d2"));
+            try (GridRunner grid = c.connect()) {
+                Results onGrid = grid.submit(defaultClassification(dir.resolve("default-grid")).plan(),
+                        ProgressListener.none()).await();
+                assertEquals(0, onGrid.failed(), onGrid.failures().print());
+                Table d = classNumbers(onGrid.table());
+                assertEquals(13, d.rowCount(), d.print());
+                assertEquals(classNumbers(local.table()).print(), d.print());
+                assertEquals("consensus", onGrid.best("sutherland_BZR").provenance().builder());
+                assertEquals(local.testPredictions(local.best("sutherland_BZR")).print(200),
+                        onGrid.testPredictions(onGrid.best("sutherland_BZR")).print(200));
+            }
+        }
+    }
+
+    /** BZR active at pIC50 >= 7 with nothing of its model space named: the fingerprint space and its mean. */
+    private static Study defaultClassification(Path store) {
+        Path samples = Path.of("..", "datasets-sample").toAbsolutePath().normalize();
+        return Study.named("classes-default")
+                .datasets(Datasets.csv(samples + "/sutherland_BZR.csv").smiles("smiles").id("id").activity("pIC50")
+                        .activeAtLeast(7))
+                .validation(Validation.kFold(3))
+                .store(store.toString())
+                .seed(3);
+    }
+
     private static Study threeClasses(Path file, Path store) {
         return Study.named("three")
                 .datasets(Datasets.csv(file.toString()).smiles("smiles").id("id").label("potency"))

@@ -125,8 +125,10 @@ public final class LargeSets {
                 for (ModelBuilder point : builder.grid()) {
                     Params p = point.params();
                     if (p.has("exactUpTo")) {
+                        // svr has landmarks, the Gaussian process a noise, kNN neither
                         addOnce(out, builder.name() + ": exact up to " + p.get("exactUpTo") + " training rows, "
                                 + (p.has("landmarks") ? "nystrom with " + p.get("landmarks") + " landmarks"
+                                : p.has("noise") ? "a seeded sample of that many rows"
                                 : "neighbours among the nearest cells") + " above (.exactUpTo(n) sets it)");
                     }
                 }
