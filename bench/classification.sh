@@ -78,9 +78,11 @@ for set in ${SETS//,/ }; do
         --y-column "$activity" --out "$peer.tmp"; then mv "$peer.tmp" "$peer"; else failed+=("$peer"); fi
   fi
 done
+# the earlier default's runs (descriptor space, top-k consensus by CV), kept beside the current default's
+previous=(); [[ -d "$RUNS/descriptor-space" ]] && previous=(--previous "$RUNS/descriptor-space")
 "$PY" "$PY_DIR/classify_summary.py" --runs "$RUNS" --sets "$SETS" --threshold "$THRESHOLD" \
   --kiba-threshold "$KIBA_THRESHOLD" --slots "$SLOTS" --command "$COMMAND" \
-  --out bench/results/classification-summary.json --md bench/results/classification-summary.md
+  --out bench/results/classification-summary.json --md bench/results/classification-summary.md "${previous[@]}"
 if [[ ${#failed[@]} -gt 0 ]]; then
   echo "classification: ${#failed[@]} parts failed (their logs are above; rerun the same command to retry):" >&2
   printf '  %s\n' "${failed[@]}" >&2

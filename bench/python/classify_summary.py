@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Summary of bench/classification.sh: qspace's chosen classifier against the scikit-learn peer, per set and pooled.
 
-Per set: the chosen model (qspace's default study: the best by pooled out-of-fold ROC-AUC among its single models
-and the consensus of the top 3, 5 or 10, whose CV is nested; the peer: best by fold-averaged ROC-AUC) and its test ROC-AUC,
+Per set: the chosen model (qspace's default classification study: the mean of the fingerprint space's 12 models; runs
+labelled "consensus by cv" are the earlier default, the best by pooled out-of-fold ROC-AUC among the descriptor space's
+single models and the consensus of the top 3, 5 or 10; the peer: best by fold-averaged ROC-AUC) and its test ROC-AUC,
 PR-AUC and CPU seconds; whether the numbers were equal on every slot count run (a digest of every model's numbers).
 Per group (MoleculeACE sets, KIBA kinases): sets where qspace's test ROC-AUC is at or above the peer's (issue 12's
 target: 24 of the 30 MoleculeACE sets), the median ratio of test ROC-AUCs and of CPU seconds, qspace / peer, and the
@@ -10,7 +11,10 @@ pooled coverage of qspace's Mondrian prediction sets over the test parts (a comp
 its set; target: within 3 points of 80% and 90%).
 
     python classify_summary.py --runs DIR --sets A,B --threshold 7 --kiba-threshold 12.1 --slots 4,1 \
-        --out summary.json --md summary.md
+        --out summary.json --md summary.md [--previous DIR]
+
+--previous names a folder of qspace runs of an earlier default (e.g. runs/descriptor-space), scored against the same
+peer runs: a table sets them beside the current default.
 """
 import argparse
 import json
@@ -64,8 +68,9 @@ def as_default_study(run):
     return run
 
 
-def per_set(runs, name, threshold, slots):
-    q = [as_default_study(load(os.path.join(runs, f"{name}-t{threshold:g}-slots{s}.json"))) for s in slots]
+def per_set(runs, name, threshold, slots, qspace_runs=None):
+    q = [as_default_study(load(os.path.join(qspace_runs or runs, f"{name}-t{threshold:g}-slots{s}.json")))
+         for s in slots]
     p = load(os.path.join(runs, f"peer-{name}-t{threshold:g}.json"))
     row = {"name": name, "group": group_of(name), "threshold": threshold}
     first = q[0]
@@ -175,6 +180,20 @@ def markdown(doc):
                       "the consensus was a classification's default) the coverage is that of the best single "
                       "model's prediction sets; the chosen model and CPU are the default study's (the consensus "
                       "variant of the same run)."]
+    if "previous" in doc:
+        lines += ["", f"## Against the earlier default (qspace runs in {doc['previous']['runs']}, the same peer runs)",
+                  "", "| group | study | sets | wins | median test ROC-AUC ratio | total CPU ratio | coverage 80% | "
+                  "coverage 90% |", "|---|---|---|---|---|---|---|---|"]
+        for name in doc["groups"]:
+            for label, g in (("current default", doc["groups"][name]),
+                             ("earlier default", doc["previous"]["groups"].get(name, {}))):
+                if not g.get("compared"):
+                    continue
+                cov = g.get("pooled_coverage", {})
+                lines.append(f"| {name} | {label} | {g['compared']} | {g['wins']} | "
+                             f"{g['median_test_roc_auc_ratio']:.3f} | {g['total_cpu_ratio']:.2f} | "
+                             + " | ".join(f"{100 * cov[c]['share']:.1f}%" if c in cov else "" for c in ("80", "90"))
+                             + " |")
     variant_rows = [(name, v, d) for name, g in doc["groups"].items() for v, d in g.get("variants", {}).items()]
     if variant_rows:
         lines += ["", "## Variants (same store, after the default study)", "",
@@ -208,12 +227,18 @@ def main(argv=None):
     ap.add_argument("--command", default="bench/classification.sh")
     ap.add_argument("--out", required=True)
     ap.add_argument("--md", required=True)
+    ap.add_argument("--previous", help="qspace runs of an earlier default, set beside the current one")
     a = ap.parse_args(argv)
     slots = [int(s) for s in a.slots.split(",")]
     rows = [per_set(a.runs, n, a.kiba_threshold if group_of(n) == "KIBA" else a.threshold, slots)
             for n in a.sets.split(",") if n]
     groups = {g: aggregate([r for r in rows if r["group"] == g]) for g in ("MoleculeACE", "KIBA")}
     doc = {"command": a.command, "groups": groups, "targets": targets(groups), "sets": rows}
+    if a.previous:
+        before = [per_set(a.runs, n, a.kiba_threshold if group_of(n) == "KIBA" else a.threshold, slots[:1],
+                          qspace_runs=a.previous) for n in a.sets.split(",") if n]
+        doc["previous"] = {"runs": a.previous, "groups": {g: aggregate([r for r in before if r["group"] == g])
+                                                          for g in ("MoleculeACE", "KIBA")}}
     with open(a.out, "w") as fh:
         json.dump(doc, fh, indent=1)
     with open(a.md, "w") as fh:

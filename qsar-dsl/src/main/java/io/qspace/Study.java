@@ -54,11 +54,13 @@ public final class Study implements Serializable {
     private final boolean consensusAlways;
     /** Whether the study named its descriptors, selectors or builders; if not, a classification gets its own space. */
     private final boolean spaceNamed;
+    /** Builders added to a study left to its default spaces: they join a classification's space too. */
+    private final List<ModelBuilder> added;
 
     private Study(String name, List<DatasetSource> datasets, Split split, DescriptorSet descriptors, Filters filters,
                   List<Selector> selectors, List<ModelBuilder> builders, Validation validation, long seed,
                   String store, Duration timeLimit, List<Integer> consensusSizes, boolean consensusAlways,
-                  boolean spaceNamed) {
+                  boolean spaceNamed, List<ModelBuilder> added) {
         this.name = name;
         this.datasets = List.copyOf(datasets);
         this.split = split;
@@ -73,6 +75,7 @@ public final class Study implements Serializable {
         this.consensusSizes = consensusSizes == null ? null : List.copyOf(consensusSizes);
         this.consensusAlways = consensusAlways;
         this.spaceNamed = spaceNamed;
+        this.added = List.copyOf(added);
     }
 
     /** A study with every default: auto split (the file's own, else random 20%), default descriptors, selectors,
@@ -84,13 +87,13 @@ public final class Study implements Serializable {
         }
         return new Study(name, List.of(), Split.auto(0.2), Descriptors.defaults(), Filters.standard(),
                 Selectors.defaults(), Builders.defaults(), Validation.defaults(), 42, "qspace-results", Plan.DEFAULT_TIME_LIMIT, null,
-                false, false);
+                false, false, List.of());
     }
 
     private Study with(UnaryOperator<Builder> change) {
         Builder b = change.apply(new Builder(this));
         return new Study(b.name, b.datasets, b.split, b.descriptors, b.filters, b.selectors, b.builders,
-                b.validation, b.seed, b.store, b.timeLimit, b.consensusSizes, b.consensusAlways, b.spaceNamed);
+                b.validation, b.seed, b.store, b.timeLimit, b.consensusSizes, b.consensusAlways, b.spaceNamed, b.added);
     }
 
     public Study datasets(DatasetSource... sources) {
@@ -129,11 +132,20 @@ public final class Study implements Serializable {
         return with(b -> b.builders(builders));
     }
 
-    /** The same study with more builders: what a chemist does to try a new algorithm on stored descriptors. */
+    /**
+     * The same study with more builders: what a chemist does to try a new algorithm on stored descriptors. A study
+     * that left its space to the defaults keeps them: the builders join each kind's default space (a classification's
+     * fingerprint space too), so what is stored is reused.
+     */
     public Study addBuilders(ModelBuilder... more) {
         List<ModelBuilder> all = new java.util.ArrayList<>(builders);
         all.addAll(List.of(more));
-        return builders(all);
+        if (spaceNamed) {
+            return builders(all);
+        }
+        List<ModelBuilder> extra = new java.util.ArrayList<>(added);
+        extra.addAll(List.of(more));
+        return with(b -> b.defaultSpaceBuilders(all, extra));
     }
 
     public Study validation(Validation validation) {
@@ -324,7 +336,10 @@ public final class Study implements Serializable {
      * third of its CPU (bench/results/classification-summary.md).
      */
     public Study spaceFor(ModelKind kind) {
-        return kind == ModelKind.CLASSIFICATION && !spaceNamed ? fingerprintSpace() : this;
+        if (kind != ModelKind.CLASSIFICATION || spaceNamed) {
+            return this;
+        }
+        return fingerprintSpace().addBuilders(added.toArray(new ModelBuilder[0]));
     }
 
     /** Whether the study named its descriptors, selectors or builders (else each kind has its default space). */
@@ -382,21 +397,25 @@ public final class Study implements Serializable {
         List<Integer> consensusSizes;
         boolean consensusAlways;
         boolean spaceNamed;
+        List<ModelBuilder> added;
 
         Builder(Study s) {
             name = s.name; datasets = s.datasets; split = s.split; descriptors = s.descriptors; filters = s.filters;
             selectors = s.selectors; builders = s.builders; validation = s.validation; seed = s.seed; store = s.store;
             timeLimit = s.timeLimit; consensusSizes = s.consensusSizes; consensusAlways = s.consensusAlways;
-            spaceNamed = s.spaceNamed;
+            spaceNamed = s.spaceNamed; added = s.added;
         }
 
         Builder name(String v) { name = v; return this; }
         Builder datasets(List<DatasetSource> v) { datasets = v; return this; }
         Builder split(Split v) { split = v; return this; }
-        Builder descriptors(DescriptorSet v) { descriptors = v; spaceNamed = true; return this; }
+        Builder descriptors(DescriptorSet v) { descriptors = v; spaceNamed = true; added = List.of(); return this; }
         Builder filters(Filters v) { filters = v; return this; }
-        Builder selectors(List<Selector> v) { selectors = v; spaceNamed = true; return this; }
-        Builder builders(List<ModelBuilder> v) { builders = v; spaceNamed = true; return this; }
+        Builder selectors(List<Selector> v) { selectors = v; spaceNamed = true; added = List.of(); return this; }
+        Builder builders(List<ModelBuilder> v) { builders = v; spaceNamed = true; added = List.of(); return this; }
+        Builder defaultSpaceBuilders(List<ModelBuilder> all, List<ModelBuilder> extra) {
+            builders = all; added = extra; return this;
+        }
         Builder validation(Validation v) { validation = v; return this; }
         Builder seed(long v) { seed = v; return this; }
         Builder store(String v) { store = v; return this; }

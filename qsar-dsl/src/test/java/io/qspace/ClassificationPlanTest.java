@@ -84,6 +84,12 @@ class ClassificationPlanTest {
         assertEquals(1 + 2 * 4 * 3 + 1, plan.roots().get(0).task().expectedSubtreeSize(), "12 models and their mean");
         assertTrue(plan.toString().contains("large sets: gp: exact up to 4000 training rows, a seeded sample of that"
                 + " many rows above"), plan.toString());
+        // a builder added to it joins the fingerprint space (and the mean): the prepared fingerprints are reused
+        Plan added = Study.named("vote").datasets(bzr().activeAtLeast(7)).addBuilders(io.qspace.model.Builders.knn()
+                .k(5)).store(store.toString()).plan();
+        assertEquals("ecfp4, fcfp4, ecfp6, atompairs", added.manifest().get("selectors"));
+        assertEquals(1 + 2 * 4 * 4 + 1, added.roots().get(0).task().expectedSubtreeSize(), "16 models and their mean");
+        assertEquals(plan.roots().get(0).id(), added.roots().get(0).id(), "the same prepare");
         // .noConsensus() leaves the mean out; a named consensus is chosen by CV
         Plan without = Study.named("vote").datasets(bzr().activeAtLeast(7)).noConsensus().store(store.toString())
                 .plan();
