@@ -156,6 +156,12 @@ def targets(groups):
     return t
 
 
+def coverage_cells(group):
+    """A group's pooled coverage at 80% and 90% as two table cells."""
+    cov = group.get("pooled_coverage", {})
+    return " | ".join(f"{100 * cov[c]['share']:.1f}%" if c in cov else "" for c in ("80", "90"))
+
+
 def markdown(doc):
     lines = ["# Classification: qspace vs the scikit-learn peer", "",
              f"Command: `{doc['command']}`  ", "Every number below was measured in this run.", "",
@@ -169,11 +175,9 @@ def markdown(doc):
     for name, g in doc["groups"].items():
         if not g.get("compared"):
             continue
-        cov = g.get("pooled_coverage", {})
         lines.append(f"| {name} | {g['compared']}/{g['sets']} | {g['wins']} | {g['median_test_roc_auc_ratio']:.3f} | "
-                     f"{g['median_cpu_ratio']:.2f} | {g['total_cpu_ratio']:.2f} | "
-                     + " | ".join(f"{100 * cov[c]['share']:.1f}%" if c in cov else "" for c in ("80", "90"))
-                     + f" | {g['same_on_every_slot_count']} |")
+                     f"{g['median_cpu_ratio']:.2f} | {g['total_cpu_ratio']:.2f} | {coverage_cells(g)} | "
+                     f"{g['same_on_every_slot_count']} |")
     for name, g in doc["groups"].items():
         if g.get("coverage_of_single_model_sets"):
             lines += ["", f"{name}: on {g['coverage_of_single_model_sets']} of {g['compared']} sets (runs made before "
@@ -189,11 +193,9 @@ def markdown(doc):
                              ("earlier default", doc["previous"]["groups"].get(name, {}))):
                 if not g.get("compared"):
                     continue
-                cov = g.get("pooled_coverage", {})
                 lines.append(f"| {name} | {label} | {g['compared']} | {g['wins']} | "
                              f"{g['median_test_roc_auc_ratio']:.3f} | {g['total_cpu_ratio']:.2f} | "
-                             + " | ".join(f"{100 * cov[c]['share']:.1f}%" if c in cov else "" for c in ("80", "90"))
-                             + " |")
+                             f"{coverage_cells(g)} |")
     variant_rows = [(name, v, d) for name, g in doc["groups"].items() for v, d in g.get("variants", {}).items()]
     if variant_rows:
         lines += ["", "## Variants (same store, after the default study)", "",

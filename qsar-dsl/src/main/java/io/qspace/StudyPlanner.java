@@ -31,15 +31,19 @@ final class StudyPlanner {
         List<String> hashes = new ArrayList<>();
         List<Invocation> roots = new ArrayList<>();
         java.util.Set<ModelKind> kinds = java.util.EnumSet.noneOf(ModelKind.class);
+        // each kind's model space and consensus sizes, worked out once for all its datasets
+        Map<ModelKind, Study> spaces = new java.util.EnumMap<>(ModelKind.class);
+        Map<ModelKind, List<Integer>> sizes = new java.util.EnumMap<>(ModelKind.class);
         for (DatasetSource source : study.datasets()) {
             DatasetSource.Loaded loaded = source.load();
             for (Dataset dataset : loaded.datasets()) {
                 String hash = Plan.hash(dataset);
                 ModelKind kind = dataset.isClassification() ? ModelKind.CLASSIFICATION : ModelKind.REGRESSION;
-                Study space = study.spaceFor(kind);
+                Study space = spaces.computeIfAbsent(kind, study::spaceFor);
                 PrepareTask prepare = new PrepareTask(dataset.name(), hash, study.split(), space.descriptors(),
                         study.filters(), space.featureSetSelectors(), study.seed(), buildersFor(space, kind),
-                        study.validation().forKind(kind, dataset.name()), consensusSizes(study, kind));
+                        study.validation().forKind(kind, dataset.name()),
+                        sizes.computeIfAbsent(kind, k -> consensusSizes(study, space, k)));
                 io.qspace.data.OneVsRest family = dataset.classes() == null ? null : dataset.classes().family();
                 String tooFew = family == null ? tooFewToModel(dataset, study, prepare)
                         : familyTooFew.computeIfAbsent(family.identity(), // once for all of the file's classes
@@ -58,13 +62,14 @@ final class StudyPlanner {
             skipped.addAll(loaded.skipped());
         }
         // the shape of the space most of its datasets are modelled in: a classification's own when all are
-        Study space = study.spaceFor(kinds.equals(java.util.EnumSet.of(ModelKind.CLASSIFICATION))
-                ? ModelKind.CLASSIFICATION : ModelKind.REGRESSION);
+        Study space = spaces.computeIfAbsent(kinds.equals(java.util.EnumSet.of(ModelKind.CLASSIFICATION))
+                ? ModelKind.CLASSIFICATION : ModelKind.REGRESSION, study::spaceFor);
         int gridPoints = space.builders().stream().mapToInt(b -> b.grid().size()).sum();
         Plan.Shape shape = new Plan.Shape(space.featureSetSelectors().size(), space.builders().size(), gridPoints,
                 study.split().describe(), space.descriptors().describe(), study.validation().describe());
-        return new Plan(study.name(), study.seed(), roots, study.store(), manifest(study, space, kinds, datasets,
-                skipped),
+        return new Plan(study.name(), study.seed(), roots, study.store(),
+                manifest(study, space, kinds.stream().map(sizes::get).filter(k -> !k.isEmpty()).findFirst()
+                        .orElse(List.of()), kinds, datasets, skipped),
                 datasets, skipped, hashes, shape, Runners.describeCurrent(), study.timeLimit());
     }
 
@@ -79,9 +84,8 @@ final class StudyPlanner {
      * A dataset's consensus sizes: the study's for its kind, or none when even every feature set x builder would be
      * fewer models than the smallest size (a classification's default top 3 of two builders on one feature set).
      */
-    static List<Integer> consensusSizes(Study study, ModelKind kind) {
+    static List<Integer> consensusSizes(Study study, Study space, ModelKind kind) {
         List<Integer> sizes = study.consensusSizes(kind);
-        Study space = study.spaceFor(kind);
         int candidates = space.featureSetSelectors().size() * space.builders().size();
         if (sizes.isEmpty() || !io.qspace.validate.Consensus.fitting(sizes, candidates).isEmpty()) {
             return sizes;
@@ -145,9 +149,15 @@ final class StudyPlanner {
         return null;
     }
 
-    /** What the study was, in words: kept with every run's results. */
-    private static Map<String, String> manifest(Study study, Study space, java.util.Set<ModelKind> kinds,
-                                                List<Dataset> datasets, List<DatasetSource.SkippedDataset> skipped) {
+    /**
+     * What the study was, in words: kept with every run's results.
+     *
+     * @param sizes the consensus of the datasets that have one (a study left to the default has it for its
+     *              classifications), or none
+     */
+    private static Map<String, String> manifest(Study study, Study space, List<Integer> sizes,
+                                                java.util.Set<ModelKind> kinds, List<Dataset> datasets,
+                                                List<DatasetSource.SkippedDataset> skipped) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("seed", Long.toString(study.seed()));
         p.put("datasets", Integer.toString(datasets.size()));
@@ -162,10 +172,6 @@ final class StudyPlanner {
             p.put("classification_space", Study.CLASSIFICATION_SPACE);
         }
         p.put("validation", study.validation().describe());
-        // the consensus of the datasets that have one (a study left to the default has it for its classifications)
-        List<Integer> sizes = datasets.stream().map(d -> consensusSizes(study,
-                d.isClassification() ? ModelKind.CLASSIFICATION : ModelKind.REGRESSION))
-                .filter(s -> !s.isEmpty()).findFirst().orElse(List.of());
         if (!sizes.isEmpty()) {
             p.put("consensus", io.qspace.validate.Consensus.sizesInWords(sizes)
                     + (study.consensusNamed() ? "" : " (classifications, the default)"));

@@ -72,7 +72,7 @@ final class LostWork {
         return entries;
     }
 
-    /** Starts over: the next look after the counters stood still {@link #FIRST_LOOK_MILLIS} more. */
+    /** Starts over: the next look in {@code millis}, and a verdict needs two agreeing looks again. */
     void lookAgainIn(long millis, long now) {
         wait = millis;
         nextLook = now + millis;

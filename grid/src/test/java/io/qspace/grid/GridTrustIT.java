@@ -99,15 +99,7 @@ class GridTrustIT {
     /** Runs the eight-builder study on the grid, killing the members `victims` picks once the study is under way. */
     static void killMidStudy(GridRunner grid, Path store, List<MemberProcess> victims) throws Exception {
         StudyRun run = grid.submit(eightBuilders(store).plan(), ProgressListener.none());
-        IMap<String, RunInfo> runs = grid.hazelcast().getMap(GridNames.RUNS);
-        long deadline = System.currentTimeMillis() + 300_000;
-        while (System.currentTimeMillis() < deadline) {
-            RunInfo info = runs.get(run.runId());
-            if (info != null && info.terminal >= 4) {
-                break;
-            }
-            Thread.sleep(50);
-        }
+        awaitUnderWay(grid.hazelcast().getMap(GridNames.RUNS), run.runId());
         for (MemberProcess victim : victims) {
             victim.kill();
         }
@@ -494,9 +486,14 @@ class GridTrustIT {
         }
     }
 
-    private static void awaitUnderWay(IMap<String, RunInfo> runs, String runId) throws InterruptedException {
+    /** Waits (at most 5 minutes) until four invocations of the run ended. */
+    static void awaitUnderWay(IMap<String, RunInfo> runs, String runId) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 300_000;
-        while (runs.get(runId).terminal < 4 && System.currentTimeMillis() < deadline) {
+        while (System.currentTimeMillis() < deadline) {
+            RunInfo info = runs.get(runId);
+            if (info != null && info.terminal >= 4) {
+                return;
+            }
             Thread.sleep(50);
         }
     }
