@@ -7,9 +7,11 @@
 # bench/honest-selection.sh when present), and bench/python/spaces.py scores the variants against the peer.
 #   bench/candidate-spaces.sh [--seed 42] [--n-train 80] [--sets A,B,...] [--data ../shared/datasets/moleculeace]
 #                             [--studies default,before,fingerprints]
-# --studies fingerprints: only the extra fingerprint study (a confirmation seed of a fingerprint-only variant).
+# --studies fingerprints: only the extra fingerprint study (a confirmation seed of a fingerprint-only variant);
+# --studies fingerprints,extra: with four more views (ECFP2, FCFP6, MACCS, CDK descriptors x the same learners) for the
+# fingerprint space's mean (bench/results/candidate-spaces-small-seed42-more-views.md).
 # Resumable: a set's dump (bench/target/candidates/) and peer part are kept and not run again.
-# Writes bench/results/candidate-spaces-small-seed<seed>.{json,md}.
+# Writes bench/results/candidate-spaces-small-seed<seed>[-more-views].{json,md}.
 BENCH=candidate-spaces
 COMMAND="bench/candidate-spaces.sh $*"
 OWN_FLAGS="--n-train --studies"
@@ -25,6 +27,8 @@ RUNS="bench/results/honest-selection/small-$N_TRAIN-seed$SEED"
 DUMPS="bench/target/candidates/small-$N_TRAIN-seed$SEED"
 [[ "$STUDIES" != default,before,fingerprints ]] && DUMPS="$DUMPS-${STUDIES//,/-}"
 mkdir -p "$DUMPS"
+OUT_SUFFIX=""
+[[ ",$STUDIES," == *,extra,* ]] && OUT_SUFFIX="-more-views" # kept apart from the three studies' summary
 failed=()
 run_part() {
   local out="$1"; shift
@@ -40,7 +44,8 @@ for set in ${SETS//,/ }; do
   run_part "$RUNS/$set/peer.json" "$PY" "$PY_DIR/peer.py" --csv "$INPUT/$set.csv" --name "$set" --seed "$SEED" --out
 done
 "$PY" "$PY_DIR/spaces.py" --dumps "$DUMPS" --runs "$RUNS" --sets "$SETS" --seed "$SEED" --command "$COMMAND" \
-  --out "bench/results/candidate-spaces-small-seed$SEED.json" --md "bench/results/candidate-spaces-small-seed$SEED.md" \
+  --out "bench/results/candidate-spaces-small-seed$SEED$OUT_SUFFIX.json" \
+  --md "bench/results/candidate-spaces-small-seed$SEED$OUT_SUFFIX.md" \
   || echo "candidate-spaces: the summary failed (dumps are kept; rerun to retry)" >&2
 if [[ ${#failed[@]} -gt 0 ]]; then
   echo "candidate-spaces: ${#failed[@]} parts failed (rerun the same command to retry):" >&2

@@ -3,13 +3,15 @@
 # qspace's default study with selection inside the CV folds and with selection before CV (the paper's behaviour),
 # and the peer a practitioner would use today (RDKit ECFP4 + scikit-learn), in the same run, one dataset per process.
 #   bench/honest-selection.sh [--full] [--sets A,B,...] [--seed 42] [--n-train 80] [--modes inside-folds,before-cv]
-#                             [--data ../shared/datasets/moleculeace] [--space default|fingerprints]
-# --space fingerprints: qspace runs Study.fingerprintSpace().consensusOfAll() instead of the default study (its parts
-# go to <runs>-fingerprints/; the peer's part is copied from the default runs when there, else run).
+#                             [--data ../shared/datasets/moleculeace] [--space descriptors|fingerprints]
+# --space descriptors (the default here): qspace's descriptor space (Study.descriptorSpace(), the default study's space
+# until the fingerprint space replaced it), where selection inside or before the folds differs. --space fingerprints:
+# the default study, Study.fingerprintSpace().consensusOfAll() (its parts go to <runs>-fingerprints/; the peer's part
+# is copied from the descriptor runs when there, else run).
 # Default: the small-data protocol (a seeded sample of 80 training compounds, the whole test part) on all 30 sets.
 # --full: the full training parts (hours on 2 cores). Resumable: a dataset's finished parts are kept under
 # bench/results/honest-selection/<protocol>[-<n-train>-seed<seed>]/<set>/ and not run again (delete a file to redo it).
-# Writes bench/results/honest-selection-<protocol>.{json,md}.
+# Writes bench/results/honest-selection-<protocol>[-fingerprints][-seed<seed> unless 42].{json,md}.
 BENCH=honest-selection
 COMMAND="bench/honest-selection.sh $*"
 OWN_FLAGS="--n-train --modes --space"
@@ -18,8 +20,10 @@ source "$(dirname "$0")/moleculeace-common.sh"
 PROTOCOL=small; [[ -n "${OWN[--full]:-}" ]] && PROTOCOL=full
 N_TRAIN="${OWN[--n-train]:-80}"
 MODES="${OWN[--modes]:-inside-folds,before-cv}"
-SPACE="${OWN[--space]:-default}"
+SPACE="${OWN[--space]:-descriptors}"
 SUFFIX=""
+SEED_SUFFIX="" # a second seed's summary beside the first's
+[[ "$SEED" != 42 ]] && SEED_SUFFIX="-seed$SEED"
 [[ -z "${OWN[--sets]:-}" ]] && SETS="$(cd "$DATA" && ls CHEMBL*.csv | sed 's/\.csv$//' | paste -sd, -)"
 source bench/python-venv.sh
 PY="$PY_VENV/bin/python"
@@ -32,13 +36,13 @@ if [[ "$PROTOCOL" == small ]]; then
 else
   INPUT="$DATA"
 fi
-if [[ "$SPACE" != default ]]; then
-  DEFAULT_RUNS="$RUNS"
+if [[ "$SPACE" != descriptors ]]; then
+  DESCRIPTOR_RUNS="$RUNS"
   RUNS="$RUNS-$SPACE"
   SUFFIX="-$SPACE"
   for set in ${SETS//,/ }; do
     mkdir -p "$RUNS/$set"
-    [[ -s "$DEFAULT_RUNS/$set/peer.json" && ! -s "$RUNS/$set/peer.json" ]] && cp "$DEFAULT_RUNS/$set/peer.json" "$RUNS/$set/"
+    [[ -s "$DESCRIPTOR_RUNS/$set/peer.json" && ! -s "$RUNS/$set/peer.json" ]] && cp "$DESCRIPTOR_RUNS/$set/peer.json" "$RUNS/$set/"
   done
 fi
 
@@ -61,9 +65,9 @@ for set in ${SETS//,/ }; do
 done
 
 "$PY" "$PY_DIR/honest.py" summary --data "$INPUT" --runs "$RUNS" --sets "$SETS" --protocol "$PROTOCOL" \
-  --seed "$SEED" --n-train "$N_TRAIN" --command "$COMMAND" \
-  --out "bench/results/honest-selection-$PROTOCOL$SUFFIX.json" \
-  --md "bench/results/honest-selection-$PROTOCOL$SUFFIX.md"
+  --seed "$SEED" --n-train "$N_TRAIN" --command "$COMMAND" ${DESCRIPTOR_RUNS:+--previous "$DESCRIPTOR_RUNS"} \
+  --out "bench/results/honest-selection-$PROTOCOL$SUFFIX$SEED_SUFFIX.json" \
+  --md "bench/results/honest-selection-$PROTOCOL$SUFFIX$SEED_SUFFIX.md"
 if [[ ${#failed[@]} -gt 0 ]]; then
   echo "honest-selection: ${#failed[@]} parts failed (their logs are above; rerun the same command to retry):" >&2
   printf '  %s\n' "${failed[@]}" >&2

@@ -311,10 +311,22 @@ def markdown(doc):
             for k, v in (cons.get(m) or {}).items():
                 if not isinstance(v, dict):
                     lines.append(f"\n{m} {k}: {f3(v)}")
+    prev = doc.get("previous")
+    if prev:
+        lines += ["", "## Against the previous space's chosen model, same files and peer runs", "",
+                  f"`{prev['folder']}`: {prev['datasets']} sets with both. This run's chosen model has the lower test "
+                  f"RMSE on {prev['current_lower']}; median test RMSE ratio this / previous "
+                  f"**{f3(prev['median_ratio_current_to_previous'])}**.", "",
+                  "| | this run | previous |", "|---|---|---|",
+                  f"| sets at or below the peer's best-by-CV | {prev['current_wins_vs_peer_best']} | "
+                  f"{prev['previous_wins_vs_peer_best']} |",
+                  f"| median test RMSE ratio to the peer's best-by-CV | "
+                  f"{f3(prev['current_median_ratio_to_peer_best'])} | {f3(prev['previous_median_ratio_to_peer_best'])} |"]
     lines += ["", "## Per set", "",
               "| set | n train/test | qspace chosen (inside-folds) | cv | test | gap in | gap before | peer best | "
-              "peer test | peer SVR test | ratio best | ratio SVR | CPU q-in / q-before / peer (s) |",
-              "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+              "peer test | peer SVR test | ratio best | ratio SVR | CPU q-in / q-before / peer (s) |"
+              + (" previous chosen: test |" if prev else ""),
+              "|---|---|---|---|---|---|---|---|---|---|---|---|---|" + ("---|" if prev else "")]
     for r in rows:
         q = r.get(DEFAULT_MODE)
         b = r.get("before-cv")
@@ -326,7 +338,9 @@ def markdown(doc):
             f"{p['best']['family']} | {f3(p['best']['test_rmse'])} | {f3(p['svr']['test_rmse'])} | "
             f"{f3(q and q['ratio_to_peer_best'])} | {f3(q and q['ratio_to_peer_svr'])} | "
             f"{(q and format(q['cpu_seconds'], '.0f')) or '—'} / {(b and format(b['cpu_seconds'], '.0f')) or '—'}"
-            f" / {p['cpu_seconds']:.0f} |")
+            f" / {p['cpu_seconds']:.0f} |"
+            + (f" {prev['per_set'][r['name']]['previous']}: {f3(prev['per_set'][r['name']]['previous_test_rmse'])} |"
+               if prev and r["name"] in prev["per_set"] else (" — |" if prev else "")))
     pub, sources = doc["published"], doc["published_sources"]
     models = sorted(sources)
     lines += ["", "## Activity cliffs: test RMSE on cliff / non-cliff compounds (MoleculeACE's `cliff_mol`)", "",
@@ -348,6 +362,29 @@ def markdown(doc):
     return "\n".join(lines) + "\n"
 
 
+def versus_previous(rows, previous):
+    """The chosen model (inside-folds) against the one a previous space chose on the same sets, files and peer runs
+    (--previous: the descriptor space's runs beside the fingerprint space's); None when no set has both."""
+    pairs = []
+    for r in rows:
+        path = os.path.join(previous, r["name"], f"qspace-{DEFAULT_MODE}.json")
+        if DEFAULT_MODE in r and os.path.exists(path):
+            pairs.append((r, load(path)["best"]))
+    if not pairs:
+        return None
+    peer = lambda r: r["peer"]["best"]["test_rmse"]
+    return {"folder": previous, "datasets": len(pairs),
+            "current_wins_vs_peer_best": sum(r[DEFAULT_MODE]["best"]["test_rmse"] <= peer(r) for r, _ in pairs),
+            "previous_wins_vs_peer_best": sum(b["test_rmse"] <= peer(r) for r, b in pairs),
+            "current_median_ratio_to_peer_best": med([r[DEFAULT_MODE]["best"]["test_rmse"] / peer(r) for r, _ in pairs]),
+            "previous_median_ratio_to_peer_best": med([b["test_rmse"] / peer(r) for r, b in pairs]),
+            "median_ratio_current_to_previous": med([r[DEFAULT_MODE]["best"]["test_rmse"] / b["test_rmse"]
+                                                     for r, b in pairs]),
+            "current_lower": sum(r[DEFAULT_MODE]["best"]["test_rmse"] < b["test_rmse"] for r, b in pairs),
+            "per_set": {r["name"]: {"previous": f"{b['builder']}/{b['feature_set']}",
+                                    "previous_test_rmse": b["test_rmse"]} for r, b in pairs}}
+
+
 def summary(a):
     names = [n for n in a.sets.split(",") if n]
     done = [n for n in names if os.path.exists(os.path.join(a.runs, n, "peer.json"))]
@@ -357,7 +394,8 @@ def summary(a):
     doc = {"protocol": a.protocol, "seed": a.seed, "n_train": a.n_train if a.protocol == "small" else None,
            "command": a.command, "aggregate": agg, "targets": targets(agg),
            "consensus": aggregate_variants(rows), "datasets": rows, "published": pub, "published_sources": sources,
-           "missing": [n for n in names if n not in done]}
+           "missing": [n for n in names if n not in done],
+           "previous": versus_previous(rows, a.previous) if a.previous else None}
     with open(a.out, "w") as fh:
         json.dump(doc, fh, indent=1)
     with open(a.md, "w") as fh:
@@ -438,6 +476,7 @@ def main(argv=None):
     r.add_argument("--command", default="")
     r.add_argument("--out", required=True)
     r.add_argument("--md", required=True)
+    r.add_argument("--previous", help="another space's runs of the same sets, to set its chosen models beside")
     c = sub.add_parser("spaces")
     c.add_argument("--runs", required=True, help="the runs folder holding each set's peer.json")
     c.add_argument("--md", required=True)

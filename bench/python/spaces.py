@@ -56,6 +56,14 @@ def spaces(cands):
         "fingerprints-no-atompairs": (idx(lambda c: fp(c) and c["feature_set"] != "atompairs"), None),
         "ecfp4-fingerprints": (idx(lambda c: fp(c) and c["feature_set"] == "ecfp4"), None),
     }
+    # the fingerprint space with more views (CandidateDump's "extra" study, when the dump holds it)
+    extra = lambda *views: lambda c: c["study"] == "extra" and c["feature_set"] in views
+    if any(c["study"] == "extra" for c in cands):
+        for name, views in (("fingerprints+descriptors", ("descriptors",)),
+                            ("fingerprints+ecfp2+fcfp6", ("ecfp2", "fcfp6")),
+                            ("fingerprints+maccs", ("maccs",)),
+                            ("fingerprints+all-extra", ("ecfp2", "fcfp6", "maccs", "descriptors"))):
+            out[name] = (idx(lambda c, v=views: fp(c) or extra(*v)(c)), None)
     return out
 
 

@@ -24,8 +24,10 @@ import java.util.stream.Collectors;
 
 /**
  * A QSAR study as a chemist describes it: datasets, a split, descriptors, selectors, model builders with their
- * grids, validation and a seed. Everything left out has a default: for a classification whose study names no
- * descriptors, selectors or builders, the fingerprint space and the mean of its models ({@link #spaceFor}).
+ * grids, validation and a seed. Everything left out has a default: a study that names no descriptors, selectors or
+ * builders models every dataset in the fingerprint space with the mean of its models as the chosen model
+ * ({@link #spaceFor}); one that names any of them gets the descriptor space's defaults for the rest
+ * ({@link #descriptorSpace()}).
  * Immutable: each method returns a new study.
  *
  * <pre>{@code
@@ -78,8 +80,8 @@ public final class Study implements Serializable {
         this.added = List.copyOf(added);
     }
 
-    /** A study with every default: auto split (the file's own, else random 20%), default descriptors, selectors,
-     *  builders, 5-fold CV, seed 42, results in ./qspace-results. */
+    /** A study with every default: auto split (the file's own, else random 20%), the fingerprint space with the mean
+     *  of its models chosen ({@link #spaceFor}), 5-fold CV, seed 42, results in ./qspace-results. */
     public static Study named(String name) {
         if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("study name '" + name
@@ -185,17 +187,17 @@ public final class Study implements Serializable {
         return with(b -> b.timeLimit(limit));
     }
 
-    /** A classification's model space when the study names no descriptors, selectors or builders, in words. */
-    public static final String CLASSIFICATION_SPACE = "the fingerprint space (ECFP4, FCFP4, ECFP6 and atom pairs x"
-            + " Tanimoto SVM, Tanimoto GP and random forest; .fingerprintSpace()), unless descriptors, selectors or"
-            + " builders are named";
+    /** The model space of a study that names no descriptors, selectors or builders, in words. */
+    public static final String DEFAULT_SPACE = "the fingerprint space (ECFP4, FCFP4, ECFP6 and atom pairs x"
+            + " Tanimoto SVR or SVM, Tanimoto GP and random forest; .fingerprintSpace()) with the mean of its models"
+            + " as the chosen model; name descriptors, selectors or builders (or .descriptorSpace()) for another";
 
     /** The default sizes of {@link #consensus()}: the mean of the top 3, 5 or 10 models by CV. */
     public static final List<Integer> DEFAULT_CONSENSUS_SIZES = List.of(3, 5, 10);
 
     /**
      * One more candidate per dataset: the consensus of the top 3, 5 or 10 models by CV (see below). The default for a
-     * classification in a space the study names; a regression has it when asked.
+     * classification in a space the study names; a regression in a named space has it when asked.
      */
     public Study consensus() {
         return consensus(DEFAULT_CONSENSUS_SIZES.stream().mapToInt(Integer::intValue).toArray());
@@ -209,10 +211,10 @@ public final class Study implements Serializable {
      * is the same on probabilities of the active class: ranked by the metric that chooses its models (ROC-AUC unless
      * {@link #chooseBy} names another), calibrated and given prediction sets from its own out-of-fold probabilities.
      *
-     * <p>Left unsaid, a classification in a space the study names has the consensus of the top 3, 5 or 10 (on
+     * <p>Left unsaid, a study left to the default space has the mean of all of that space's models, always
+     * ({@link #spaceFor}); in a space the study names, a classification has the consensus of the top 3, 5 or 10 (on
      * MoleculeACE's 30 sets as classifications, bench/classification.sh, the nested CV chose it on 22 and its test
-     * ROC-AUC was higher than the best single model's on 19 of those, lower on 3), a classification left to its
-     * default space the mean of all of that space's models, always ({@link #spaceFor}), and a regression none (its
+     * ROC-AUC was higher than the best single model's on 19 of those, lower on 3) and a regression none (its
      * consensus was chosen on 2 of 30 small sets, bench/HONEST_SELECTION.md).
      */
     public Study consensus(int... sizes) {
@@ -263,9 +265,9 @@ public final class Study implements Serializable {
     /**
      * The fingerprint model space: ECFP4, FCFP4 and ECFP6 counts and atom pairs (four unsupervised views of each
      * molecule, no supervised feature selection), each modelled by a Tanimoto (MinMax) SVR (C 1, 10, 100), a Tanimoto
-     * Gaussian process (noise 0.01 to 0.3) and a random forest: 12 candidates. Made for small sets (tens to a few
-     * hundred compounds), where it beat the default space on MoleculeACE's 30 sets (bench/HONEST_SELECTION.md);
-     * combine it with {@link #consensusOfAll()} to average across the views.
+     * Gaussian process (noise 0.01 to 0.3) and a random forest: 12 candidates. With the mean of its models
+     * ({@link #consensusOfAll()}) it is the default of a study that names no space ({@link #spaceFor}); named, its
+     * chosen model is the best by CV unless a consensus is asked for.
      */
     public Study fingerprintSpace() {
         return descriptors(Descriptors.ecfp4().plus(Descriptors.fcfp4()).plus(Descriptors.ecfp6())
@@ -275,6 +277,17 @@ public final class Study implements Serializable {
                 .builders(Builders.svr().kernel("tanimoto").c(1, 10, 100).epsilon(0.1),
                         Builders.gaussianProcess().kernel("tanimoto").noise(0.01, 0.03, 0.1, 0.3),
                         Builders.randomForest().trees(200).maxFeatures(1.0 / 3).minLeaf(1));
+    }
+
+    /**
+     * The descriptor space, which a study naming only some of descriptors, selectors and builders gets for the rest:
+     * CDK's 2D descriptors plus ECFP4, the standard filters, seven feature sets (filtered, ECFP4 and five supervised
+     * selections, refitted inside every CV fold) x eight builders (bench/MODEL_SPACE.md); the chosen model is the
+     * best by CV (for a classification, the top-k consensus when its nested CV is best). On MoleculeACE's sets the
+     * default fingerprint space predicted better (bench/HONEST_SELECTION.md).
+     */
+    public Study descriptorSpace() {
+        return descriptors(Descriptors.defaults()).selectors(Selectors.defaults()).builders(Builders.defaults());
     }
 
     /** Reads the datasets and unwinds the study into its invocation tree; nothing heavy runs. */
@@ -307,42 +320,46 @@ public final class Study implements Serializable {
     public Duration timeLimit() { return timeLimit; }
     /**
      * The consensus sizes for a dataset of this kind: those the study named (empty for {@link #noConsensus()}), else
-     * 3, 5 and 10 for a classification and none for a regression.
+     * the mean of all models in the default space, and in a space the study names 3, 5 and 10 for a classification
+     * and none for a regression.
      */
     public List<Integer> consensusSizes(ModelKind kind) {
         if (consensusSizes != null) {
             return consensusSizes;
         }
-        if (kind != ModelKind.CLASSIFICATION) {
-            return List.of();
+        if (!spaceNamed) {
+            return List.of(io.qspace.validate.Consensus.ALL);
         }
-        return spaceNamed ? DEFAULT_CONSENSUS_SIZES : List.of(io.qspace.validate.Consensus.ALL);
+        return kind == ModelKind.CLASSIFICATION ? DEFAULT_CONSENSUS_SIZES : List.of();
     }
 
     /**
      * Whether the consensus is the chosen model of a dataset of this kind: when the study said so
-     * ({@link #consensusAlways(int...)}), and for a classification left to its default space ({@link #spaceFor}).
+     * ({@link #consensusAlways(int...)}), and in the default space ({@link #spaceFor}) unless the study names its
+     * consensus.
      */
     public boolean consensusChosenAlways(ModelKind kind) {
-        return consensusAlways || (consensusSizes == null && kind == ModelKind.CLASSIFICATION && !spaceNamed);
+        return consensusAlways || (consensusSizes == null && !spaceNamed);
     }
 
     /**
-     * The study whose descriptors, selectors and builders model a dataset of this kind: this one, except for a
-     * classification when the study named none of them: then the fingerprint space ({@link #fingerprintSpace()}),
-     * and unless the study names its consensus, the mean of all 12 of its models is the chosen model. On MoleculeACE's
-     * 30 sets as classifications (pKi/pEC50 >= 7, bench/classification.sh) that space and mean had a test ROC-AUC at
-     * or above the scikit-learn peer's best-by-CV on more sets than the default space's chosen model, at about a
-     * third of its CPU (bench/results/classification-summary.md).
+     * The study whose descriptors, selectors and builders model a dataset of this kind: this one, unless the study
+     * named none of them: then the fingerprint space ({@link #fingerprintSpace()}, with any builders added by
+     * {@link #addBuilders}), and unless the study names its consensus, the mean of all its models is the chosen
+     * model. On MoleculeACE's 30 sets that space and mean predicted better than the descriptor space's chosen model:
+     * as regressions cut to 80 training compounds, a test RMSE at or below the scikit-learn peer's best-by-CV on 21
+     * sets against 4, and on the full sets (bench/HONEST_SELECTION.md); as classifications (pKi/pEC50 >= 7), a test
+     * ROC-AUC at or above the peer's on 24 sets against 19 (bench/results/classification-summary.md). Both kinds
+     * get the same space today (each builder's classifier for a classification); the planner asks per kind.
      */
     public Study spaceFor(ModelKind kind) {
-        if (kind != ModelKind.CLASSIFICATION || spaceNamed) {
+        if (spaceNamed) {
             return this;
         }
         return fingerprintSpace().addBuilders(added.toArray(new ModelBuilder[0]));
     }
 
-    /** Whether the study named its descriptors, selectors or builders (else each kind has its default space). */
+    /** Whether the study named its descriptors, selectors or builders (else it has the default space). */
     public boolean spaceNamed() { return spaceNamed; }
     /** Whether the study named its consensus (or none), rather than leaving it to each dataset's kind. */
     public boolean consensusNamed() { return consensusSizes != null; }
@@ -354,15 +371,17 @@ public final class Study implements Serializable {
 
     @Override
     public String toString() {
+        Study space = spaceFor(ModelKind.REGRESSION);
         return "Study " + name + "\n"
                 + "  datasets:    " + datasets.size() + " source(s)\n"
                 + "  split:       " + split.describe() + "\n"
-                + "  descriptors: " + descriptors.describe() + "\n"
+                + (spaceNamed ? "" : "  space:       " + DEFAULT_SPACE + "\n")
+                + "  descriptors: " + space.descriptors.describe() + "\n"
                 + "  filters:     " + filters.describe() + "\n"
-                + "  selectors:   " + featureSetSelectors().stream().map(Selector::name)
+                + "  selectors:   " + space.featureSetSelectors().stream().map(Selector::name)
                         .collect(Collectors.joining(", ")) + "\n"
-                + "  builders:    " + builders.stream().map(Object::toString).collect(Collectors.joining(", ")) + "\n"
-                + (spaceNamed ? "" : "  classifications: " + CLASSIFICATION_SPACE + "\n")
+                + "  builders:    " + space.builders.stream().map(Object::toString)
+                        .collect(Collectors.joining(", ")) + "\n"
                 + "  validation:  " + validation.describe() + "\n"
                 + "  consensus:   " + consensusInWords() + "\n"
                 + "  seed:        " + seed + "\n"
@@ -372,8 +391,8 @@ public final class Study implements Serializable {
     /** The study's consensus in words, for its description. */
     String consensusInWords() {
         if (consensusSizes == null) {
-            return "for classifications, mean of " + io.qspace.validate.Consensus.sizesInWords(
-                    consensusSizes(ModelKind.CLASSIFICATION)) + (spaceNamed ? "" : ", always the chosen model")
+            return (spaceNamed ? "for classifications, mean of " + io.qspace.validate.Consensus.sizesInWords(
+                    consensusSizes(ModelKind.CLASSIFICATION)) : "mean of all models, always the chosen model")
                     + " (the default; .noConsensus() leaves it out)";
         }
         return consensusSizes.isEmpty() ? "none"

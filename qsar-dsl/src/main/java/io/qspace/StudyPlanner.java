@@ -152,7 +152,7 @@ final class StudyPlanner {
     /**
      * What the study was, in words: kept with every run's results.
      *
-     * @param sizes the consensus of the datasets that have one (a study left to the default has it for its
+     * @param sizes the consensus of the datasets that have one (in a space the study names, by default its
      *              classifications), or none
      */
     private static Map<String, String> manifest(Study study, Study space, List<Integer> sizes,
@@ -168,13 +168,13 @@ final class StudyPlanner {
         p.put("filters", study.filters().describe());
         p.put("selectors", String.join(", ", space.featureSetSelectors().stream().map(Selector::name).toList()));
         p.put("builders", String.join(", ", space.builders().stream().map(Object::toString).toList()));
-        if (space == study && kinds.contains(ModelKind.CLASSIFICATION) && !study.spaceNamed()) {
-            p.put("classification_space", Study.CLASSIFICATION_SPACE);
+        if (!study.spaceNamed()) {
+            p.put("model_space", Study.DEFAULT_SPACE);
         }
         p.put("validation", study.validation().describe());
         if (!sizes.isEmpty()) {
-            p.put("consensus", io.qspace.validate.Consensus.sizesInWords(sizes)
-                    + (study.consensusNamed() ? "" : " (classifications, the default)"));
+            p.put("consensus", io.qspace.validate.Consensus.sizesInWords(sizes) + (study.consensusNamed() ? ""
+                    : study.spaceNamed() ? " (classifications, the default)" : " (the default space's)"));
             p.put(Results.CONSENSUS_CHOICE, kinds.stream().anyMatch(study::consensusChosenAlways)
                     ? Results.ALWAYS : "by-cv");
         }

@@ -77,7 +77,8 @@ class ClassificationPlanTest {
         assertEquals("ecfp4, fcfp4, ecfp6, atompairs", plan.manifest().get("selectors"), plan.manifest().toString());
         assertTrue(plan.manifest().get("builders").startsWith("svr(") && plan.manifest().get("builders")
                 .contains("gp(kernel=tanimoto") && plan.manifest().get("builders").contains("rf("));
-        assertEquals("all models (classifications, the default)", plan.manifest().get("consensus"));
+        assertEquals("all models (the default space's)", plan.manifest().get("consensus"));
+        assertEquals(Study.DEFAULT_SPACE, plan.manifest().get("model_space"));
         assertEquals(io.qspace.results.Results.ALWAYS, plan.manifest().get(io.qspace.results.Results.CONSENSUS_CHOICE));
         assertTrue(plan.toString().contains("-> 1 consensus, mean of all models, always the chosen model"),
                 plan.toString());
@@ -108,23 +109,24 @@ class ClassificationPlanTest {
         assertTrue(ownSpace.toString().contains(
                 "-> 1 consensus, mean of the top [3, 5, 10] by CV, chosen when its nested CV is best"),
                 ownSpace.toString());
-        // a regression of the same compounds keeps the study's space and has no consensus unless asked
-        Plan regression = Study.named("reg").datasets(bzr()).store(store.toString()).plan();
+        // a regression in the descriptor space has no consensus unless asked
+        Plan regression = Study.named("reg").datasets(bzr()).descriptorSpace().store(store.toString()).plan();
         assertEquals(ownSpace.roots().get(0).task().expectedSubtreeSize() - 1,
                 regression.roots().get(0).task().expectedSubtreeSize());
         assertTrue(!regression.manifest().containsKey("consensus") && !regression.manifest()
-                .containsKey("classification_space"), regression.manifest().toString());
-        Plan asked = Study.named("reg").datasets(bzr()).consensus().store(store.toString()).plan();
+                .containsKey("model_space"), regression.manifest().toString());
+        Plan asked = Study.named("reg").datasets(bzr()).descriptorSpace().consensus().store(store.toString()).plan();
         assertEquals(regression.roots().get(0).task().expectedSubtreeSize() + 1,
                 asked.roots().get(0).task().expectedSubtreeSize());
-        // both kinds in one study: each in its own space; the plan names the dataset that has the consensus
+        // both kinds in one study left to the default: both in the fingerprint space with the mean of all chosen,
+        // sharing one prepare's fingerprints per file
         Plan mixed = Study.named("mixed").datasets(bzr().activeAtLeast(7), Datasets.csv(SampleData.folder()
                         .resolve("freewilson_CHEMBL2321810.csv").toString()).smiles("smiles").activity("activity"))
                 .store(store.toString()).plan();
-        assertTrue(mixed.toString().contains("always the chosen model (sutherland_BZR)"), mixed.toString());
-        assertEquals(Study.CLASSIFICATION_SPACE, mixed.manifest().get("classification_space"));
-        assertEquals(regression.roots().get(0).task().expectedSubtreeSize(),
-                mixed.roots().get(1).task().expectedSubtreeSize());
+        assertTrue(mixed.toString().contains("-> 1 consensus, mean of all models, always the chosen model\n"),
+                mixed.toString());
+        assertEquals(Study.DEFAULT_SPACE, mixed.manifest().get("model_space"));
+        assertEquals(plan.roots().get(0).task().expectedSubtreeSize(), mixed.roots().get(1).task().expectedSubtreeSize());
         assertEquals(plan.roots().get(0).task().expectedSubtreeSize(), mixed.roots().get(0).task().expectedSubtreeSize());
         // two builders on one feature set are fewer models than the smallest size: no consensus is planned
         Plan few = Study.named("few").datasets(bzr().activeAtLeast(7))

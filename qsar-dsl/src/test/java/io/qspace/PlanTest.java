@@ -14,8 +14,9 @@ class PlanTest {
     Path store;
 
     @Test
-    void theDefaultModelSpaceUnwindsIntoTheInvocationTreeOfThePaper() {
-        Plan plan = Study.named("defaults").datasets(SampleData.bzr()).store(store.toString()).plan();
+    void theDescriptorSpaceUnwindsIntoTheInvocationTreeOfThePaper() {
+        Plan plan = Study.named("descriptors").datasets(SampleData.bzr()).descriptorSpace().store(store.toString())
+                .plan();
         int featureSets = plan.featureSetsPerDataset();
         int builders = plan.shape().builders();
         assertTrue(featureSets >= 4 && featureSets <= 7, "the paper's prepare step gives four to seven feature sets");
@@ -23,6 +24,29 @@ class PlanTest {
         String shape = plan.toString();
         assertTrue(shape.contains(featureSets * builders + " build + cross-validate"), shape);
         assertTrue(shape.contains(plan.expectedInvocations() + " in all"), shape);
+        assertTrue(!shape.contains("-> 1 consensus") && !plan.manifest().containsKey("model_space"), shape);
+        assertTrue(shape.contains("small sets: sutherland_BZR (163) compounds"), "the plan advises the default");
+    }
+
+    @Test
+    void aStudyThatNamesNoSpaceModelsARegressionInTheFingerprintSpaceWithTheMeanOfAllChosen() {
+        Study study = Study.named("defaults").datasets(SampleData.bzr()).store(store.toString());
+        Plan plan = study.plan();
+        assertEquals(4, plan.featureSetsPerDataset());
+        assertEquals(1 + 2 * 4 * 3 + 1, plan.expectedInvocations(), "prepare, 12 builds and tests, their mean");
+        assertEquals("ecfp4, fcfp4, ecfp6, atompairs", plan.manifest().get("selectors"));
+        assertEquals(io.qspace.results.Results.ALWAYS, plan.manifest().get(io.qspace.results.Results.CONSENSUS_CHOICE));
+        assertTrue(plan.toString().contains("-> 1 consensus, mean of all models, always the chosen model"),
+                plan.toString());
+        String described = study.toString();
+        assertTrue(described.contains("space:       " + Study.DEFAULT_SPACE) && described.contains(
+                "selectors:   ecfp4, fcfp4, ecfp6, atompairs") && described.contains(
+                "consensus:   mean of all models, always the chosen model (the default"), described);
+        // naming one part keeps the descriptor space's defaults for the rest, and no consensus for a regression
+        Plan named = Study.named("named").datasets(SampleData.bzr()).builders(io.qspace.model.Builders.pls())
+                .store(store.toString()).plan();
+        assertEquals(study.descriptorSpace().plan().featureSetsPerDataset(), named.featureSetsPerDataset());
+        assertEquals(1 + 2 * named.featureSetsPerDataset(), named.expectedInvocations(), named.toString());
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The plan advises the fingerprint space for small regression sets on the default space, and only then. */
+/** The plan advises the default fingerprint space for small regression sets on the descriptor space, and only then. */
 class SmallSetsAdviceTest {
     @TempDir
     Path store;
@@ -25,8 +25,9 @@ class SmallSetsAdviceTest {
     }
 
     @Test
-    void aSmallRegressionOnTheDefaultSpaceGetsTheAdviceNamingIt() {
-        String printed = Study.named("small").datasets(bzr()).store(store.toString()).plan().toString();
+    void aSmallRegressionOnTheDescriptorSpaceGetsTheAdviceNamingIt() {
+        String printed = Study.named("small").datasets(bzr()).descriptorSpace().store(store.toString()).plan()
+                .toString();
         assertTrue(printed.contains("small sets: sutherland_BZR (163) compounds"), printed);
         assertTrue(printed.contains(".fingerprintSpace().consensusOfAll()"), printed);
     }
@@ -34,7 +35,8 @@ class SmallSetsAdviceTest {
     @Test
     void noAdviceForLargerSetsOtherSpacesOrClassifications() {
         for (Study study : new Study[] {
-                Study.named("large").datasets(freeWilson()),
+                Study.named("large").datasets(freeWilson()).descriptorSpace(),
+                Study.named("default").datasets(bzr()),
                 Study.named("fp").datasets(bzr()).fingerprintSpace().consensusOfAll(),
                 Study.named("mine").datasets(bzr()).builders(Builders.randomForest()),
                 Study.named("classes").datasets(bzr().activeAtLeast(7))}) {

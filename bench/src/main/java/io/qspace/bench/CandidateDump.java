@@ -1,6 +1,8 @@
 package io.qspace.bench;
 
 import io.qspace.Study;
+import io.qspace.chem.Descriptors;
+import io.qspace.model.Builders;
 import io.qspace.data.DatasetSource;
 import io.qspace.results.Results;
 import io.qspace.results.StoredModel;
@@ -24,7 +26,9 @@ import tech.tablesaw.api.Table;
  *   <li>{@code before}: the default study's supervised feature sets with selection before CV (the paper's
  *       behaviour; the unsupervised sets are the same in both modes);</li>
  *   <li>{@code fingerprints}: {@link Study#fingerprintSpace()}, ECFP4, FCFP4, ECFP6 counts and atom pairs, each with
- *       Tanimoto (MinMax) SVR, Tanimoto GP and random forest.</li>
+ *       Tanimoto (MinMax) SVR, Tanimoto GP and random forest;</li>
+ *   <li>{@code extra} (only when named): four more views for the fingerprint space's mean, ECFP2 and FCFP6 counts,
+ *       MACCS keys and CDK's 2D descriptors, with the same three learners.</li>
  * </ul>
  * Process CPU seconds per study are recorded.
  *
@@ -45,13 +49,25 @@ public final class CandidateDump {
         DatasetSource source = MoleculeAceStudy.source(csv);
         Path store = ScratchFolder.create("qspace-candidates-");
         Map<String, Study> studies = new LinkedHashMap<>();
+        // "default" is the descriptor space, the default study's space when these dumps were first made
         studies.put("default", Study.named("cand-" + name).datasets(source).seed(seed).store(store.toString())
-                .validation(Validation.kFold(5)));
+                .validation(Validation.kFold(5)).descriptorSpace());
         studies.put("before", Study.named("cand-before-" + name).datasets(source).seed(seed)
                 .store(store.toString()).validation(Validation.kFold(5).selectionBeforeCv())
                 .selectors(Selectors.topCorrelated(10, 20, 40), Selectors.stepwise(), Selectors.forestImportance(30)));
         studies.put("fingerprints", Study.named("cand-fp-" + name).datasets(source).seed(seed)
                 .store(store.toString()).validation(Validation.kFold(5)).fingerprintSpace());
+        // more views for the fingerprint space's mean: ECFP2, FCFP6, MACCS keys and CDK's 2D descriptors, each with
+        // the same three learners (kernels "auto": Tanimoto on fingerprints, RBF on standardised descriptors)
+        studies.put("extra", Study.named("cand-extra-" + name).datasets(source).seed(seed)
+                .store(store.toString()).validation(Validation.kFold(5))
+                .descriptors(Descriptors.ecfp(2, 2048, true).plus(Descriptors.fcfp(6, 2048, true))
+                        .plus(Descriptors.maccs()).plus(Descriptors.cdkDefault()))
+                .selectors(Selectors.fingerprints("ecfp2"), Selectors.fingerprints("fcfp6"),
+                        Selectors.fingerprints("maccs"), Selectors.fingerprints(Descriptors.DESCRIPTORS_BLOCK))
+                .builders(Builders.svr().kernel("auto").c(1, 10, 100).epsilon(0.1),
+                        Builders.gaussianProcess().kernel("auto").noise(0.01, 0.03, 0.1, 0.3),
+                        Builders.randomForest().trees(200).maxFeatures(1.0 / 3).minLeaf(1)));
 
         if (!studies.keySet().containsAll(wanted)) {
             throw new IllegalArgumentException("studies " + wanted + ": expected some of " + studies.keySet());

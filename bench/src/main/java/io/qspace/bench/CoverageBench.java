@@ -40,7 +40,8 @@ public final class CoverageBench {
 
         Study study = Study.named("coverage-" + name)
                 .datasets(MoleculeAceStudy.source(input))
-                .seed(seed).store(work.resolve("store").toString());
+                .seed(seed).store(work.resolve("store").toString())
+                .descriptorSpace(); // what bench/COVERAGE.md measured
         Results results = MoleculeAceStudy.run(study);
         StoredModel chosen = MoleculeAceStudy.best(results);
         Table test = results.testPredictions(chosen);

@@ -34,9 +34,9 @@ public final class HonestSelectionBench {
         long cpu0 = ModelSpaceBench.processCpuNanos();
         if (args.length != 5 && args.length != 6) {
             throw new IllegalArgumentException("usage: HonestSelectionBench CSV NAME SEED inside-folds|before-cv "
-                    + "[default|fingerprints] OUT.json");
+                    + "[descriptors|fingerprints] OUT.json");
         }
-        String space = args.length == 6 ? args[4] : "default";
+        String space = args.length == 6 ? args[4] : "descriptors";
         Path csv = Path.of(args[0]);
         String name = args[1];
         long seed = Long.parseLong(args[2]);
@@ -46,13 +46,15 @@ public final class HonestSelectionBench {
 
         // kept after the JVM exits (not a ScratchFolder): bench/consensus-spaces.sh measures more spaces on it
         Path store = java.nio.file.Files.createTempDirectory("qspace-honest-");
-        // the consensus of the top 3, 5 or 10 by CV is one more candidate; the best single model is reported too
+        // descriptors: the descriptor space (the default study's before the fingerprint space became the default),
+        // where selection inside or before the folds differs, with the consensus of the top 3, 5 or 10 by CV as one
+        // more candidate; fingerprints: what a study naming no space runs. The best single model is reported too.
         Study study = Study.named("honest-" + name).datasets(source).validation(validation(selection)).seed(seed)
                 .store(store.toString());
         study = switch (space) {
-            case "default" -> study.consensus();
+            case "descriptors" -> study.descriptorSpace().consensus();
             case "fingerprints" -> study.fingerprintSpace().consensusOfAll();
-            default -> throw new IllegalArgumentException("space '" + space + "': expected default or fingerprints");
+            default -> throw new IllegalArgumentException("space '" + space + "': expected descriptors or fingerprints");
         };
         Results results = MoleculeAceStudy.run(study);
         Table ok = MoleculeAceStudy.ok(results);

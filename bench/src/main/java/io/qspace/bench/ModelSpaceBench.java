@@ -45,7 +45,8 @@ public final class ModelSpaceBench {
 
         Path store = ScratchFolder.create("qspace-bench-");
         long cpu0 = processCpuNanos();
-        Study study = Study.named("bench-" + name).datasets(source).seed(seed).store(store.toString());
+        Study study = Study.named("bench-" + name).datasets(source).seed(seed).store(store.toString())
+                .descriptorSpace(); // the 56 cells of bench/MODEL_SPACE.md
         Plan plan = study.plan();
         Results results;
         try (EmbeddedRunner runner = new EmbeddedRunner()) {

@@ -60,7 +60,8 @@ public final class ScalingBench {
 
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("compounds", size);
-        Study study = Study.named("scaling-" + size).datasets(source).seed(seed).store(store.toString());
+        Study study = Study.named("scaling-" + size).datasets(source).seed(seed).store(store.toString())
+                .descriptorSpace(); // what bench/results/scaling measured
         if (mode.startsWith("approx:")) {
             compareWithApproximation(study, Integer.parseInt(mode.substring("approx:".length())), row, out);
             return;

@@ -132,38 +132,56 @@ class GridLargeSetsIT {
                 .seed(3);
     }
 
-    /** A classification left to its defaults: the fingerprint space's 12 models and their mean, as on one slot. */
+    /**
+     * A study left to its defaults, a classification and a regression: the fingerprint space's 12 models and their
+     * mean for each, as on one slot.
+     */
     @Test
-    void aClassificationLeftToItsDefaultsGivesTheSameNumbersOnTwoMembers() throws Exception {
+    void aStudyLeftToItsDefaultsGivesTheSameNumbersOnTwoMembers() throws Exception {
+        Path potency = dir.resolve("bzr_potency.csv"); // BZR's pIC50 as a regression, under a name of its own
+        Files.copy(Path.of("..", "datasets-sample", "sutherland_BZR.csv"), potency);
         Results local;
         try (EmbeddedRunner runner = new EmbeddedRunner(1)) {
-            local = runner.run(defaultClassification(dir.resolve("default-local")).plan());
+            local = runner.run(defaultStudy(potency, dir.resolve("default-local")).plan());
         }
         try (GridTrustIT.TestCluster c = new GridTrustIT.TestCluster()) {
             c.start(c.member("d1"), c.member("d2"));
             try (GridRunner grid = c.connect()) {
-                Results onGrid = grid.submit(defaultClassification(dir.resolve("default-grid")).plan(),
+                Results onGrid = grid.submit(defaultStudy(potency, dir.resolve("default-grid")).plan(),
                         ProgressListener.none()).await();
                 assertEquals(0, onGrid.failed(), onGrid.failures().print());
-                Table d = classNumbers(onGrid.table());
-                assertEquals(13, d.rowCount(), d.print());
-                assertEquals(classNumbers(local.table()).print(), d.print());
-                assertEquals("consensus", onGrid.best("sutherland_BZR").provenance().builder());
-                assertEquals(local.testPredictions(local.best("sutherland_BZR")).print(200),
-                        onGrid.testPredictions(onGrid.best("sutherland_BZR")).print(200));
+                Table d = defaultNumbers(onGrid.table());
+                assertEquals(26, d.rowCount(), d.print());
+                assertEquals(defaultNumbers(local.table()).print(), d.print());
+                for (String dataset : List.of("sutherland_BZR", "bzr_potency")) {
+                    assertEquals("consensus", onGrid.best(dataset).provenance().builder());
+                    assertEquals(local.testPredictions(local.best(dataset)).print(200),
+                            onGrid.testPredictions(onGrid.best(dataset)).print(200));
+                }
             }
         }
     }
 
-    /** BZR active at pIC50 >= 7 with nothing of its model space named: the fingerprint space and its mean. */
-    private static Study defaultClassification(Path store) {
+    /**
+     * BZR active at pIC50 >= 7 and the same compounds' pIC50 as a regression, with nothing of the model space
+     * named: the fingerprint space and its mean for both.
+     */
+    private static Study defaultStudy(Path potency, Path store) {
         Path samples = Path.of("..", "datasets-sample").toAbsolutePath().normalize();
-        return Study.named("classes-default")
+        return Study.named("default-space")
                 .datasets(Datasets.csv(samples + "/sutherland_BZR.csv").smiles("smiles").id("id").activity("pIC50")
-                        .activeAtLeast(7))
+                        .activeAtLeast(7), Datasets.csv(potency.toString()).smiles("smiles").id("id")
+                        .activity("pIC50"))
                 .validation(Validation.kFold(3))
                 .store(store.toString())
                 .seed(3);
+    }
+
+    /** Both kinds' numbers: a regression's cells have no ROC-AUC, a classification's no RMSE. */
+    private static Table defaultNumbers(Table t) {
+        return t.selectColumns("dataset", "feature_set", "builder", "parameters", "cv_rmse", "test_rmse",
+                "cv_roc_auc", "cv_brier", "test_roc_auc", "test_mcc").sortOn("dataset", "feature_set", "builder",
+                "parameters");
     }
 
     private static Study threeClasses(Path file, Path store) {

@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The plan's advice for small regression sets run on the default model space: on MoleculeACE's 30 sets cut to 80
- * training compounds (bench/HONEST_SELECTION.md), the mean of the fingerprint space's 12 models
- * ({@code .fingerprintSpace().consensusOfAll()}) had a lower test RMSE than the default space's chosen model on most
- * sets (median ratio 0.91 on one seeded sample, 0.955 on a second) at about a quarter of its CPU. The default is not
- * switched silently; the plan says so, naming the datasets it concerns.
+ * The plan's advice for small regression sets run on the descriptor space ({@code Study.descriptorSpace()}, or its
+ * builders by default because the study named some other part): on MoleculeACE's 30 sets cut to 80 training compounds
+ * (bench/HONEST_SELECTION.md), the mean of the fingerprint space's 12 models, the default of a study that names no
+ * space, had a lower test RMSE than the descriptor space's chosen model on most sets (median ratio 0.91 on one seeded
+ * sample, 0.955 on a second) at about a quarter of its CPU. The plan says so, naming the datasets it concerns.
  */
 public final class SmallSets {
     /** Datasets of at most this many compounds get the advice (the measured protocol trained on 80). */
@@ -18,7 +18,7 @@ public final class SmallSets {
 
     private SmallSets() {}
 
-    /** The plan's line of advice, or "" when no dataset is a small regression on the default space. */
+    /** The plan's line of advice, or "" when no dataset is a small regression on the descriptor space. */
     public static String describe(Plan plan) {
         List<String> small = new ArrayList<>();
         for (Invocation root : plan.roots()) {
@@ -36,7 +36,8 @@ public final class SmallSets {
             return "";
         }
         return "  small sets: " + String.join(", ", small) + " compounds. On sets this small,"
-                + " .fingerprintSpace().consensusOfAll() predicted better than the default space in qspace's"
+                + " the default fingerprint space (leave descriptors, selectors and builders unnamed, or"
+                + " .fingerprintSpace().consensusOfAll()) predicted better than the descriptor space in qspace's"
                 + " benchmark (test RMSE 0.91-0.96 of the default's choice, median over MoleculeACE's sets"
                 + " cut to 80 training compounds; bench/HONEST_SELECTION.md)";
     }

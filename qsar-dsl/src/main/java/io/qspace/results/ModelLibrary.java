@@ -96,19 +96,32 @@ public final class ModelLibrary {
 
     /**
      * The model of a dataset with the best cross-validated metric across every study (lowest RMSE, highest ROC-AUC
-     * for a classification), never chosen by the test set.
+     * for a classification), never chosen by the test set, among the models the studies chose: a study that chose
+     * its consensus always (the default space's mean of all, {@code Study.consensusAlways}) offers that consensus,
+     * not its single models, as {@code Results.best} does.
      */
     public StoredModel best(String dataset) {
         return best(Filter.all().dataset(dataset));
     }
 
+    /** The best model that passes the filter (the first dataset's, by name); a builder named picks among its own. */
     public StoredModel best(Filter filter) {
-        Table t = models(filter);
+        Table t = models(filter); // sorted by dataset, then the CV metric that chose them
         if (t.rowCount() == 0) {
             throw new IllegalArgumentException("no model in " + store.uri() + " matches " + filter
                     + "; datasets with models: " + models().stringColumn("dataset").unique().asList());
         }
-        return load(t.stringColumn("model").get(0)); // sorted by dataset, then the CV metric that chose them
+        String dataset = t.stringColumn("dataset").get(0);
+        Map<String, Boolean> consensusOnly = new java.util.HashMap<>();
+        for (int i = 0; filter.builder() == null && i < t.rowCount() && t.stringColumn("dataset").get(i)
+                .equals(dataset); i++) {
+            if (!consensusOnly.computeIfAbsent(t.stringColumn("study").get(i),
+                    study -> Results.consensusChosenAlways(store, study))
+                    || t.stringColumn("builder").get(i).equals(io.qspace.plan.ConsensusTask.BUILDER)) {
+                return load(t.stringColumn("model").get(i));
+            }
+        }
+        return load(t.stringColumn("model").get(0));
     }
 
     /**

@@ -91,8 +91,13 @@ public final class Results {
         Table issues = store.getOrEmpty(issuesKey)
                 .map(b -> readCsv(new String(b, StandardCharsets.UTF_8), null, study + " issues"))
                 .orElse(Table.create(study + " issues"));
+        return new Results(store, study, runId, table, issues, manifest(store, manifestKey));
+    }
+
+    /** A run manifest's properties, sorted by key; none when the store has no manifest there. */
+    private static Map<String, String> manifest(ObjectStore store, String key) {
         Map<String, String> manifest = new LinkedHashMap<>();
-        store.getOrEmpty(manifestKey).ifPresent(b -> {
+        store.getOrEmpty(key).ifPresent(b -> {
             Properties p = new Properties();
             try {
                 p.load(new StringReader(new String(b, StandardCharsets.UTF_8)));
@@ -101,7 +106,15 @@ public final class Results {
             }
             p.stringPropertyNames().stream().sorted().forEach(k -> manifest.put(k, p.getProperty(k)));
         });
-        return new Results(store, study, runId, table, issues, manifest);
+        return manifest;
+    }
+
+    /** Whether the study's latest run chose each dataset's consensus always, from its manifest alone. */
+    static boolean consensusChosenAlways(ObjectStore store, String study) {
+        List<String> runs = runs(store, study);
+        String key = runs.isEmpty() ? StoreKeys.studyManifest(study)
+                : StoreKeys.runManifest(study, runs.get(runs.size() - 1));
+        return ALWAYS.equals(manifest(store, key).get(CONSENSUS_CHOICE));
     }
 
     /** Only the study's latest results table (one read), typed; for readers that need neither issues nor manifest. */

@@ -46,6 +46,30 @@ class ModelLibraryTest {
     }
 
     @Test
+    void aStudyThatChoseItsConsensusAlwaysOffersThatConsensusAsTheDatasetsBestModel() {
+        String own = dir.resolve("always").toString();
+        Results always = StudyStoreContract.quickStudy("always", own).consensusOfAll().run();
+        Table ok = always.table().where(always.table().stringColumn("status").isEqualTo("ok"));
+        Table singles = ok.where(ok.stringColumn("builder").isNotEqualTo("consensus"));
+        Table mean = ok.where(ok.stringColumn("builder").isEqualTo("consensus"));
+        assertEquals(1, mean.rowCount(), ok.print());
+        // what makes the choice matter: a single model has a lower CV RMSE than the study's chosen mean of all
+        assertTrue(singles.doubleColumn("cv_rmse").min() < mean.doubleColumn("cv_rmse").get(0), ok.print());
+        ModelLibrary library = ModelLibrary.open(own);
+        StoredModel best = library.best("sutherland_BZR");
+        assertEquals("consensus", best.provenance().builder());
+        assertEquals(always.best("sutherland_BZR").toString(), best.toString());
+        // naming a builder picks among its models, by CV
+        assertEquals("knn", library.best(Filter.all().dataset("sutherland_BZR").builder("knn")).provenance()
+                .builder());
+        // the command line predicts with the study's choice
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(0, Main.predict(new String[] {"--store", own, "--best", "sutherland_BZR", DIAZEPAM},
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("consensus"), out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void listsEveryModelOfEveryStudyOnce() {
         ModelLibrary library = library();
         assertEquals(List.of("alpha", "beta"), library.studies());
