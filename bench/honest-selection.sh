@@ -21,6 +21,8 @@ PROTOCOL=small; [[ -n "${OWN[--full]:-}" ]] && PROTOCOL=full
 N_TRAIN="${OWN[--n-train]:-80}"
 MODES="${OWN[--modes]:-inside-folds,before-cv}"
 SPACE="${OWN[--space]:-descriptors}"
+[[ "$SPACE" == descriptors || "$SPACE" == fingerprints ]] \
+  || { echo "$BENCH: --space $SPACE: expected descriptors or fingerprints" >&2; exit 2; }
 SUFFIX=""
 SEED_SUFFIX="" # a second seed's summary beside the first's
 [[ "$SEED" != 42 ]] && SEED_SUFFIX="-seed$SEED"

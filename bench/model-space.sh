@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The model-space benchmark, one command: qspace's default study and the Python pipeline (RDKit + scikit-learn,
+# The model-space benchmark, one command: qspace's descriptor space and the Python pipeline (RDKit + scikit-learn,
 # bench/MODEL_SPACE.md) on the same MoleculeACE sets with their given split, in the same run, side by side.
 #   bench/model-space.sh [--sets CHEMBL2835_Ki,CHEMBL2147_Ki,CHEMBL204_Ki] [--seed 42] [--data DIR]
 # Writes bench/results/{qspace,python-baseline}.json, model-space.md and model-space.png.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The scaling benchmark, one command: qspace's default study on seeded subsets of the MoleculeACE union (30 sets,
+# The scaling benchmark, one command: qspace's descriptor space on seeded subsets of the MoleculeACE union (30 sets,
 # first occurrence of each SMILES, activity = pKi/pEC50 on the compound's own target, each set's given split) of
 # 1,000 to 16,000 compounds, one JVM per size, smallest first. Per size: process CPU seconds, peak heap, per-builder
 # time and the chosen model. Approximate vs exact, the chosen model's test RMSE: where the default run approximated
@@ -43,7 +43,7 @@ import json, math, sys
 docs = [json.load(open(p))["size"] for p in sys.argv[1:]]
 rows = sorted((d for d in docs if "svr_exact_up_to" not in d and "svr_approximated" in d), key=lambda r: r["compounds"])
 approx = sorted((d for d in docs if "svr_exact_up_to" in d), key=lambda r: r["compounds"])
-print("# Scaling: the default study on seeded subsets of the MoleculeACE union\n")
+print("# Scaling: the descriptor space on seeded subsets of the MoleculeACE union\n")
 print("| compounds (train/test) | CPU s | peak heap MB (sampled) | peak live heap MB (after a GC) | live MB per 1,000 compounds | chosen model (default) | test RMSE | all-exact SVR: chosen | test RMSE | ratio | CPU s, all-exact SVR run |")
 print("|---|---|---|---|---|---|---|---|---|---|---|")
 for r in rows:

@@ -47,10 +47,13 @@ def spaces(cands):
     fp = lambda c: c["study"] == "fingerprints"
     unsup = lambda c: c["study"] == "default" and c["feature_set"] not in SUPERVISED
     fp_kernel = lambda c: fp(c) and c["builder"] in ("svr", "gp")
+    has_default = any(default_in(c) for c in cands)
     out = {
         "default": (idx(default_in), idx(default_before)),
-        "default+fingerprints": (idx(lambda c: default_in(c) or fp(c)), idx(lambda c: default_before(c) or fp(c))),
-        "unsupervised+fingerprints": (idx(lambda c: unsup(c) or fp(c)), None),
+        # mixed spaces only when the dump holds both studies (else they would repeat "fingerprints")
+        "default+fingerprints": (idx(lambda c: default_in(c) or fp(c)) if has_default else [],
+                                 idx(lambda c: default_before(c) or fp(c))),
+        "unsupervised+fingerprints": (idx(lambda c: unsup(c) or fp(c)) if has_default else [], None),
         "fingerprints": (idx(fp), None),
         "fingerprints-kernels": (idx(fp_kernel), None),
         "fingerprints-no-atompairs": (idx(lambda c: fp(c) and c["feature_set"] != "atompairs"), None),

@@ -54,9 +54,9 @@ public final class Study implements Serializable {
     /** The consensus sizes the user asked for; null: the default for each dataset's kind ({@link #consensusSizes}). */
     private final List<Integer> consensusSizes;
     private final boolean consensusAlways;
-    /** Whether the study named its descriptors, selectors or builders; if not, a classification gets its own space. */
+    /** Whether the study named its descriptors, selectors or builders; if not, it has the default space. */
     private final boolean spaceNamed;
-    /** Builders added to a study left to its default spaces: they join a classification's space too. */
+    /** Builders added to a study left to the default space: they join it. */
     private final List<ModelBuilder> added;
 
     private Study(String name, List<DatasetSource> datasets, Split split, DescriptorSet descriptors, Filters filters,
@@ -136,8 +136,8 @@ public final class Study implements Serializable {
 
     /**
      * The same study with more builders: what a chemist does to try a new algorithm on stored descriptors. A study
-     * that left its space to the defaults keeps them: the builders join each kind's default space (a classification's
-     * fingerprint space too), so what is stored is reused.
+     * that left its space to the default keeps it: the builders join the fingerprint space, so what is stored is
+     * reused.
      */
     public Study addBuilders(ModelBuilder... more) {
         List<ModelBuilder> all = new java.util.ArrayList<>(builders);
@@ -189,8 +189,8 @@ public final class Study implements Serializable {
 
     /** The model space of a study that names no descriptors, selectors or builders, in words. */
     public static final String DEFAULT_SPACE = "the fingerprint space (ECFP4, FCFP4, ECFP6 and atom pairs x"
-            + " Tanimoto SVR or SVM, Tanimoto GP and random forest; .fingerprintSpace()) with the mean of its models"
-            + " as the chosen model; name descriptors, selectors or builders (or .descriptorSpace()) for another";
+            + " Tanimoto SVR or SVM, Tanimoto GP and random forest; .fingerprintSpace()), the default: name"
+            + " descriptors, selectors or builders (or .descriptorSpace()) for another";
 
     /** The default sizes of {@link #consensus()}: the mean of the top 3, 5 or 10 models by CV. */
     public static final List<Integer> DEFAULT_CONSENSUS_SIZES = List.of(3, 5, 10);
@@ -310,10 +310,13 @@ public final class Study implements Serializable {
     public String name() { return name; }
     public List<DatasetSource> datasets() { return datasets; }
     public Split split() { return split; }
-    public DescriptorSet descriptors() { return descriptors; }
+    /** The descriptors of the space the study models in: the fingerprint space's when it names no space. */
+    public DescriptorSet descriptors() { return spaceNamed ? descriptors : spaceFor(ModelKind.REGRESSION).descriptors; }
     public Filters filters() { return filters; }
-    public List<Selector> selectors() { return selectors; }
-    public List<ModelBuilder> builders() { return builders; }
+    /** The selectors of the space the study models in: the fingerprint space's when it names no space. */
+    public List<Selector> selectors() { return spaceNamed ? selectors : spaceFor(ModelKind.REGRESSION).selectors; }
+    /** The builders of the space the study models in: the fingerprint space's (and any added) when it names none. */
+    public List<ModelBuilder> builders() { return spaceNamed ? builders : spaceFor(ModelKind.REGRESSION).builders; }
     public Validation validation() { return validation; }
     public long seed() { return seed; }
     public String store() { return store; }
@@ -366,21 +369,20 @@ public final class Study implements Serializable {
 
     /** Selectors flattened to one per feature set. */
     public List<Selector> featureSetSelectors() {
-        return selectors.stream().flatMap(s -> s.each().stream()).toList();
+        return selectors().stream().flatMap(s -> s.each().stream()).toList();
     }
 
     @Override
     public String toString() {
-        Study space = spaceFor(ModelKind.REGRESSION);
         return "Study " + name + "\n"
                 + "  datasets:    " + datasets.size() + " source(s)\n"
                 + "  split:       " + split.describe() + "\n"
                 + (spaceNamed ? "" : "  space:       " + DEFAULT_SPACE + "\n")
-                + "  descriptors: " + space.descriptors.describe() + "\n"
+                + "  descriptors: " + descriptors().describe() + "\n"
                 + "  filters:     " + filters.describe() + "\n"
-                + "  selectors:   " + space.featureSetSelectors().stream().map(Selector::name)
+                + "  selectors:   " + featureSetSelectors().stream().map(Selector::name)
                         .collect(Collectors.joining(", ")) + "\n"
-                + "  builders:    " + space.builders.stream().map(Object::toString)
+                + "  builders:    " + builders().stream().map(Object::toString)
                         .collect(Collectors.joining(", ")) + "\n"
                 + "  validation:  " + validation.describe() + "\n"
                 + "  consensus:   " + consensusInWords() + "\n"

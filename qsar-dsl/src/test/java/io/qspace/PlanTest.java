@@ -65,9 +65,9 @@ class PlanTest {
     }
 
     @Test
-    void aSixHundredCompoundSetGivesAtLeastSixtyInvocations() {
+    void aSixHundredCompoundSetGivesAtLeastSixtyInvocationsInTheDescriptorSpace() {
         Path ace = SampleData.moleculeAce();
-        Plan plan = Study.named("ace").store(store.toString())
+        Plan plan = Study.named("ace").store(store.toString()).descriptorSpace()
                 .datasets(Datasets.csv(ace.resolve("CHEMBL2835_Ki.csv").toString()).smiles("smiles")
                         .activity("y [pEC50/pKi]").split("split"))
                 .plan();

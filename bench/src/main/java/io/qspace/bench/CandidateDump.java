@@ -19,11 +19,12 @@ import tech.tablesaw.api.Table;
 
 /**
  * Every candidate model of one MoleculeACE-shaped set, with its out-of-fold and test predictions, for measuring
- * candidate spaces and ways of choosing among them without refitting (bench/python/spaces.py). Three studies on the
+ * candidate spaces and ways of choosing among them without refitting (bench/python/spaces.py). Studies on the
  * same folds (the folds depend on the seed, the data and the split only):
  * <ul>
- *   <li>{@code default}: the default study (56 cells), selection inside the folds;</li>
- *   <li>{@code before}: the default study's supervised feature sets with selection before CV (the paper's
+ *   <li>{@code default}: the descriptor space ({@link Study#descriptorSpace()}, 56 cells: the default study's space
+ *       when these dumps were first made), selection inside the folds;</li>
+ *   <li>{@code before}: the descriptor space's supervised feature sets with selection before CV (the paper's
  *       behaviour; the unsupervised sets are the same in both modes);</li>
  *   <li>{@code fingerprints}: {@link Study#fingerprintSpace()}, ECFP4, FCFP4, ECFP6 counts and atom pairs, each with
  *       Tanimoto (MinMax) SVR, Tanimoto GP and random forest;</li>
@@ -32,14 +33,15 @@ import tech.tablesaw.api.Table;
  * </ul>
  * Process CPU seconds per study are recorded.
  *
- * <pre>java ... io.qspace.bench.CandidateDump CSV NAME SEED [default,before,fingerprints] OUT.json</pre>
+ * <pre>java ... io.qspace.bench.CandidateDump CSV NAME SEED [default,before,fingerprints,extra] OUT.json</pre>
  */
 public final class CandidateDump {
     private CandidateDump() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 4 && args.length != 5) {
-            throw new IllegalArgumentException("usage: CandidateDump CSV NAME SEED [default,before,fingerprints] OUT.json");
+            throw new IllegalArgumentException(
+                    "usage: CandidateDump CSV NAME SEED [default,before,fingerprints,extra] OUT.json");
         }
         List<String> wanted = List.of((args.length == 5 ? args[3] : "default,before,fingerprints").split(","));
         Path csv = Path.of(args[0]);

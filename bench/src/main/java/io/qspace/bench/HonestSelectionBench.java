@@ -16,16 +16,17 @@ import java.util.Map;
 import tech.tablesaw.api.Table;
 
 /**
- * qspace's side of the honest-selection benchmark (bench/HONEST_SELECTION.md): the default study on one
+ * qspace's side of the honest-selection benchmark (bench/HONEST_SELECTION.md): one space's study on one
  * MoleculeACE-shaped CSV with its split, in one selection mode, timed in process CPU seconds from entering main to the
  * last test metric (JIT and all: one dataset per JVM). Writes the chosen model (best by CV RMSE), its test predictions
  * and the CPU time as JSON; bench/python/honest.py compares it with the peer.
  *
- * The space "default" is the default study with {@code .consensus()} (chosen when its nested CV beats the best single
- * model's CV); "fingerprints" is {@link Study#fingerprintSpace()} with {@link Study#consensusOfAll()}. Besides the
+ * The space "descriptors" is {@link Study#descriptorSpace()} with {@code .consensus()} (chosen when its nested CV beats
+ * the best single model's CV), the default study's space until session 12; "fingerprints" is
+ * {@link Study#fingerprintSpace()} with {@link Study#consensusOfAll()}, what a study naming no space runs now. Besides the
  * chosen model's CV, its {@code selection_cv_rmse} is written ({@link Results#selectionCv()}: the CV of the choice).
  *
- * <pre>java ... io.qspace.bench.HonestSelectionBench CSV NAME SEED inside-folds|before-cv [default|fingerprints] OUT.json</pre>
+ * <pre>java ... io.qspace.bench.HonestSelectionBench CSV NAME SEED inside-folds|before-cv [descriptors|fingerprints] OUT.json</pre>
  */
 public final class HonestSelectionBench {
     private HonestSelectionBench() {}

@@ -157,7 +157,7 @@ public final class Descriptors {
         return new FunctionDescriptorSet(name, columns, function);
     }
 
-    /** The default model space's descriptors: {@code cdkDefault().plus(ecfp4())}. */
+    /** The descriptor space's descriptors: {@code cdkDefault().plus(ecfp4())}. */
     public static DescriptorSet defaults() {
         return cdkDefault().plus(ecfp4());
     }

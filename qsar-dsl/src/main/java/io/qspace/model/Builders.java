@@ -73,7 +73,7 @@ public final class Builders {
         return new SvmBuilder();
     }
 
-    /** The default model space of SPEC-model-space.md, in the order mlr, pls, mlp, tree, rf, gbm, svr, knn. */
+    /** The descriptor space's builders (SPEC-model-space.md), in the order mlr, pls, mlp, tree, rf, gbm, svr, knn. */
     public static List<ModelBuilder> defaults() {
         return List.of(
                 mlr(),

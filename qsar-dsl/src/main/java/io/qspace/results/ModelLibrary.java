@@ -96,15 +96,19 @@ public final class ModelLibrary {
 
     /**
      * The model of a dataset with the best cross-validated metric across every study (lowest RMSE, highest ROC-AUC
-     * for a classification), never chosen by the test set, among the models the studies chose: a study that chose
-     * its consensus always (the default space's mean of all, {@code Study.consensusAlways}) offers that consensus,
-     * not its single models, as {@code Results.best} does.
+     * for a classification), never chosen by the test set, among the models the studies chose ({@code Results.best}
+     * of each): a study that chose its consensus always (the default space's mean of all) offers that consensus, not
+     * its single models.
      */
     public StoredModel best(String dataset) {
         return best(Filter.all().dataset(dataset));
     }
 
-    /** The best model that passes the filter (the first dataset's, by name); a builder named picks among its own. */
+    /**
+     * The best model that passes the filter (of the first dataset by name), among the studies' chosen models; a
+     * builder named picks among its own models by CV, and when no study's choice passes the filter, the best that
+     * does.
+     */
     public StoredModel best(Filter filter) {
         Table t = models(filter); // sorted by dataset, then the CV metric that chose them
         if (t.rowCount() == 0) {
@@ -112,16 +116,27 @@ public final class ModelLibrary {
                     + "; datasets with models: " + models().stringColumn("dataset").unique().asList());
         }
         String dataset = t.stringColumn("dataset").get(0);
-        Map<String, Boolean> consensusOnly = new java.util.HashMap<>();
-        for (int i = 0; filter.builder() == null && i < t.rowCount() && t.stringColumn("dataset").get(i)
-                .equals(dataset); i++) {
-            if (!consensusOnly.computeIfAbsent(t.stringColumn("study").get(i),
-                    study -> Results.consensusChosenAlways(store, study))
-                    || t.stringColumn("builder").get(i).equals(io.qspace.plan.ConsensusTask.BUILDER)) {
-                return load(t.stringColumn("model").get(i));
+        if (filter.builder() == null) {
+            Set<String> chosen = chosen(dataset);
+            for (int i = 0; i < t.rowCount() && t.stringColumn("dataset").get(i).equals(dataset); i++) {
+                if (chosen.contains(t.stringColumn("model").get(i))) {
+                    return load(t.stringColumn("model").get(i));
+                }
             }
         }
         return load(t.stringColumn("model").get(0));
+    }
+
+    /** The model keys each study with models of the dataset chose for it (its latest run's {@code Results.best}). */
+    private Set<String> chosen(String dataset) {
+        Set<String> keys = new HashSet<>();
+        for (String study : studies()) {
+            String key = Results.load(store, study).chosenKey(dataset);
+            if (key != null) {
+                keys.add(key);
+            }
+        }
+        return keys;
     }
 
     /**

@@ -109,14 +109,6 @@ public final class Results {
         return manifest;
     }
 
-    /** Whether the study's latest run chose each dataset's consensus always, from its manifest alone. */
-    static boolean consensusChosenAlways(ObjectStore store, String study) {
-        List<String> runs = runs(store, study);
-        String key = runs.isEmpty() ? StoreKeys.studyManifest(study)
-                : StoreKeys.runManifest(study, runs.get(runs.size() - 1));
-        return ALWAYS.equals(manifest(store, key).get(CONSENSUS_CHOICE));
-    }
-
     /** Only the study's latest results table (one read), typed; for readers that need neither issues nor manifest. */
     static Table readTable(ObjectStore store, String study) {
         return readResults(new String(store.require(StoreKeys.studyResults(study)), StandardCharsets.UTF_8), study);
@@ -309,12 +301,26 @@ public final class Results {
     }
 
     private StoredModel bestWhere(String dataset, String builder) {
+        return StoredModel.load(store, chosenKey(dataset, builder));
+    }
+
+    /** The store key of {@link #best(String)}'s model, without loading it; null when the dataset has no model. */
+    String chosenKey(String dataset) {
+        boolean any = false;
+        for (int i = 0; i < table.rowCount() && !any; i++) {
+            any = table.stringColumn("status").get(i).equals(ResultColumn.OK)
+                    && table.stringColumn("dataset").get(i).equals(dataset);
+        }
+        return any ? chosenKey(dataset, null) : null;
+    }
+
+    private String chosenKey(String dataset, String builder) {
         if (builder == null && consensusChosenAlways()) {
             for (int i = 0; i < table.rowCount(); i++) {
                 if (table.stringColumn("status").get(i).equals(ResultColumn.OK)
                         && table.stringColumn("dataset").get(i).equals(dataset)
                         && table.stringColumn("builder").get(i).equals(io.qspace.plan.ConsensusTask.BUILDER)) {
-                    return StoredModel.load(store, table.stringColumn("model").get(i));
+                    return table.stringColumn("model").get(i);
                 }
             }
         }
@@ -333,7 +339,7 @@ public final class Results {
                     + (builder == null ? "" : " and builder '" + builder + "'") + " in study " + study
                     + "; datasets with models: " + table.stringColumn("dataset").unique().asList());
         }
-        return StoredModel.load(store, table.stringColumn("model").get(best));
+        return table.stringColumn("model").get(best);
     }
 
     /**

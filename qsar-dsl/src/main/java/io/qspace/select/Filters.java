@@ -18,7 +18,7 @@ public interface Filters extends Serializable {
     /** Every threshold, in a stable form: part of the content hash of everything computed downstream. */
     String describe();
 
-    /** The filters of the default model space (SPEC-model-space.md), with fluent withers to change thresholds. */
+    /** The standard filters, every space's unless named (SPEC-model-space.md), with fluent withers to change thresholds. */
     /** How a filter written by a chemist keeps columns: the same contract as {@link #keep}. */
     @FunctionalInterface
     interface Rule extends Serializable {

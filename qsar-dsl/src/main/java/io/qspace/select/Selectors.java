@@ -56,7 +56,7 @@ public final class Selectors {
     }
 
     /**
-     * The default model space (SPEC-model-space.md): filtered, topCorrelated(10, 20, 40), stepwise, forest30, ecfp4.
+     * The descriptor space's selectors (SPEC-model-space.md): filtered, topCorrelated(10, 20, 40), stepwise, forest30, ecfp4.
      * Flattened with each() these give 7 feature sets.
      */
     public static List<Selector> defaults() {
