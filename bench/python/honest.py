@@ -178,10 +178,12 @@ def aggregate_variants(rows):
                                                               / r[m]["variants"]["none"]["test_rmse"] for r in rs])
             out[m]["median_test_ratio_always_to_none"] = med([r[m]["variants"]["always"]["test_rmse"]
                                                               / r[m]["variants"]["none"]["test_rmse"] for r in rs])
-    if all(m in out for m in MODES):
+    both = [r for r in rows if all(m in r and "variants" in r[m] for m in MODES)]  # the sets run in both modes
+    if both:
         for v in ("none", "nested", "plain", "always"):
-            before = out["before-cv"][v]["median_gap"]
-            out[f"gap_ratio_inside_to_before_{v}"] = out["inside-folds"][v]["median_gap"] / before if before else None
+            gap = [med([abs(p["cv_rmse"] - p["test_rmse"]) / p["test_rmse"]
+                        for p in (r[m]["variants"][v] for r in both)]) for m in MODES]
+            out[f"gap_ratio_inside_to_before_{v}"] = gap[0] / gap[1] if gap[1] else None
     return out
 
 
@@ -210,10 +212,13 @@ def aggregate(rows):
     out["peer_median_hgb_cpu_share"] = med([r["peer"]["families"]["hgb"]["cpu_seconds"] / r["peer"]["cpu_seconds"]
                                             for r in rows if "hgb" in r["peer"]["families"]])
     if all(m in out for m in MODES):
-        out["gap_ratio_inside_to_before"] = out["inside-folds"]["median_gap"] / out["before-cv"]["median_gap"]
-        sel = (out["inside-folds"]["median_selection_gap"], out["before-cv"]["median_selection_gap"])
-        out["selection_gap_ratio_inside_to_before"] = sel[0] / sel[1] if None not in sel and sel[1] else None
+        # over the sets run in both modes only (a run may hold more sets inside the folds than before CV)
         both = [r for r in rows if all(m in r for m in MODES)]
+        out["sets_in_both_modes"] = len(both)
+        gaps = [med([r[m]["gap"] for r in both]) for m in MODES]
+        out["gap_ratio_inside_to_before"] = gaps[0] / gaps[1] if gaps[1] else None
+        sel = [med([r[m].get("selection_gap") for r in both]) for m in MODES]
+        out["selection_gap_ratio_inside_to_before"] = sel[0] / sel[1] if None not in sel and sel[1] else None
         out["median_selection_cpu_ratio"] = med([r["inside-folds"]["cpu_seconds"] / r["before-cv"]["cpu_seconds"]
                                                  for r in both])
     return out
@@ -286,7 +291,8 @@ def markdown(doc):
     lines += ["", f"Peer's own median CV-to-test gap: {f3(agg['peer_median_gap'])}. Share of the peer's CPU spent in "
               f"HistGradientBoosting: median {f3(agg['peer_median_hgb_cpu_share'])}."]
     if "gap_ratio_inside_to_before" in agg:
-        lines += [f"Median gap inside-folds / before-cv: **{agg['gap_ratio_inside_to_before']:.2f}**. "
+        lines += [f"Median gap inside-folds / before-cv, on the {agg['sets_in_both_modes']} sets run in both modes: "
+                  f"**{agg['gap_ratio_inside_to_before']:.2f}**. "
                   f"Cost of selection inside the folds: median CPU inside-folds / before-cv "
                   f"**{agg['median_selection_cpu_ratio']:.2f}** per dataset."]
     cons = doc.get("consensus") or {}
