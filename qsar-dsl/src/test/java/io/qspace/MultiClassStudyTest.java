@@ -8,6 +8,7 @@ import io.qspace.data.Datasets;
 import io.qspace.model.Builders;
 import io.qspace.results.MultiClassResults;
 import io.qspace.results.Results;
+import io.qspace.results.StoredModel;
 import io.qspace.run.EmbeddedRunner;
 import io.qspace.validate.Validation;
 import java.io.IOException;
@@ -45,6 +46,29 @@ class MultiClassStudyTest {
                 .validation(Validation.kFold(3))
                 .store(dir.resolve(store).toString())
                 .seed(5);
+    }
+
+    /** A study that chose its consensus always: the model library predicts each class with that consensus too. */
+    @Test
+    void theModelLibraryPredictsAFilesClassesWithTheModelsItsStudyChose() {
+        Results results = study(potencyFile(), "always").consensusOfAll().run();
+        MultiClassResults judged = results.multiClass("freewilson_potency");
+        Table ok = results.table().where(results.table().stringColumn("status").isEqualTo("ok"));
+        int singleFirst = 0;
+        for (StoredModel m : judged.models()) {
+            assertEquals("consensus", m.provenance().builder(), m.toString());
+            Table own = ok.where(ok.stringColumn("dataset").isEqualTo(m.provenance().dataset()))
+                    .sortDescendingOn("cv_roc_auc"); // chosen by ROC-AUC
+            singleFirst += own.stringColumn("builder").get(0).equals("consensus") ? 0 : 1;
+        }
+        // what makes the choice matter: for some class a single model has the best CV, which the library took before
+        assertTrue(singleFirst > 0, ok.print());
+        io.qspace.results.MultiClassModel library = io.qspace.results.ModelLibrary.open(
+                dir.resolve("always").toString()).multiClass("freewilson_potency");
+        assertEquals(judged.models().stream().map(Object::toString).toList(),
+                library.models().stream().map(Object::toString).toList());
+        List<String> smiles = judged.predictions().stringColumn("smiles").asList().subList(0, 5);
+        assertEquals(judged.predict(smiles).print(), library.predict(smiles).print());
     }
 
     @Test

@@ -115,16 +115,24 @@ public final class ModelLibrary {
             throw new IllegalArgumentException("no model in " + store.uri() + " matches " + filter
                     + "; datasets with models: " + models().stringColumn("dataset").unique().asList());
         }
-        String dataset = t.stringColumn("dataset").get(0);
-        if (filter.builder() == null) {
-            Set<String> chosen = chosen(dataset);
-            for (int i = 0; i < t.rowCount() && t.stringColumn("dataset").get(i).equals(dataset); i++) {
-                if (chosen.contains(t.stringColumn("model").get(i))) {
-                    return load(t.stringColumn("model").get(i));
-                }
+        return load(t.stringColumn("model").get(filter.builder() == null ? chosenRow(t, 0, false) : 0));
+    }
+
+    /**
+     * In a models table sorted by dataset and CV, from the first row of a dataset: the first row of that dataset
+     * (of the same version of it, its dataset hash, when asked) whose model a study chose, else that first row.
+     */
+    private int chosenRow(Table t, int first, boolean sameVersion) {
+        String dataset = t.stringColumn("dataset").get(first);
+        String hash = t.stringColumn("dataset_hash").get(first);
+        Set<String> chosen = chosen(dataset);
+        for (int i = first; i < t.rowCount() && t.stringColumn("dataset").get(i).equals(dataset); i++) {
+            if ((!sameVersion || t.stringColumn("dataset_hash").get(i).equals(hash))
+                    && chosen.contains(t.stringColumn("model").get(i))) {
+                return i;
             }
         }
-        return load(t.stringColumn("model").get(0));
+        return first;
     }
 
     /** The model keys each study with models of the dataset chose for it (its latest run's {@code Results.best}). */
@@ -141,7 +149,8 @@ public final class ModelLibrary {
 
     /**
      * A file of three or more classes as one predictor: for each of its classes the best model by CV of that class's
-     * dataset ({@code file.class}) across every study, all made from one version of the file. Two versions with
+     * dataset ({@code file.class}) across every study, among the models the studies chose (as {@link #best(String)}),
+     * all made from one version of the file. Two versions with
      * models for every class are refused (which one is meant cannot be told); Results.multiClass(file) of one
      * study's results picks that study's.
      */
@@ -165,7 +174,7 @@ public final class ModelLibrary {
         }
         FileClasses found = complete.get(0);
         List<StoredModel> models = found.family().classes().stream()
-                .map(c -> load(all.stringColumn("model").get(found.rows().get(c)))).toList();
+                .map(c -> load(all.stringColumn("model").get(chosenRow(all, found.rows().get(c), true)))).toList();
         return new MultiClassModel(file, found.family().classes(), models);
     }
 
