@@ -115,17 +115,17 @@ public final class ModelLibrary {
             throw new IllegalArgumentException("no model in " + store.uri() + " matches " + filter
                     + "; datasets with models: " + models().stringColumn("dataset").unique().asList());
         }
-        return load(t.stringColumn("model").get(filter.builder() == null ? chosenRow(t, 0, false) : 0));
+        return load(t.stringColumn("model").get(filter.builder() == null
+                ? chosenRow(t, 0, false, chosen(List.of(t.stringColumn("dataset").get(0)))) : 0));
     }
 
     /**
      * In a models table sorted by dataset and CV, from the first row of a dataset: the first row of that dataset
      * (of the same version of it, its dataset hash, when asked) whose model a study chose, else that first row.
      */
-    private int chosenRow(Table t, int first, boolean sameVersion) {
+    private static int chosenRow(Table t, int first, boolean sameVersion, Set<String> chosen) {
         String dataset = t.stringColumn("dataset").get(first);
         String hash = t.stringColumn("dataset_hash").get(first);
-        Set<String> chosen = chosen(dataset);
         for (int i = first; i < t.rowCount() && t.stringColumn("dataset").get(i).equals(dataset); i++) {
             if ((!sameVersion || t.stringColumn("dataset_hash").get(i).equals(hash))
                     && chosen.contains(t.stringColumn("model").get(i))) {
@@ -135,13 +135,19 @@ public final class ModelLibrary {
         return first;
     }
 
-    /** The model keys each study with models of the dataset chose for it (its latest run's {@code Results.best}). */
-    private Set<String> chosen(String dataset) {
+    /**
+     * The model keys each study chose for each of the datasets it has models of (its latest run's
+     * {@code Results.best}), each study's results read once.
+     */
+    private Set<String> chosen(List<String> datasets) {
         Set<String> keys = new HashSet<>();
         for (String study : studies()) {
-            String key = Results.load(store, study).chosenKey(dataset);
-            if (key != null) {
-                keys.add(key);
+            Results results = Results.load(store, study);
+            for (String dataset : datasets) {
+                String key = results.chosenKey(dataset);
+                if (key != null) {
+                    keys.add(key);
+                }
             }
         }
         return keys;
@@ -173,8 +179,10 @@ public final class ModelLibrary {
                     + first.studies() + "): every class of " + file + " needs one to predict its class");
         }
         FileClasses found = complete.get(0);
+        Set<String> chosen = chosen(found.family().classes().stream().map(found.family()::datasetName).toList());
         List<StoredModel> models = found.family().classes().stream()
-                .map(c -> load(all.stringColumn("model").get(chosenRow(all, found.rows().get(c), true)))).toList();
+                .map(c -> load(all.stringColumn("model").get(chosenRow(all, found.rows().get(c), true, chosen))))
+                .toList();
         return new MultiClassModel(file, found.family().classes(), models);
     }
 

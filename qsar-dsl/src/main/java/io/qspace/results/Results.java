@@ -301,17 +301,18 @@ public final class Results {
     }
 
     private StoredModel bestWhere(String dataset, String builder) {
-        return StoredModel.load(store, chosenKey(dataset, builder));
+        String key = chosenKey(dataset, builder);
+        if (key == null) {
+            throw new IllegalArgumentException("no model for dataset '" + dataset + "'"
+                    + (builder == null ? "" : " and builder '" + builder + "'") + " in study " + study
+                    + "; datasets with models: " + table.stringColumn("dataset").unique().asList());
+        }
+        return StoredModel.load(store, key);
     }
 
     /** The store key of {@link #best(String)}'s model, without loading it; null when the dataset has no model. */
     String chosenKey(String dataset) {
-        boolean any = false;
-        for (int i = 0; i < table.rowCount() && !any; i++) {
-            any = table.stringColumn("status").get(i).equals(ResultColumn.OK)
-                    && table.stringColumn("dataset").get(i).equals(dataset);
-        }
-        return any ? chosenKey(dataset, null) : null;
+        return chosenKey(dataset, null);
     }
 
     private String chosenKey(String dataset, String builder) {
@@ -334,12 +335,7 @@ public final class Results {
                 best = i;
             }
         }
-        if (best < 0) {
-            throw new IllegalArgumentException("no model for dataset '" + dataset + "'"
-                    + (builder == null ? "" : " and builder '" + builder + "'") + " in study " + study
-                    + "; datasets with models: " + table.stringColumn("dataset").unique().asList());
-        }
-        return table.stringColumn("model").get(best);
+        return best < 0 ? null : table.stringColumn("model").get(best);
     }
 
     /**
