@@ -265,7 +265,8 @@ public final class Study implements Serializable {
     /**
      * The fingerprint model space: ECFP4, FCFP4 and ECFP6 counts and atom pairs (four unsupervised views of each
      * molecule, no supervised feature selection), each modelled by a Tanimoto (MinMax) SVR (C 1, 10, 100), a Tanimoto
-     * Gaussian process (noise 0.01 to 0.3) and a random forest: 12 candidates. With the mean of its models
+     * Gaussian process (noise 0.01 to 0.3) and a random forest: 12 candidates (and any builders added to this study
+     * before, {@link #addBuilders}). With the mean of its models
      * ({@link #consensusOfAll()}) it is the default of a study that names no space ({@link #spaceFor}); named, its
      * chosen model is the best by CV unless a consensus is asked for.
      */
@@ -274,9 +275,9 @@ public final class Study implements Serializable {
                         .plus(Descriptors.atomPairs()))
                 .selectors(Selectors.fingerprints("ecfp4"), Selectors.fingerprints("fcfp4"),
                         Selectors.fingerprints("ecfp6"), Selectors.fingerprints("atompairs"))
-                .builders(Builders.svr().kernel("tanimoto").c(1, 10, 100).epsilon(0.1),
+                .builders(withAdded(List.of(Builders.svr().kernel("tanimoto").c(1, 10, 100).epsilon(0.1),
                         Builders.gaussianProcess().kernel("tanimoto").noise(0.01, 0.03, 0.1, 0.3),
-                        Builders.randomForest().trees(200).maxFeatures(1.0 / 3).minLeaf(1));
+                        Builders.randomForest().trees(200).maxFeatures(1.0 / 3).minLeaf(1))));
     }
 
     /**
@@ -284,10 +285,19 @@ public final class Study implements Serializable {
      * CDK's 2D descriptors plus ECFP4, the standard filters, seven feature sets (filtered, ECFP4 and five supervised
      * selections, refitted inside every CV fold) x eight builders (bench/MODEL_SPACE.md); the chosen model is the
      * best by CV (for a classification, the top-k consensus when its nested CV is best). On MoleculeACE's sets the
-     * default fingerprint space predicted better (bench/HONEST_SELECTION.md).
+     * default fingerprint space predicted better (bench/HONEST_SELECTION.md). Builders added to this study before
+     * ({@link #addBuilders}) join it.
      */
     public Study descriptorSpace() {
-        return descriptors(Descriptors.defaults()).selectors(Selectors.defaults()).builders(Builders.defaults());
+        return descriptors(Descriptors.defaults()).selectors(Selectors.defaults())
+                .builders(withAdded(Builders.defaults()));
+    }
+
+    /** A space's builders and those added to this study while it had the default space: naming a space keeps them. */
+    private List<ModelBuilder> withAdded(List<ModelBuilder> space) {
+        List<ModelBuilder> all = new java.util.ArrayList<>(space);
+        all.addAll(added);
+        return all;
     }
 
     /** Reads the datasets and unwinds the study into its invocation tree; nothing heavy runs. */
@@ -359,7 +369,7 @@ public final class Study implements Serializable {
         if (spaceNamed) {
             return this;
         }
-        return fingerprintSpace().addBuilders(added.toArray(new ModelBuilder[0]));
+        return fingerprintSpace(); // with the builders added to this study
     }
 
     /** Whether the study named its descriptors, selectors or builders (else it has the default space). */

@@ -47,6 +47,17 @@ class PlanTest {
                 .store(store.toString()).plan();
         assertEquals(study.descriptorSpace().plan().featureSetsPerDataset(), named.featureSetsPerDataset());
         assertEquals(1 + 2 * named.featureSetsPerDataset(), named.expectedInvocations(), named.toString());
+        // a builder added to the default study stays, once, when a space is named after it
+        io.qspace.model.ModelBuilder knn = io.qspace.model.Builders.knn().k(3);
+        Study added = study.addBuilders(knn);
+        assertEquals(study.builders().size() + 1, added.builders().size());
+        for (Study space : java.util.List.of(added.descriptorSpace(), added.fingerprintSpace())) {
+            java.util.List<io.qspace.model.ModelBuilder> builders = space.builders();
+            assertTrue(builders.get(builders.size() - 1) == knn && builders.indexOf(knn) == builders.size() - 1,
+                    builders.toString());
+        }
+        assertEquals(study.fingerprintSpace().builders().size() + 1, added.fingerprintSpace().builders().size());
+        assertEquals(io.qspace.model.Builders.defaults().size() + 1, added.descriptorSpace().builders().size());
     }
 
     @Test

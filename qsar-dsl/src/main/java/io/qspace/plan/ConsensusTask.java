@@ -117,7 +117,9 @@ public record ConsensusTask(String prepareId, String dataset, List<String> membe
         ClassCalibration classes = classifies ? TestTask.classCalibration(store, id, datasetHash) : null;
         ResultRecord any = members.get(0).provenance();
         double seconds = (System.nanoTime() - start) / 1e9;
-        ResultRecord record = new ResultRecord(dataset, "top-" + result.k(),
+        // its feature set column names what was averaged: the top k by CV, or all the models that were made
+        String averaged = (result.k() == candidates.size() ? "all-" : "top-") + result.k();
+        ResultRecord record = new ResultRecord(dataset, averaged,
                 members.stream().mapToInt(m -> m.provenance().features()).sum(), BUILDER,
                 parameters(result, members, metric), result.cv().q2(), result.cv().rmse(),
                 Metrics.r2(yTest, predicted), Metrics.rmse(yTest, predicted), Metrics.mae(yTest, predicted),

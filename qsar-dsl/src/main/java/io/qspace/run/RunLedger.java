@@ -85,9 +85,11 @@ public final class RunLedger {
         }
         try {
             byte[] table = RecordCompactor.table(lines).getBytes(StandardCharsets.UTF_8);
-            store.put(StoreKeys.runResults(study, runId), table);
+            // the manifest first: a run's table is what marks it finished (Results.runs), so no reader sees a
+            // finished run without the manifest that says, among others, how its models were chosen
             store.put(StoreKeys.runManifest(study, runId),
                     RunManifest.text(study, manifest, runId, progress).getBytes(StandardCharsets.UTF_8));
+            store.put(StoreKeys.runResults(study, runId), table);
             store.put(StoreKeys.studyResults(study), table);  // the latest run's table, for readers of one file
         } catch (IOException e) {
             throw new UncheckedIOException("writing the results of study " + study + " to " + store.uri(), e);

@@ -170,7 +170,7 @@ class ClassificationConsensusTest {
         double[] mean = new double[observed.length];
         for (int i = 0; i < mean.length; i++) mean[i] = meanOf(every, oof, i);
         Table row = consensusRows(allFour);
-        assertEquals("top-8", row.stringColumn("feature_set").get(0));
+        assertEquals("all-8", row.stringColumn("feature_set").get(0));
         assertEquals(ClassificationMetrics.rocAuc(observed, mean), row.doubleColumn("cv_roc_auc").get(0), 1e-12);
         assertEquals(ClassificationMetrics.prAuc(observed, mean), row.doubleColumn("cv_pr_auc").get(0), 1e-12);
         assertEquals(ClassificationMetrics.mcc(observed, mean), row.doubleColumn("cv_mcc").get(0), 1e-12);

@@ -252,7 +252,7 @@ class ConsensusStudyTest {
         Table row = consensusRows(all);
         Params p = Params.parse("consensus", row.stringColumn("parameters").get(0));
         assertEquals(6, p.getInt("k"), "the 6 models that were made, not the failing builder's");
-        assertEquals("top-6", row.stringColumn("feature_set").get(0));
+        assertEquals("all-6", row.stringColumn("feature_set").get(0), "the mean of all 6, not a top 6 by CV");
         StoredModel chosen = all.best("sutherland_BZR");
         assertTrue(chosen.isConsensus());
         Table singles = all.table().where(all.table().stringColumn("status").isEqualTo("ok")

@@ -2,12 +2,15 @@ package io.qspace.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qspace.StudyStoreContract;
 import io.qspace.store.StoreKeys;
 import io.qspace.results.Results;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,5 +66,23 @@ class FailedWriteTest {
         assertTrue(healed.table().stringColumn("invocation").contains(id));
         assertTrue(files.exists(StoreKeys.done(id)));
         assertFalse(files.exists(StoreKeys.failure(id)));
+    }
+
+    @Test
+    void aRunWhoseManifestCannotBeWrittenIsNotListedAsFinishedAndARerunReusesItsWork() throws Exception {
+        Path folder = dir.resolve("store");
+        String uri = FailingStores.failing(folder, key -> key.endsWith("/manifest.properties"));
+        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                () -> StudyStoreContract.quickStudy("manifests", uri).run());
+        assertTrue(e.getMessage().contains("manifests"), e.getMessage());
+        FileStore files = new FileStore(folder);
+        assertEquals(List.of(), Results.runs(files, "manifests"),
+                "a run's table marks it finished: none may be there without the run's manifest");
+
+        FailingStores.heal(folder);
+        Results healed = StudyStoreContract.quickStudy("manifests", uri).run();
+        assertEquals(0, healed.executed(), "the failed run's invocations were done and are reused");
+        assertEquals(1, Results.runs(files, "manifests").size());
+        assertEquals("13", healed.summary().get("reused"), "the finished run has its manifest");
     }
 }
