@@ -3,15 +3,16 @@
 # qspace's default study with selection inside the CV folds and with selection before CV (the paper's behaviour),
 # and the peer a practitioner would use today (RDKit ECFP4 + scikit-learn), in the same run, one dataset per process.
 #   bench/honest-selection.sh [--full] [--sets A,B,...] [--seed 42] [--n-train 80] [--modes inside-folds,before-cv]
-#                             [--data ../shared/datasets/moleculeace] [--space descriptors|fingerprints]
+#                             [--data ../shared/datasets/moleculeace] [--space descriptors|fingerprints|fingerprints-kriging|fingerprints-loo]
 # --space descriptors (the default here): qspace's descriptor space (Study.descriptorSpace(), the default study's space
 # until the fingerprint space replaced it), where selection inside or before the folds differs. --space fingerprints:
 # the default study, Study.fingerprintSpace().consensusOfAll() (its parts go to <runs>-fingerprints/; the peer's part
-# is copied from the descriptor runs when there, else run).
+# is copied from the descriptor runs when there, else run). --space fingerprints-kriging, fingerprints-loo: the same
+# with that prior mean for the Gaussian processes (GaussianProcessBuilder.priorMean), set beside the fingerprints runs.
 # Default: the small-data protocol (a seeded sample of 80 training compounds, the whole test part) on all 30 sets.
 # --full: the full training parts (hours on 2 cores). Resumable: a dataset's finished parts are kept under
 # bench/results/honest-selection/<protocol>[-<n-train>-seed<seed>]/<set>/ and not run again (delete a file to redo it).
-# Writes bench/results/honest-selection-<protocol>[-fingerprints][-seed<seed> unless 42].{json,md}.
+# Writes bench/results/honest-selection-<protocol>[-<space> unless descriptors][-seed<seed> unless 42].{json,md}.
 BENCH=honest-selection
 COMMAND="bench/honest-selection.sh $*"
 OWN_FLAGS="--n-train --modes --space"
@@ -21,8 +22,9 @@ PROTOCOL=small; [[ -n "${OWN[--full]:-}" ]] && PROTOCOL=full
 N_TRAIN="${OWN[--n-train]:-80}"
 MODES="${OWN[--modes]:-inside-folds,before-cv}"
 SPACE="${OWN[--space]:-descriptors}"
-[[ "$SPACE" == descriptors || "$SPACE" == fingerprints ]] \
-  || { echo "$BENCH: --space $SPACE: expected descriptors or fingerprints" >&2; exit 2; }
+[[ "$SPACE" =~ ^(descriptors|fingerprints|fingerprints-kriging|fingerprints-loo)$ ]] \
+  || { echo "$BENCH: --space $SPACE: expected descriptors, fingerprints, fingerprints-kriging or fingerprints-loo" >&2
+       exit 2; }
 SUFFIX=""
 SEED_SUFFIX="" # a second seed's summary beside the first's
 [[ "$SEED" != 42 ]] && SEED_SUFFIX="-seed$SEED"
@@ -40,6 +42,8 @@ else
 fi
 if [[ "$SPACE" != descriptors ]]; then
   DESCRIPTOR_RUNS="$RUNS"
+  PREVIOUS_RUNS="$RUNS" # the space this one is set beside: the descriptor space's; a variant's, the default's
+  [[ "$SPACE" == fingerprints-* ]] && PREVIOUS_RUNS="$RUNS-fingerprints"
   RUNS="$RUNS-$SPACE"
   SUFFIX="-$SPACE"
   for set in ${SETS//,/ }; do
@@ -67,7 +71,7 @@ for set in ${SETS//,/ }; do
 done
 
 "$PY" "$PY_DIR/honest.py" summary --data "$INPUT" --runs "$RUNS" --sets "$SETS" --protocol "$PROTOCOL" \
-  --seed "$SEED" --n-train "$N_TRAIN" --command "$COMMAND" ${DESCRIPTOR_RUNS:+--previous "$DESCRIPTOR_RUNS"} \
+  --seed "$SEED" --n-train "$N_TRAIN" --command "$COMMAND" ${PREVIOUS_RUNS:+--previous "$PREVIOUS_RUNS"} \
   --out "bench/results/honest-selection-$PROTOCOL$SUFFIX$SEED_SUFFIX.json" \
   --md "bench/results/honest-selection-$PROTOCOL$SUFFIX$SEED_SUFFIX.md"
 if [[ ${#failed[@]} -gt 0 ]]; then

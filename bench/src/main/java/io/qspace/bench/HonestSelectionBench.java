@@ -23,19 +23,27 @@ import tech.tablesaw.api.Table;
  *
  * The space "descriptors" is {@link Study#descriptorSpace()} with {@code .consensus()} (chosen when its nested CV beats
  * the best single model's CV), the default study's space until session 12; "fingerprints" is
- * {@link Study#fingerprintSpace()} with {@link Study#consensusOfAll()}, what a study naming no space runs now. Besides the
+ * {@link Study#fingerprintSpace()} with {@link Study#consensusOfAll()}, what a study naming no space runs now;
+ * "fingerprints-kriging" and "fingerprints-loo" the same with that prior mean for its Gaussian processes
+ * ({@code GaussianProcessBuilder.priorMean}). Besides the
  * chosen model's CV, its {@code selection_cv_rmse} is written ({@link Results#selectionCv()}: the CV of the choice).
  *
- * <pre>java ... io.qspace.bench.HonestSelectionBench CSV NAME SEED inside-folds|before-cv [descriptors|fingerprints] OUT.json</pre>
+ * <pre>java ... io.qspace.bench.HonestSelectionBench CSV NAME SEED inside-folds|before-cv [descriptors|fingerprints|fingerprints-kriging|fingerprints-loo] OUT.json</pre>
  */
 public final class HonestSelectionBench {
     private HonestSelectionBench() {}
+
+    /** The space with this prior mean for its Gaussian processes instead of the training mean. */
+    static Study priorMean(Study space, String mean) {
+        return space.builders(space.builders().stream().map(b -> b instanceof io.qspace.model.GaussianProcessBuilder gp
+                ? gp.priorMean(mean) : b).toList());
+    }
 
     public static void main(String[] args) throws Exception {
         long cpu0 = ModelSpaceBench.processCpuNanos();
         if (args.length != 5 && args.length != 6) {
             throw new IllegalArgumentException("usage: HonestSelectionBench CSV NAME SEED inside-folds|before-cv "
-                    + "[descriptors|fingerprints] OUT.json");
+                    + "[descriptors|fingerprints|fingerprints-kriging|fingerprints-loo] OUT.json");
         }
         String space = args.length == 6 ? args[4] : "descriptors";
         Path csv = Path.of(args[0]);
@@ -55,7 +63,10 @@ public final class HonestSelectionBench {
         study = switch (space) {
             case "descriptors" -> study.descriptorSpace().consensus();
             case "fingerprints" -> study.fingerprintSpace().consensusOfAll();
-            default -> throw new IllegalArgumentException("space '" + space + "': expected descriptors or fingerprints");
+            case "fingerprints-kriging", "fingerprints-loo" -> priorMean(study.fingerprintSpace(),
+                    space.substring("fingerprints-".length())).consensusOfAll();
+            default -> throw new IllegalArgumentException("space '" + space
+                    + "': expected descriptors, fingerprints, fingerprints-kriging or fingerprints-loo");
         };
         Results results = MoleculeAceStudy.run(study);
         Table ok = MoleculeAceStudy.ok(results);

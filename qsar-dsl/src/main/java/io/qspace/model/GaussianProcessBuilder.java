@@ -38,6 +38,26 @@ public final class GaussianProcessBuilder extends GridBuilder {
         return (GaussianProcessBuilder) with("noise", boxed(noise));
     }
 
+    /**
+     * The process's constant prior mean, what it predicts far from every training compound: "training" (the training
+     * activities' mean, the default); "kriging" (the generalised-least-squares mean of ordinary kriging, in which
+     * compounds of a tight series count as fewer than their number, so a well-explored potent series does not lift
+     * what is expected of a compound unlike any of them); or "loo" (the constant whose leave-one-out predictions of
+     * the training compounds are best, in closed form: in QSAR sets compounds unlike the others tend to be less
+     * active than the series around them, and the held-out errors say by how much). Each is fitted on the training
+     * rows only, so inside every CV fold on that fold's rows.
+     */
+    public GaussianProcessBuilder priorMean(String... means) {
+        for (String m : means) {
+            if (!GaussianProcessModel.PRIOR_MEANS.contains(m)) {
+                throw new IllegalArgumentException("gp: priorMean is one of " + GaussianProcessModel.PRIOR_MEANS
+                        + ", got '" + m + "'");
+            }
+        }
+        // not in the default grid, so a process that never names it keeps its parameters (and stored ids)
+        return (GaussianProcessBuilder) create(paramGrid().with("priorMean", (Object[]) means));
+    }
+
     /** Training rows up to which the process is exact; above, it is fitted to a seeded sample of this many rows. */
     public GaussianProcessBuilder exactUpTo(int... rows) {
         return (GaussianProcessBuilder) with("exactUpTo", rowLimits("exactUpTo", rows));
@@ -53,7 +73,7 @@ public final class GaussianProcessBuilder extends GridBuilder {
         int limit = p.getInt("exactUpTo");
         if (x.length <= limit) {
             return GaussianProcessModel.fit(name(), RowKernel.fit(p.getString("kernel"), x), x, y,
-                    p.getDouble("noise"), "");
+                    p.getDouble("noise"), priorMean(p), "");
         }
         int[] rows = java.util.Arrays.copyOf(io.qspace.split.Shuffle.permutation(x.length, seed), limit);
         java.util.Arrays.sort(rows);
@@ -64,6 +84,11 @@ public final class GaussianProcessBuilder extends GridBuilder {
             ys[i] = y[rows[i]];
         }
         return GaussianProcessModel.fit(name(), RowKernel.fit(p.getString("kernel"), xs), xs, ys,
-                p.getDouble("noise"), "subsample(" + limit + " of " + x.length + " rows)");
+                p.getDouble("noise"), priorMean(p), "subsample(" + limit + " of " + x.length + " rows)");
+    }
+
+    /** The prior mean; a grid that never named it (as before it existed) has the training mean. */
+    private static String priorMean(Params p) {
+        return p.has("priorMean") ? p.getString("priorMean") : "training";
     }
 }

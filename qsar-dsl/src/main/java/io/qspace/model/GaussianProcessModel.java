@@ -10,6 +10,8 @@ package io.qspace.model;
  */
 public final class GaussianProcessModel implements Model, Approximation {
     private static final long serialVersionUID = 1L;
+    /** The builder's "priorMean" values. */
+    static final java.util.List<String> PRIOR_MEANS = java.util.List.of("training", "kriging", "loo");
 
     private final RowKernel<Object> kernel;
     private final Object[] rows;
@@ -20,12 +22,21 @@ public final class GaussianProcessModel implements Model, Approximation {
     private final double noise;
     /** "" when fitted to every training row, else how the rows were sampled (null in models stored before). */
     private final String approximation;
+    /**
+     * For a kriging prior mean, (K + noise I)^-1 1 and 1' that: the mean's own uncertainty adds to the variance;
+     * null for the training mean (and in models stored before).
+     */
+    private final double[] ones;
+    private final double onesTotal;
     /** Lower triangle of the Cholesky factor of K + noise I, row by row. */
     private transient double[][] cholesky;
 
     @SuppressWarnings("unchecked")
     private GaussianProcessModel(RowKernel<?> kernel, Object[] rows, double[] alpha, double mean, double scale,
-                                 double noise, String approximation, double[][] cholesky) {
+                                 double noise, double[] ones, double onesTotal, String approximation,
+                                 double[][] cholesky) {
+        this.ones = ones;
+        this.onesTotal = onesTotal;
         this.kernel = (RowKernel<Object>) kernel;
         this.rows = rows;
         this.alpha = alpha;
@@ -36,9 +47,17 @@ public final class GaussianProcessModel implements Model, Approximation {
         this.cholesky = cholesky;
     }
 
-    /** Exact GP regression: alpha = (K + noise I)^-1 (y - mean) / scale, through a Cholesky factor. */
+    /**
+     * Exact GP regression: alpha = (K + noise I)^-1 (z - shift), z = (y - mean) / scale, through a Cholesky factor.
+     * The prior mean, mean + scale * shift, is one of {@link #PRIOR_MEANS}: "training", the training activities' mean
+     * (shift 0); "kriging", their generalised-least-squares mean 1' A^-1 z / 1' A^-1 1 with A = K + noise I
+     * (ordinary kriging: a compound counts less the more it is like others); "loo", the constant that minimises the
+     * leave-one-out squared error, in closed form: with a = A^-1 z, b = A^-1 1 and c = diag(A^-1), the held-out
+     * residual of row i is (a_i - shift b_i) / c_i (Sundararajan and Keerthi's predictive choice of a GP's
+     * hyper-parameters, here the mean's), so shift = sum a_i b_i / c_i^2 / sum b_i^2 / c_i^2.
+     */
     static GaussianProcessModel fit(String builder, RowKernel<?> kernel, double[][] x, double[] y, double noise,
-                                    String approximation) {
+                                    String priorMean, String approximation) {
         @SuppressWarnings("unchecked")
         RowKernel<Object> k = (RowKernel<Object>) kernel;
         Object[] rows = k.forms(builder, x);
@@ -60,7 +79,37 @@ public final class GaussianProcessModel implements Model, Approximation {
         }
         double[][] l = cholesky(builder, k, rows, noise);
         double[] alpha = Triangular.backward(l, Triangular.forward(l, z));
-        return new GaussianProcessModel(kernel, rows, alpha, mean, scale, noise, approximation, l);
+        if ("training".equals(priorMean)) {
+            return new GaussianProcessModel(kernel, rows, alpha, mean, scale, noise, null, 0, approximation, l);
+        }
+        double[] one = new double[n];
+        java.util.Arrays.fill(one, 1);
+        double[] ones = Triangular.backward(l, Triangular.forward(l, one));
+        double onesTotal = 0;
+        double shift = 0;
+        if ("kriging".equals(priorMean)) {
+            for (int i = 0; i < n; i++) {
+                onesTotal += ones[i];
+                shift += ones[i] * z[i];
+            }
+            shift /= onesTotal;
+        } else {
+            double[] c = Triangular.inverseDiagonal(l);
+            double ab = 0;
+            double bb = 0;
+            for (int i = 0; i < n; i++) {
+                double c2 = c[i] * c[i];
+                ab += alpha[i] * ones[i] / c2;
+                bb += ones[i] * ones[i] / c2;
+            }
+            shift = ab / bb;
+        }
+        for (int i = 0; i < n; i++) {
+            alpha[i] -= shift * ones[i]; // A^-1 (z - shift 1)
+        }
+        boolean kriging = "kriging".equals(priorMean); // only kriging's mean carries its own variance
+        return new GaussianProcessModel(kernel, rows, alpha, mean + scale * shift, scale, noise,
+                kriging ? ones : null, kriging ? onesTotal : 0, approximation, l);
     }
 
     /** The predicted activity: the posterior mean. */
@@ -90,7 +139,15 @@ public final class GaussianProcessModel implements Model, Approximation {
         for (double value : v) {
             vv += value * value;
         }
-        return scale * scale * Math.max(0, kernel.k(t, t) - vv);
+        double meanTerm = 0; // with a kriging mean, its own uncertainty: (1 - 1' A^-1 k*)^2 / 1' A^-1 1
+        if (ones != null) {
+            double u = 1;
+            for (int i = 0; i < rows.length; i++) {
+                u -= ones[i] * kStar[i];
+            }
+            meanTerm = u * u / onesTotal;
+        }
+        return scale * scale * (Math.max(0, kernel.k(t, t) - vv) + meanTerm);
     }
 
     /** The posterior variance of each row's prediction. */
@@ -164,6 +221,7 @@ public final class GaussianProcessModel implements Model, Approximation {
 
     @Override
     public String toString() {
-        return "Gaussian process (" + kernel + ", noise " + noise + ", " + rows.length + " training compounds)";
+        return "Gaussian process (" + kernel + ", noise " + noise + (", prior mean " + mean)
+                + ", " + rows.length + " training compounds)";
     }
 }

@@ -19,6 +19,28 @@ final class Triangular {
         return v;
     }
 
+    /** The diagonal of (L L')^-1: entry j is the squared norm of column j of L^-1 (n^3 / 6 multiply-adds). */
+    static double[] inverseDiagonal(double[][] l) {
+        int n = l.length;
+        double[] diagonal = new double[n];
+        double[] x = new double[n]; // column j of L^-1, from row j on
+        for (int j = 0; j < n; j++) {
+            x[j] = 1 / l[j][j];
+            double sum = x[j] * x[j];
+            for (int r = j + 1; r < n; r++) {
+                double[] lr = l[r];
+                double s = 0;
+                for (int m = j; m < r; m++) {
+                    s -= lr[m] * x[m];
+                }
+                x[r] = s / lr[r];
+                sum += x[r] * x[r];
+            }
+            diagonal[j] = sum;
+        }
+        return diagonal;
+    }
+
     /** Rows solved together by {@link #forwardRows}: each row of L is read once per block instead of once per row. */
     private static final int BLOCK = 8;
 

@@ -102,6 +102,85 @@ class KernelBuildersTest {
     }
 
     @Test
+    void aKrigingPriorMeanCountsATightSeriesAsFewerCompoundsThanItsNumber() {
+        // three potent analogues sharing most of their counts, two weak compounds unlike them and each other
+        double[][] x = {{3, 3, 2, 0, 0, 0, 0}, {3, 3, 2, 1, 0, 0, 0}, {3, 2, 2, 0, 0, 0, 0}, {0, 0, 0, 0, 4, 1, 0},
+                {0, 0, 1, 0, 0, 0, 3}};
+        double[] y = {8.5, 8.7, 8.4, 5.0, 5.5};
+        double noise = 0.1;
+        GaussianProcessModel training = (GaussianProcessModel) Builders.gaussianProcess().kernel("tanimoto")
+                .noise(noise).fit(x, y, 1);
+        GaussianProcessModel kriging = (GaussianProcessModel) Builders.gaussianProcess().kernel("tanimoto")
+                .noise(noise).priorMean("kriging").fit(x, y, 1);
+        // by hand: A = K + noise I (in units of the activities' variance, which cancels in the mean)
+        int n = y.length;
+        double[][] a = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                a[i][j] = MinMaxKernel.similarity(x[i], x[j]) + (i == j ? noise : 0);
+            }
+        }
+        org.apache.commons.math3.linear.RealMatrix inverse = new org.apache.commons.math3.linear.LUDecomposition(
+                new org.apache.commons.math3.linear.Array2DRowRealMatrix(a)).getSolver().getInverse();
+        double[] ones = inverse.operate(new double[] {1, 1, 1, 1, 1});
+        double onesTotal = java.util.Arrays.stream(ones).sum();
+        double gls = 0;
+        for (int i = 0; i < n; i++) gls += ones[i] * y[i];
+        gls /= onesTotal;
+        double mean = java.util.Arrays.stream(y).average().orElseThrow();
+        assertTrue(gls < mean - 0.3, "the series counts as fewer than three: " + gls + " against " + mean);
+        double[] stranger = {0, 0, 0, 5, 0, 0, 0};  // shares a count with x[1] only
+        double[] far = new double[7]; // sharing nothing with any: k* = 0
+        assertEquals(mean, training.predict(far), 1e-12, "far from all, the training mean");
+        assertEquals(gls, kriging.predict(far), 1e-12, "far from all, kriging's mean");
+        double var = 0;
+        for (double v : y) var += (v - mean) * (v - mean) / n;
+        assertEquals(var, training.variance(far), 1e-12);
+        assertEquals(var * (1 + 1 / onesTotal), kriging.variance(far), 1e-12, "plus the mean's own uncertainty");
+        // near the training compounds: m + k*' A^-1 (y - m 1), as by hand
+        for (double[] t : new double[][] {x[0], x[3], stranger}) {
+            double[] kStar = new double[n];
+            for (int i = 0; i < n; i++) kStar[i] = MinMaxKernel.similarity(x[i], t);
+            double[] r = new double[n];
+            for (int i = 0; i < n; i++) r[i] = y[i] - gls;
+            double[] w = inverse.operate(r);
+            double expected = gls;
+            for (int i = 0; i < n; i++) expected += kStar[i] * w[i];
+            assertEquals(expected, kriging.predict(t), 1e-9);
+        }
+        assertTrue(kriging.toString().contains("prior mean " + kriging.predict(far)), kriging.toString());
+        assertThrows(IllegalArgumentException.class, () -> Builders.gaussianProcess().priorMean("median"));
+
+        // "loo": the constant prior mean whose leave-one-out predictions are best, against refits without each row
+        GaussianProcessModel loo = (GaussianProcessModel) Builders.gaussianProcess().kernel("tanimoto").noise(noise)
+                .priorMean("loo").fit(x, y, 1);
+        double[] sse = new double[3]; // the held-out squared error with prior mean -1, 0, 1 (quadratic in the mean)
+        for (int m = -1; m <= 1; m++) {
+            for (int held = 0; held < n; held++) {
+                final int out = held;
+                int[] kept = java.util.stream.IntStream.range(0, n).filter(i -> i != out).toArray();
+                double[][] sub = new double[n - 1][n - 1];
+                double[] rest = new double[n - 1];
+                double[] kStar = new double[n - 1];
+                for (int i = 0; i < n - 1; i++) {
+                    for (int j = 0; j < n - 1; j++) sub[i][j] = a[kept[i]][kept[j]];
+                    rest[i] = y[kept[i]] - m;
+                    kStar[i] = MinMaxKernel.similarity(x[kept[i]], x[out]);
+                }
+                double[] w = new org.apache.commons.math3.linear.LUDecomposition(
+                        new org.apache.commons.math3.linear.Array2DRowRealMatrix(sub)).getSolver().solve(
+                        new org.apache.commons.math3.linear.ArrayRealVector(rest)).toArray();
+                double predicted = m;
+                for (int i = 0; i < n - 1; i++) predicted += kStar[i] * w[i];
+                sse[m + 1] += (y[out] - predicted) * (y[out] - predicted);
+            }
+        }
+        double best = (sse[0] - sse[2]) / (2 * (sse[0] - 2 * sse[1] + sse[2]));
+        assertEquals(best, loo.predict(far), 1e-9, "the vertex of the held-out error");
+        assertTrue(best < gls, "the compounds unlike the series are weaker still than kriging expects: " + best);
+    }
+
+    @Test
     void aGaussianProcessAboveItsRowLimitIsFittedToASeededSampleAndSaysSo() {
         double[][] x = Synthetic.uniform(120, 3, 7);
         double[] y = Synthetic.nonlinear(x, 8);
