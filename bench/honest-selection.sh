@@ -48,7 +48,9 @@ if [[ "$SPACE" != descriptors ]]; then
   SUFFIX="-$SPACE"
   for set in ${SETS//,/ }; do
     mkdir -p "$RUNS/$set"
-    [[ -s "$DESCRIPTOR_RUNS/$set/peer.json" && ! -s "$RUNS/$set/peer.json" ]] && cp "$DESCRIPTOR_RUNS/$set/peer.json" "$RUNS/$set/"
+    for from in "$DESCRIPTOR_RUNS" "$PREVIOUS_RUNS"; do
+      [[ -s "$from/$set/peer.json" && ! -s "$RUNS/$set/peer.json" ]] && cp "$from/$set/peer.json" "$RUNS/$set/"
+    done
   done
 fi
 
