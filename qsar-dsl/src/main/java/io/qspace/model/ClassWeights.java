@@ -15,12 +15,7 @@ public final class ClassWeights {
     static final List<String> MODES = List.of("auto", "balanced", "none");
 
     static Object[] checked(String builder, String... modes) {
-        for (String m : modes) {
-            if (!MODES.contains(m)) {
-                throw new IllegalArgumentException(builder + ": classWeight is auto, balanced or none, got " + m);
-            }
-        }
-        return modes;
+        return Choices.checked(builder, "classWeight", MODES, modes);
     }
 
     /** The weight of each compound of classes y (0 or 1), null when every weight is 1. */

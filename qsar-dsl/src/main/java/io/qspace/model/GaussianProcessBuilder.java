@@ -48,14 +48,9 @@ public final class GaussianProcessBuilder extends GridBuilder {
      * rows only, so inside every CV fold on that fold's rows.
      */
     public GaussianProcessBuilder priorMean(String... means) {
-        for (String m : means) {
-            if (!GaussianProcessModel.PRIOR_MEANS.contains(m)) {
-                throw new IllegalArgumentException("gp: priorMean is one of " + GaussianProcessModel.PRIOR_MEANS
-                        + ", got '" + m + "'");
-            }
-        }
         // not in the default grid, so a process that never names it keeps its parameters (and stored ids)
-        return (GaussianProcessBuilder) create(paramGrid().with("priorMean", (Object[]) means));
+        return (GaussianProcessBuilder) create(paramGrid().with("priorMean",
+                Choices.checked(name(), "priorMean", GaussianProcessModel.PRIOR_MEANS, means)));
     }
 
     /** Training rows up to which the process is exact; above, it is fitted to a seeded sample of this many rows. */

@@ -58,6 +58,7 @@ public final class GaussianProcessModel implements Model, Approximation {
      */
     static GaussianProcessModel fit(String builder, RowKernel<?> kernel, double[][] x, double[] y, double noise,
                                     String priorMean, String approximation) {
+        Choices.checked(builder, "priorMean", PRIOR_MEANS, priorMean); // a value from elsewhere is not taken for loo
         @SuppressWarnings("unchecked")
         RowKernel<Object> k = (RowKernel<Object>) kernel;
         Object[] rows = k.forms(builder, x);
@@ -79,21 +80,22 @@ public final class GaussianProcessModel implements Model, Approximation {
         }
         double[][] l = cholesky(builder, k, rows, noise);
         double[] alpha = Triangular.backward(l, Triangular.forward(l, z));
-        if ("training".equals(priorMean)) {
+        if (priorMean.equals("training")) {
             return new GaussianProcessModel(kernel, rows, alpha, mean, scale, noise, null, 0, approximation, l);
         }
+        boolean kriging = priorMean.equals("kriging"); // only kriging's mean carries its own variance
         double[] one = new double[n];
         java.util.Arrays.fill(one, 1);
         double[] ones = Triangular.backward(l, Triangular.forward(l, one));
         double onesTotal = 0;
         double shift = 0;
-        if ("kriging".equals(priorMean)) {
+        if (kriging) {
             for (int i = 0; i < n; i++) {
                 onesTotal += ones[i];
                 shift += ones[i] * z[i];
             }
             shift /= onesTotal;
-        } else {
+        } else { // loo
             double[] c = Triangular.inverseDiagonal(l);
             double ab = 0;
             double bb = 0;
@@ -107,7 +109,6 @@ public final class GaussianProcessModel implements Model, Approximation {
         for (int i = 0; i < n; i++) {
             alpha[i] -= shift * ones[i]; // A^-1 (z - shift 1)
         }
-        boolean kriging = "kriging".equals(priorMean); // only kriging's mean carries its own variance
         return new GaussianProcessModel(kernel, rows, alpha, mean + scale * shift, scale, noise,
                 kriging ? ones : null, kriging ? onesTotal : 0, approximation, l);
     }
@@ -221,7 +222,7 @@ public final class GaussianProcessModel implements Model, Approximation {
 
     @Override
     public String toString() {
-        return "Gaussian process (" + kernel + ", noise " + noise + (", prior mean " + mean)
-                + ", " + rows.length + " training compounds)";
+        return "Gaussian process (" + kernel + ", noise " + noise + ", prior mean " + mean + ", "
+                + rows.length + " training compounds)";
     }
 }

@@ -13,12 +13,7 @@ final class Kernels {
 
     /** The kernel names a setter was given, checked. */
     static Object[] checked(String builder, String... kernels) {
-        for (String k : kernels) {
-            if (!NAMES.contains(k)) {
-                throw new IllegalArgumentException(builder + ": kernel is rbf, tanimoto or auto, got " + k);
-            }
-        }
-        return kernels;
+        return Choices.checked(builder, "kernel", NAMES, kernels);
     }
 
     /** "rbf" or "tanimoto": what the kernel parameter means on these training rows. */
