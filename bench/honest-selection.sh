@@ -3,12 +3,16 @@
 # qspace's default study with selection inside the CV folds and with selection before CV (the paper's behaviour),
 # and the peer a practitioner would use today (RDKit ECFP4 + scikit-learn), in the same run, one dataset per process.
 #   bench/honest-selection.sh [--full] [--sets A,B,...] [--seed 42] [--n-train 80] [--modes inside-folds,before-cv]
-#                             [--data ../shared/datasets/moleculeace] [--space descriptors|fingerprints|fingerprints-kriging|fingerprints-loo]
+#                             [--data ../shared/datasets/moleculeace]
+#                             [--space descriptors|fingerprints[-ap2d|-morgan][-training|-loo|-kriging]]
 # --space descriptors (the default here): qspace's descriptor space (Study.descriptorSpace(), the default study's space
 # until the fingerprint space replaced it), where selection inside or before the folds differs. --space fingerprints:
-# the default study, Study.fingerprintSpace().consensusOfAll() (its parts go to <runs>-fingerprints/; the peer's part
-# is copied from the descriptor runs when there, else run). --space fingerprints-kriging, fingerprints-loo: the same
-# with that prior mean for the Gaussian processes (GaussianProcessBuilder.priorMean), set beside the fingerprints runs.
+# the default study, Study.fingerprintSpace().consensusOfAll() (its parts go to <runs>-fingerprints/, set beside the
+# previous default's, <runs>-fingerprints-ap2d/; the peer's part is copied from the descriptor runs when there, else
+# run). --space fingerprints-ap2d: Study.fingerprintSpaceAp2d(), the default until session 14 (PaDEL's AP2D atom pairs,
+# training-mean GPs). --space fingerprints-morgan: the default with RDKit's Morgan environments (Descriptors.morgan)
+# for CDK's ECFP4 and ECFP6, set beside the default. Any followed by -training, -loo or -kriging: that prior mean for
+# the Gaussian processes (GaussianProcessBuilder.priorMean), set beside the space without it.
 # Default: the small-data protocol (a seeded sample of 80 training compounds, the whole test part) on all 30 sets.
 # --full: the full training parts (hours on 2 cores). Resumable: a dataset's finished parts are kept under
 # bench/results/honest-selection/<protocol>[-<n-train>-seed<seed>]/<set>/ and not run again (delete a file to redo it).
@@ -22,8 +26,8 @@ PROTOCOL=small; [[ -n "${OWN[--full]:-}" ]] && PROTOCOL=full
 N_TRAIN="${OWN[--n-train]:-80}"
 MODES="${OWN[--modes]:-inside-folds,before-cv}"
 SPACE="${OWN[--space]:-descriptors}"
-[[ "$SPACE" =~ ^(descriptors|fingerprints|fingerprints-kriging|fingerprints-loo)$ ]] \
-  || { echo "$BENCH: --space $SPACE: expected descriptors, fingerprints, fingerprints-kriging or fingerprints-loo" >&2
+[[ "$SPACE" =~ ^(descriptors|fingerprints(-ap2d|-morgan)?(-(training|loo|kriging))?)$ ]] \
+  || { echo "$BENCH: --space $SPACE: expected descriptors or fingerprints[-ap2d|-morgan][-training|-loo|-kriging]" >&2
        exit 2; }
 SUFFIX=""
 SEED_SUFFIX="" # a second seed's summary beside the first's
@@ -42,8 +46,14 @@ else
 fi
 if [[ "$SPACE" != descriptors ]]; then
   DESCRIPTOR_RUNS="$RUNS"
-  PREVIOUS_RUNS="$RUNS" # the space this one is set beside: the descriptor space's; a variant's, the default's
-  [[ "$SPACE" == fingerprints-* ]] && PREVIOUS_RUNS="$RUNS-fingerprints"
+  # the space this one is set beside: the default's, the previous default's (when run); the previous default's, the
+  # descriptor space's; a prior-mean variant's, its space's
+  PREVIOUS_RUNS="$RUNS"
+  case "$SPACE" in
+    fingerprints) [[ -d "$RUNS-fingerprints-ap2d" ]] && PREVIOUS_RUNS="$RUNS-fingerprints-ap2d" ;;
+    fingerprints-ap2d-*) PREVIOUS_RUNS="$RUNS-fingerprints-ap2d" ;;
+    fingerprints-*) [[ "$SPACE" != fingerprints-ap2d ]] && PREVIOUS_RUNS="$RUNS-fingerprints" ;;
+  esac
   RUNS="$RUNS-$SPACE"
   SUFFIX="-$SPACE"
   for set in ${SETS//,/ }; do

@@ -474,7 +474,7 @@ def data_dir(seed):
 
 def peer_of(seed, name):
     mine = os.path.join(HERE, "peer", str(seed), name, "peer.json")
-    for d in (f"small-80-seed{seed}", f"small-80-seed{seed}-fingerprints", None):
+    for d in (f"small-80-seed{seed}", f"small-80-seed{seed}-fingerprints-ap2d", None):
         p = f"{BENCH}/results/honest-selection/{d}/{name}/peer.json" if d else mine
         if d is None and not os.path.exists(p):
             # no benchmark run of the peer for this seed: run bench/python/peer.py (one thread) into HERE/peer
@@ -490,7 +490,7 @@ def peer_of(seed, name):
     raise FileNotFoundError(f"no peer.json for seed {seed} {name}")
 
 
-def qspace_of(seed, name, space="fingerprints"):
+def qspace_of(seed, name, space="fingerprints-ap2d"):
     p = f"{BENCH}/results/honest-selection/small-80-seed{seed}-{space}/{name}/qspace-inside-folds.json"
     if not os.path.exists(p):
         return float("nan")
@@ -549,7 +549,7 @@ def score(per_seed):
         q = {n: qspace_of(seed, n) for n in res}
         if not any(np.isnan(v) for v in q.values()):
             rows["q"] = ("qspace's default (Java/CDK, from its JSON)", q, None)
-        q = {n: qspace_of(seed, n, "fingerprints-loo") for n in res}
+        q = {n: qspace_of(seed, n, "fingerprints-ap2d-loo") for n in res}
         if not any(np.isnan(v) for v in q.values()):
             rows["qloo"] = ("qspace, its GPs' priorMean(\"loo\") (Java/CDK, from its JSON)", q, None)
         peers = {}

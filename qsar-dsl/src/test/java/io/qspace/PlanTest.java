@@ -34,13 +34,14 @@ class PlanTest {
         Plan plan = study.plan();
         assertEquals(4, plan.featureSetsPerDataset());
         assertEquals(1 + 2 * 4 * 3 + 1, plan.expectedInvocations(), "prepare, 12 builds and tests, their mean");
-        assertEquals("ecfp4, fcfp4, ecfp6, atompairs", plan.manifest().get("selectors"));
+        assertEquals("ecfp4, fcfp4, ecfp6, ap", plan.manifest().get("selectors"));
+        assertTrue(plan.manifest().get("builders").contains("priorMean=loo"), plan.manifest().get("builders"));
         assertEquals(io.qspace.results.Results.ALWAYS, plan.manifest().get(io.qspace.results.Results.CONSENSUS_CHOICE));
         assertTrue(plan.toString().contains("-> 1 consensus, mean of all models, always the chosen model"),
                 plan.toString());
         String described = study.toString();
         assertTrue(described.contains("space:       " + Study.DEFAULT_SPACE) && described.contains(
-                "selectors:   ecfp4, fcfp4, ecfp6, atompairs") && described.contains(
+                "selectors:   ecfp4, fcfp4, ecfp6, ap") && described.contains(
                 "consensus:   mean of all models, always the chosen model (the default"), described);
         // naming one part keeps the descriptor space's defaults for the rest, and no consensus for a regression
         Plan named = Study.named("named").datasets(SampleData.bzr()).builders(io.qspace.model.Builders.pls())
@@ -91,10 +92,17 @@ class PlanTest {
     void theFingerprintSpaceIsFourViewsTimesThreeKernelOrForestBuildersWithItsConsensusChosen() {
         Study study = Study.named("fingerprints").datasets(SampleData.bzr()).store(store.toString())
                 .fingerprintSpace().consensusAlways();
-        assertEquals(java.util.List.of("ecfp4", "fcfp4", "ecfp6", "atompairs"),
+        assertEquals(java.util.List.of("ecfp4", "fcfp4", "ecfp6", "ap"),
                 study.featureSetSelectors().stream().map(io.qspace.select.Selector::name).toList());
-        assertEquals("ecfp(4,2048,counts)+fcfp(4,2048,counts)+ecfp(6,2048,counts)+atompairs-v1",
+        assertEquals("ecfp(4,2048,counts)+fcfp(4,2048,counts)+ecfp(6,2048,counts)+ap(2048,counts)",
                 study.descriptors().describe());
+        // the space before session 14, kept for a classification left to its defaults: AP2D, training-mean GPs
+        Study before = study.fingerprintSpaceAp2d();
+        assertEquals("ecfp(4,2048,counts)+fcfp(4,2048,counts)+ecfp(6,2048,counts)+atompairs-v1",
+                before.descriptors().describe());
+        assertEquals("atompairs", before.featureSetSelectors().get(3).name());
+        assertTrue(study.builders().get(1).toString().contains("priorMean")
+                && !before.builders().get(1).toString().contains("priorMean"), before.builders().toString());
         assertEquals(java.util.List.of("svr", "gp", "rf"),
                 study.builders().stream().map(io.qspace.model.ModelBuilder::name).toList());
         assertTrue(study.consensusChosenAlways(io.qspace.validate.ModelKind.REGRESSION));

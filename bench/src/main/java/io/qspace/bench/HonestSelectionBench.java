@@ -23,12 +23,15 @@ import tech.tablesaw.api.Table;
  *
  * The space "descriptors" is {@link Study#descriptorSpace()} with {@code .consensus()} (chosen when its nested CV beats
  * the best single model's CV), the default study's space until session 12; "fingerprints" is
- * {@link Study#fingerprintSpace()} with {@link Study#consensusOfAll()}, what a study naming no space runs now;
- * "fingerprints-kriging" and "fingerprints-loo" the same with that prior mean for its Gaussian processes
+ * {@link Study#fingerprintSpace()} with {@link Study#consensusOfAll()}, what a regression naming no space runs now;
+ * "fingerprints-ap2d" {@link Study#fingerprintSpaceAp2d()} (the same until session 14); "fingerprints-morgan" the
+ * default with RDKit's Morgan environments of radius 2 and 3 ({@code Descriptors.morgan}) for CDK's ECFP4 and ECFP6;
+ * any followed by
+ * "-training", "-loo" or "-kriging": with that prior mean for its Gaussian processes
  * ({@code GaussianProcessBuilder.priorMean}). Besides the
  * chosen model's CV, its {@code selection_cv_rmse} is written ({@link Results#selectionCv()}: the CV of the choice).
  *
- * <pre>java ... io.qspace.bench.HonestSelectionBench CSV NAME SEED inside-folds|before-cv [descriptors|fingerprints|fingerprints-kriging|fingerprints-loo] OUT.json</pre>
+ * <pre>java ... io.qspace.bench.HonestSelectionBench CSV NAME SEED inside-folds|before-cv [descriptors|fingerprints[-ap2d|-morgan][-training|-loo|-kriging]] OUT.json</pre>
  */
 public final class HonestSelectionBench {
     private HonestSelectionBench() {}
@@ -39,11 +42,38 @@ public final class HonestSelectionBench {
                 ? gp.priorMean(mean) : b).toList());
     }
 
+    private static final java.util.regex.Pattern FINGERPRINT_SPACES =
+            java.util.regex.Pattern.compile("fingerprints(-ap2d|-morgan)?(?:-(training|loo|kriging))?");
+
+    /** The space a name above stands for, its chosen model the mean of its models unless "descriptors". */
+    static Study space(Study study, String space) {
+        if (space.equals("descriptors")) {
+            return study.descriptorSpace().consensus();
+        }
+        java.util.regex.Matcher m = FINGERPRINT_SPACES.matcher(space);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("space '" + space
+                    + "': expected descriptors or fingerprints[-ap2d|-morgan][-training|-loo|-kriging]");
+        }
+        Study fingerprints = "-ap2d".equals(m.group(1)) ? study.fingerprintSpaceAp2d() : study.fingerprintSpace();
+        if ("-morgan".equals(m.group(1))) {
+            // RDKit's Morgan environments (MorganFingerprint) for CDK's ECFP4 and ECFP6
+            fingerprints = fingerprints.descriptors(io.qspace.chem.Descriptors.morgan(2, 2048)
+                            .plus(io.qspace.chem.Descriptors.fcfp4()).plus(io.qspace.chem.Descriptors.morgan(3, 2048))
+                            .plus(io.qspace.chem.Descriptors.atomPairFingerprint()))
+                    .selectors(io.qspace.select.Selectors.fingerprints("morgan2"),
+                            io.qspace.select.Selectors.fingerprints("fcfp4"),
+                            io.qspace.select.Selectors.fingerprints("morgan3"),
+                            io.qspace.select.Selectors.fingerprints("ap"));
+        }
+        return (m.group(2) != null ? priorMean(fingerprints, m.group(2)) : fingerprints).consensusOfAll();
+    }
+
     public static void main(String[] args) throws Exception {
         long cpu0 = ModelSpaceBench.processCpuNanos();
         if (args.length != 5 && args.length != 6) {
             throw new IllegalArgumentException("usage: HonestSelectionBench CSV NAME SEED inside-folds|before-cv "
-                    + "[descriptors|fingerprints|fingerprints-kriging|fingerprints-loo] OUT.json");
+                    + "[descriptors|fingerprints[-ap2d|-morgan][-training|-loo|-kriging]] OUT.json");
         }
         String space = args.length == 6 ? args[4] : "descriptors";
         Path csv = Path.of(args[0]);
@@ -60,14 +90,7 @@ public final class HonestSelectionBench {
         // more candidate; fingerprints: what a study naming no space runs. The best single model is reported too.
         Study study = Study.named("honest-" + name).datasets(source).validation(validation(selection)).seed(seed)
                 .store(store.toString());
-        study = switch (space) {
-            case "descriptors" -> study.descriptorSpace().consensus();
-            case "fingerprints" -> study.fingerprintSpace().consensusOfAll();
-            case "fingerprints-kriging", "fingerprints-loo" -> priorMean(study.fingerprintSpace(),
-                    space.substring("fingerprints-".length())).consensusOfAll();
-            default -> throw new IllegalArgumentException("space '" + space
-                    + "': expected descriptors, fingerprints, fingerprints-kriging or fingerprints-loo");
-        };
+        study = space(study, space);
         Results results = MoleculeAceStudy.run(study);
         Table ok = MoleculeAceStudy.ok(results);
         StoredModel chosen = MoleculeAceStudy.best(results);

@@ -143,6 +143,40 @@ public final class Descriptors {
         return new MoleculeDescriptorSet("atompairs-v1", "atompairs", List.of("atompairs"), DEFAULT_TIME_LIMIT_MILLIS);
     }
 
+    /**
+     * The Morgan count fingerprint of this radius as RDKit computes it (radius 2 is ECFP4's, 3 ECFP6's environments)
+     * folded to {@code bits} columns "Morgan{radius}.{i}", block "morgan{radius}". Unlike CDK's {@link #ecfp} it keeps
+     * every environment with a new set of bonds: CDK drops one whose atoms were all met before (at radius 2, four of
+     * the five environments of each five-membered ring), so its environments differ from RDKit's on most drug-like
+     * molecules; these match RDKit's (not its hash).
+     *
+     * @param radius 0 to 4
+     */
+    public static DescriptorSet morgan(int radius, int bits) {
+        if (bits <= 0) throw new IllegalArgumentException("bits must be positive");
+        if (radius < 0 || radius > 4) throw new IllegalArgumentException("Morgan radius must be 0 to 4, not " + radius);
+        return new MoleculeDescriptorSet("morgan(" + radius + "," + bits + ",counts)", "morgan" + radius,
+                List.of("morgan:" + radius + ":" + bits), DEFAULT_TIME_LIMIT_MILLIS);
+    }
+
+    /**
+     * The atom-pair fingerprint (Carhart et al. 1985) with RDKit's atom types: every pair of heavy atoms 1 to 30 bonds
+     * apart, typed by element, heavy neighbours and pi electrons, counted in one of {@code bits} hashed columns
+     * "AP.{i}", block "ap". A whole-molecule shape view the circular fingerprints do not give (which kinds of atom
+     * lie how far apart), with atom types fine enough to tell a carbonyl carbon from a methyl, unlike
+     * {@link #atomPairs()}.
+     */
+    public static DescriptorSet atomPairFingerprint(int bits) {
+        if (bits <= 0) throw new IllegalArgumentException("bits must be positive");
+        return new MoleculeDescriptorSet("ap(" + bits + ",counts)", "ap", List.of("ap:" + bits),
+                DEFAULT_TIME_LIMIT_MILLIS);
+    }
+
+    /** The atom-pair fingerprint folded to 2048 columns, block "ap". */
+    public static DescriptorSet atomPairFingerprint() {
+        return atomPairFingerprint(2048);
+    }
+
     /** The 166 MACCS keys, block "maccs". */
     public static DescriptorSet maccs() {
         return new MoleculeDescriptorSet("maccs", "maccs", List.of("maccs"), DEFAULT_TIME_LIMIT_MILLIS);

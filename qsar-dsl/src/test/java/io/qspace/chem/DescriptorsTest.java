@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -163,5 +164,74 @@ class DescriptorsTest {
         assertEquals(1.0, chloroethane[m.names().indexOf("AP2D.2_C_X")]);
         assertEquals(0.0, chloroethane[m.names().indexOf("AP2D.1_C_O")]);
         assertTrue(m.failures().isEmpty(), m.failures().toString());
+    }
+
+    @Test
+    void theAtomPairFingerprintCountsHeavyAtomPairsUpToThirtyBondsByAtomTypeAndDistance() {
+        List<String> smiles = List.of("CCO", "CC=O", "[H]OCC", "c1ccccc1", "C1=CC=CC=C1", "C".repeat(32));
+        DescriptorMatrix m = Descriptors.atomPairFingerprint().calculate(smiles, null);
+        assertTrue(m.failures().isEmpty(), m.failures().toString());
+        assertEquals(2048, m.columns());
+        assertArrayEquals(new int[]{0, 2048}, m.blocks().get("ap"));
+        assertEquals("AP.0", m.names().get(0));
+        assertEquals("ap(2048,counts)", Descriptors.atomPairFingerprint().describe());
+        double[][] v = m.values();
+        // ethanol: three pairs of three atom types (methyl C, CH2, hydroxyl O), each once
+        assertEquals(3.0, java.util.Arrays.stream(v[0]).sum());
+        assertEquals(3, java.util.Arrays.stream(v[0]).filter(x -> x == 1).count());
+        // acetaldehyde has the same elements at the same distances, but a carbonyl C and O: other columns
+        assertTrue(!java.util.Arrays.equals(v[0], v[1]), "a carbonyl is not a hydroxyl");
+        // hydrogens drawn as atoms make no pairs
+        assertArrayEquals(v[0], v[2]);
+        // an aromatic ring is one ring however it is drawn: 6 pairs at 1 bond, 6 at 2, 3 at 3, all of one type
+        assertArrayEquals(v[3], v[4]);
+        assertEquals(15.0, java.util.Arrays.stream(v[3]).sum());
+        assertEquals(3, java.util.Arrays.stream(v[3]).filter(x -> x > 0).count());
+        // a 32-carbon chain has 496 pairs; its two ends, 31 bonds apart, are too far
+        assertEquals(32 * 31 / 2 - 1, java.util.Arrays.stream(v[5]).sum());
+    }
+
+    /** The nonzero counts of a fingerprint row, sorted: its partition of environments when no two share a column. */
+    private static List<Integer> sortedCounts(double[] row) {
+        return java.util.Arrays.stream(row).filter(x -> x > 0).mapToInt(x -> (int) x).sorted().boxed().toList();
+    }
+
+    @Test
+    void theMorganFingerprintKeepsEveryEnvironmentWithNewBondsAsRdkitDoes() {
+        List<String> smiles = List.of("c1ccsc1", "Cn1cccc1", "CC(=O)Nc1ccc(O)cc1", "O=C(O)c1ccccc1OC(C)=O", "CC",
+                "C1=CSC=C1");
+        int bits = 1 << 16; // wide enough that these molecules' environments share no column
+        DescriptorMatrix two = Descriptors.morgan(2, bits).calculate(smiles, null);
+        DescriptorMatrix three = Descriptors.morgan(3, bits).calculate(smiles, null);
+        assertTrue(two.failures().isEmpty() && three.failures().isEmpty(), two.failures().toString());
+        assertEquals("morgan(2,2048,counts)", Descriptors.morgan(2, 2048).describe());
+        assertArrayEquals(new int[]{0, bits}, two.blocks().get("morgan2"));
+        assertEquals("Morgan3.0", three.names().get(0));
+        // RDKit 2025's GetMorganGenerator(radius).GetSparseCountFingerprint on the same SMILES, counts sorted
+        List<List<Integer>> rdkitRadius2 = List.of(List.of(1, 1, 1, 2, 2, 2, 2, 4), List.of(1, 1, 1, 1, 1, 2, 2, 2, 2, 4),
+                counts(16, 2, 2, 2, 4, 4), counts(17, 2, 2, 2, 2, 2, 2, 2, 4), List.of(1, 2));
+        List<List<Integer>> rdkitRadius3 = List.of(List.of(1, 1, 1, 1, 2, 2, 2, 2, 4),
+                List.of(1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 4), counts(21, 2, 2, 2, 4, 4), counts(24, 2, 2, 2, 2, 2, 2, 2, 4),
+                List.of(1, 2));
+        for (int r = 0; r < rdkitRadius2.size(); r++) {
+            assertEquals(rdkitRadius2.get(r), sortedCounts(two.values()[r]), smiles.get(r) + " radius 2");
+            assertEquals(rdkitRadius3.get(r), sortedCounts(three.values()[r]), smiles.get(r) + " radius 3");
+            for (int c = 0; c < bits; c++) {
+                assertTrue(three.values()[r][c] >= two.values()[r][c], "radius 3 holds radius 2's environments");
+            }
+        }
+        // thiophene drawn with Kekule bonds is the same aromatic ring
+        assertArrayEquals(two.values()[0], two.values()[5]);
+        // CDK's ECFP4 keeps one of the five radius-2 environments of the ring (their atoms are all the same)
+        DescriptorMatrix cdk = Descriptors.ecfp(4, 2048, true).calculate(List.of("c1ccsc1"), null);
+        assertEquals(11.0, java.util.Arrays.stream(cdk.values()[0]).sum());
+        assertEquals(15.0, java.util.Arrays.stream(two.values()[0]).sum());
+        assertThrows(IllegalArgumentException.class, () -> Descriptors.morgan(5, 2048));
+    }
+
+    private static List<Integer> counts(int ones, Integer... more) {
+        List<Integer> all = new java.util.ArrayList<>(java.util.Collections.nCopies(ones, 1));
+        all.addAll(List.of(more));
+        return all;
     }
 }
