@@ -189,7 +189,8 @@ public final class Study implements Serializable {
 
     /** The model space of a study that names no descriptors, selectors or builders, in words. */
     public static final String DEFAULT_SPACE = "the fingerprint space (ECFP4, FCFP4, ECFP6 and atom pairs x"
-            + " Tanimoto SVR or SVM, Tanimoto GP and random forest; .fingerprintSpace()), the default: name"
+            + " Tanimoto SVR or SVM, Tanimoto GP and random forest; .fingerprintSpace(), for a classification"
+            + " .fingerprintSpaceAp2d()), the default: name"
             + " descriptors, selectors or builders (or .descriptorSpace()) for another";
 
     /** The default sizes of {@link #consensus()}: the mean of the top 3, 5 or 10 models by CV. */
@@ -277,10 +278,11 @@ public final class Study implements Serializable {
     }
 
     /**
-     * The fingerprint space as it was until session 14: PaDEL's AP2D atom pairs ({@link Descriptors#atomPairs()})
-     * as its fourth view and Gaussian processes predicting the training mean far from every training compound. The
-     * default of a classification that names no space ({@link #spaceFor}) until the classification benchmark is run
-     * on the new one; the regression benchmark's earlier numbers were measured on it (bench/HONEST_SELECTION.md).
+     * The fingerprint space as it was before the atom-pair fingerprint: PaDEL's AP2D atom pairs
+     * ({@link Descriptors#atomPairs()}) as its fourth view and Gaussian processes predicting the training mean far from
+     * every training compound. The default of a classification that names no space ({@link #spaceFor}) until the
+     * classification benchmark is run on the new one; the regression benchmark's earlier numbers were measured on it
+     * (bench/HONEST_SELECTION.md).
      */
     public Study fingerprintSpaceAp2d() {
         return fingerprintSpace(Descriptors.atomPairs(), "atompairs",
@@ -373,8 +375,8 @@ public final class Study implements Serializable {
     /**
      * The study whose descriptors, selectors and builders model a dataset of this kind: this one, unless the study
      * named none of them: then for a regression the fingerprint space ({@link #fingerprintSpace()}), for a
-     * classification the same space as it was before session 14 ({@link #fingerprintSpaceAp2d()}, the one its
-     * benchmark measured), either with any builders added by {@link #addBuilders}; and unless the study names its
+     * classification the space as it was before the atom-pair fingerprint ({@link #fingerprintSpaceAp2d()}, the one
+     * its benchmark measured), either with any builders added by {@link #addBuilders}; and unless the study names its
      * consensus, the mean of all its models is the chosen model. On MoleculeACE's 30 sets the fingerprint space and
      * mean predicted better than the descriptor space's chosen model: as regressions cut to 80 training compounds, a
      * test RMSE at or below the scikit-learn peer's best-by-CV on 21 sets against 4 (22 and 25 of 30 on seeds 42 and
