@@ -51,8 +51,9 @@ if [[ "$SPACE" != descriptors ]]; then
   PREVIOUS_RUNS="$RUNS"
   case "$SPACE" in
     fingerprints) [[ -d "$RUNS-fingerprints-ap2d" ]] && PREVIOUS_RUNS="$RUNS-fingerprints-ap2d" ;;
+    fingerprints-ap2d) ;;
     fingerprints-ap2d-*) PREVIOUS_RUNS="$RUNS-fingerprints-ap2d" ;;
-    fingerprints-*) [[ "$SPACE" != fingerprints-ap2d ]] && PREVIOUS_RUNS="$RUNS-fingerprints" ;;
+    fingerprints-*) PREVIOUS_RUNS="$RUNS-fingerprints" ;;
   esac
   RUNS="$RUNS-$SPACE"
   SUFFIX="-$SPACE"

@@ -274,7 +274,7 @@ public final class Study implements Serializable {
      */
     public Study fingerprintSpace() {
         return fingerprintSpace(Descriptors.atomPairFingerprint(), "ap",
-                Builders.gaussianProcess().kernel("tanimoto").noise(0.01, 0.03, 0.1, 0.3).priorMean("loo"));
+                tanimotoGaussianProcess().priorMean("loo"));
     }
 
     /**
@@ -285,8 +285,12 @@ public final class Study implements Serializable {
      * (bench/HONEST_SELECTION.md).
      */
     public Study fingerprintSpaceAp2d() {
-        return fingerprintSpace(Descriptors.atomPairs(), "atompairs",
-                Builders.gaussianProcess().kernel("tanimoto").noise(0.01, 0.03, 0.1, 0.3));
+        return fingerprintSpace(Descriptors.atomPairs(), "atompairs", tanimotoGaussianProcess());
+    }
+
+    /** The fingerprint spaces' Gaussian process before its prior mean is named. */
+    private static io.qspace.model.GaussianProcessBuilder tanimotoGaussianProcess() {
+        return Builders.gaussianProcess().kernel("tanimoto").noise(0.01, 0.03, 0.1, 0.3);
     }
 
     private Study fingerprintSpace(DescriptorSet atomPairs, String atomPairsBlock, ModelBuilder gaussianProcess) {

@@ -25,8 +25,8 @@ final class AtomPairFingerprint implements MoleculeDescriptor {
     private final int bits;
     private final String[] columns;
 
+    /** Built from a spec that {@link Descriptors#atomPairFingerprint(int)} checked. */
     AtomPairFingerprint(int bits) {
-        if (bits <= 0) throw new IllegalArgumentException("bits must be positive");
         this.bits = bits;
         columns = new String[bits];
         for (int i = 0; i < bits; i++) columns[i] = name() + "." + i;

@@ -97,9 +97,14 @@ public final class Descriptors {
         return circular("ecfp", diameter, bits, counts);
     }
 
+    /** The width of a folded fingerprint, checked when the set is named (its components are built from it later). */
+    private static void checkedBits(int bits) {
+        if (bits <= 0) throw new IllegalArgumentException("bits must be positive");
+    }
+
     /** "ecfp(4,2048,counts)" in block "ecfp4" from component "ecfp:4:2048:counts", and the same for "fcfp". */
     private static DescriptorSet circular(String kind, int diameter, int bits, boolean counts) {
-        if (bits <= 0) throw new IllegalArgumentException("bits must be positive");
+        checkedBits(bits);
         String values = counts ? "counts" : "bits";
         return new MoleculeDescriptorSet(kind + "(" + diameter + "," + bits + "," + values + ")", kind + diameter,
                 List.of(kind + ":" + diameter + ":" + bits + ":" + values), DEFAULT_TIME_LIMIT_MILLIS);
@@ -153,8 +158,8 @@ public final class Descriptors {
      * @param radius 0 to 4
      */
     public static DescriptorSet morgan(int radius, int bits) {
-        if (bits <= 0) throw new IllegalArgumentException("bits must be positive");
-        if (radius < 0 || radius > 4) throw new IllegalArgumentException("Morgan radius must be 0 to 4, not " + radius);
+        checkedBits(bits);
+        MorganFingerprint.checkedRadius(radius);
         return new MoleculeDescriptorSet("morgan(" + radius + "," + bits + ",counts)", "morgan" + radius,
                 List.of("morgan:" + radius + ":" + bits), DEFAULT_TIME_LIMIT_MILLIS);
     }
@@ -167,7 +172,7 @@ public final class Descriptors {
      * {@link #atomPairs()}.
      */
     public static DescriptorSet atomPairFingerprint(int bits) {
-        if (bits <= 0) throw new IllegalArgumentException("bits must be positive");
+        checkedBits(bits);
         return new MoleculeDescriptorSet("ap(" + bits + ",counts)", "ap", List.of("ap:" + bits),
                 DEFAULT_TIME_LIMIT_MILLIS);
     }

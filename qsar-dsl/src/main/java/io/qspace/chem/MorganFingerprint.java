@@ -32,13 +32,17 @@ final class MorganFingerprint implements MoleculeDescriptor {
     private final int radius, bits;
     private final String[] columns;
 
+    /** Built from a spec that {@link Descriptors#morgan} checked. */
     MorganFingerprint(int radius, int bits) {
-        if (radius < 0 || radius > 4) throw new IllegalArgumentException("Morgan radius must be 0 to 4, not " + radius);
-        if (bits <= 0) throw new IllegalArgumentException("bits must be positive");
-        this.radius = radius;
+        this.radius = checkedRadius(radius);
         this.bits = bits;
         columns = new String[bits];
         for (int i = 0; i < bits; i++) columns[i] = name() + "." + i;
+    }
+
+    static int checkedRadius(int radius) {
+        if (radius < 0 || radius > 4) throw new IllegalArgumentException("Morgan radius must be 0 to 4, not " + radius);
+        return radius;
     }
 
     @Override public String name() { return "Morgan" + radius; }
@@ -88,7 +92,7 @@ final class MorganFingerprint implements MoleculeDescriptor {
                     bonds.or(covered[j]);
                     neighbours.add(new long[] {bondType(bond), Integer.toUnsignedLong(invariant[j])});
                 }
-                neighbours.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+                neighbours.sort(Arrays::compare); // by bond type, then invariant
                 int h = combine(layer, invariant[i]);
                 for (long[] nb : neighbours) h = combine(combine(h, (int) nb[0]), (int) nb[1]);
                 next[i] = h;
@@ -96,7 +100,7 @@ final class MorganFingerprint implements MoleculeDescriptor {
                 round.add(new long[] {Integer.toUnsignedLong(h), i});
             }
             // of environments covering the same bonds, the one with the smallest invariant is kept, as in RDKit
-            round.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+            round.sort(Arrays::compare); // by invariant, then atom
             for (long[] r : round) {
                 int i = (int) r[1];
                 if (seen.add(grown[i])) {
