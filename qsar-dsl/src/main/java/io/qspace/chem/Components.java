@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Descriptor components by their stable spec string, so a {@link DescriptorSet} holds only strings (serializable,
  * hashable) and builds fresh, unshared instances wherever it runs. Specs: "cdk:ALOGPDescriptor", "chi", "counts",
- * "ecfp:4:2048:counts" (or ":bits"), "fcfp:4:2048:counts", "morgan:2:2048", "atompairs", "ap:2048",
+ * "ecfp:4:2048:counts" (or ":bits"), "fcfp:4:2048:counts", "morgan:2:2048" (or ":features"), "atompairs", "ap:2048",
  * "maccs".
  */
 final class Components {
@@ -20,7 +20,8 @@ final class Components {
             case "ecfp" -> new CircularFingerprint(Integer.parseInt(p[1]), Integer.parseInt(p[2]), p[3].equals("counts"));
             case "fcfp" -> new CircularFingerprint(Integer.parseInt(p[1]), Integer.parseInt(p[2]), p[3].equals("counts"),
                     true);
-            case "morgan" -> new MorganFingerprint(Integer.parseInt(p[1]), Integer.parseInt(p[2]));
+            case "morgan" -> new MorganFingerprint(Integer.parseInt(p[1]), Integer.parseInt(p[2]),
+                    p.length > 3 && p[3].equals("features"));
             case "atompairs" -> new AtomPairs();
             case "ap" -> new AtomPairFingerprint(Integer.parseInt(p[1]));
             case "maccs" -> new MaccsKeys();

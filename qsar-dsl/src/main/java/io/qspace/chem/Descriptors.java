@@ -165,6 +165,22 @@ public final class Descriptors {
     }
 
     /**
+     * The feature Morgan count fingerprint (RDKit's {@code useFeatures}; radius 2 is the FCFP4 most papers run) folded
+     * to {@code bits} columns "FeatureMorgan{radius}.{i}", block "fmorgan{radius}": {@link #morgan}'s environments
+     * grown from what each atom does rather than what it is (RDKit's donor, acceptor, aromatic, halogen, basic and
+     * acidic patterns). Unlike CDK's {@link #fcfp}, whose atom classes and environment deduplication differ from
+     * RDKit's, these are RDKit's environments (not its hash).
+     *
+     * @param radius 0 to 4
+     */
+    public static DescriptorSet featureMorgan(int radius, int bits) {
+        checkedBits(bits);
+        MorganFingerprint.checkedRadius(radius);
+        return new MoleculeDescriptorSet("featuremorgan(" + radius + "," + bits + ",counts)", "fmorgan" + radius,
+                List.of("morgan:" + radius + ":" + bits + ":features"), DEFAULT_TIME_LIMIT_MILLIS);
+    }
+
+    /**
      * The atom-pair fingerprint (Carhart et al. 1985) with RDKit's atom types: every pair of heavy atoms 1 to 30 bonds
      * apart, typed by element, heavy neighbours and pi electrons, counted in one of {@code bits} hashed columns
      * "AP.{i}", block "ap". A whole-molecule shape view the circular fingerprints do not give (which kinds of atom

@@ -4,6 +4,7 @@ import org.openscience.cdk.interfaces.IAtom;
 import org.openscience.cdk.interfaces.IAtomContainer;
 import org.openscience.cdk.interfaces.IBond;
 import org.openscience.cdk.ringsearch.RingSearch;
+import org.openscience.cdk.smarts.SmartsPattern;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,15 +28,38 @@ import static io.qspace.chem.FingerprintHash.combine;
  * one of the five environments where RDKit (and this class) keeps the five distinct bond sets. On MoleculeACE's
  * CHEMBL4792_Ki the two partitions of environments differ on 1,016 of 1,471 molecules. The hash is this class's own,
  * so columns are not RDKit's bit for bit.
+ *
+ * <p>With {@code features} (RDKit's {@code useFeatures}, the FCFP of the Morgan family) an atom's radius-0 invariant
+ * is instead which of RDKit's six pharmacophoric roles it plays, a bit each: donor, acceptor, aromatic, halogen,
+ * basic, acidic (RDKit's patterns, after Gobbi and Poppinger 1998); a plain aliphatic carbon is 0. Growth is the same.
  */
 final class MorganFingerprint implements MoleculeDescriptor {
+    /** RDKit's default feature definitions for Morgan feature invariants, in its bit order. */
+    private static final String[] FEATURE_SMARTS = {
+            "[$([N;!H0;v3,v4&+1]),$([O,S;H1;+0]),n&H1&+0]", // donor
+            "[$([O,S;H1;v2;!$(*-*=[O,N,P,S])]),$([O,S;H0;v2]),$([O,S;-]),$([N;v3;!$(N-*=[O,N,P,S])]),n&H0&+0,"
+                    + "$([o,s;+0;!$([o,s]:n);!$([o,s]:c:n)])]", // acceptor
+            "[a]", // aromatic
+            "[F,Cl,Br,I]", // halogen
+            "[#7;+,$([N;H2&+0][$([C,a]);!$([C,a](=O))]),$([N;H1&+0]([$([C,a]);!$([C,a](=O))])[$([C,a]);!$([C,a](=O))]),"
+                    + "$([N;H0&+0]([C;!$(C(=O))])([C;!$(C(=O))])[C;!$(C(=O))])]", // basic
+            "[$([C,S](=[O,S,P])-[O;H1,-1])]"}; // acidic
+    /** Compiled per thread; matched without CDK's preparation, so the molecule's rings and aromaticity stay as set. */
+    private static final ThreadLocal<SmartsPattern[]> FEATURE_PATTERNS = ThreadLocal.withInitial(() -> {
+        SmartsPattern[] patterns = new SmartsPattern[FEATURE_SMARTS.length];
+        for (int f = 0; f < patterns.length; f++) patterns[f] = SmartsPattern.create(FEATURE_SMARTS[f]).setPrepare(false);
+        return patterns;
+    });
+
     private final int radius, bits;
+    private final boolean features;
     private final String[] columns;
 
-    /** Built from a spec that {@link Descriptors#morgan} checked. */
-    MorganFingerprint(int radius, int bits) {
+    /** Built from a spec that {@link Descriptors#morgan} or {@link Descriptors#featureMorgan} checked. */
+    MorganFingerprint(int radius, int bits, boolean features) {
         this.radius = checkedRadius(radius);
         this.bits = bits;
+        this.features = features;
         columns = new String[bits];
         for (int i = 0; i < bits; i++) columns[i] = name() + "." + i;
     }
@@ -45,30 +69,33 @@ final class MorganFingerprint implements MoleculeDescriptor {
         return radius;
     }
 
-    @Override public String name() { return "Morgan" + radius; }
+    @Override public String name() { return (features ? "FeatureMorgan" : "Morgan") + radius; }
 
     @Override public String[] columns() { return columns.clone(); }
 
     @Override
     public String compute(IAtomContainer mol, double[] out, int offset) {
         Arrays.fill(out, offset, offset + bits, 0);
-        for (int code : environments(mol, radius)) {
+        for (int code : environments(mol, radius, features)) {
             out[offset + FingerprintHash.column(code, bits)]++;
         }
         return null;
     }
 
-    /** The hashed invariants of the kept environments of radius 0 to {@code radius}, one entry per environment. */
-    static List<Integer> environments(IAtomContainer mol, int radius) {
+    /**
+     * The hashed invariants of the kept environments of radius 0 to {@code radius}, one entry per environment, from
+     * connectivity or (with {@code features}) feature invariants.
+     */
+    static List<Integer> environments(IAtomContainer mol, int radius, boolean features) {
         int n = mol.getAtomCount();
         boolean[] heavy = new boolean[n];
         for (int i = 0; i < n; i++) heavy[i] = !isHydrogen(mol.getAtom(i));
-        RingSearch rings = new RingSearch(mol);
-        int[] invariant = new int[n];
+        int[] invariant = features ? featureInvariants(mol) : new int[n];
+        RingSearch rings = features ? null : new RingSearch(mol);
         List<Integer> found = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             if (!heavy[i]) continue;
-            invariant[i] = atomInvariant(mol, mol.getAtom(i), rings.cyclic(i));
+            if (!features) invariant[i] = atomInvariant(mol, mol.getAtom(i), rings.cyclic(i));
             found.add(invariant[i]);
         }
         BitSet[] covered = new BitSet[n];
@@ -133,6 +160,16 @@ final class MorganFingerprint implements MoleculeDescriptor {
         h = combine(h, atom.getFormalCharge() == null ? 0 : atom.getFormalCharge());
         h = combine(h, atom.getMassNumber() == null ? 0 : atom.getMassNumber());
         return inRing ? combine(h, 1) : h;
+    }
+
+    /** Per atom, RDKit's feature invariant: bit f set when the atom matches feature pattern f. */
+    static int[] featureInvariants(IAtomContainer mol) {
+        int[] invariant = new int[mol.getAtomCount()];
+        SmartsPattern[] patterns = FEATURE_PATTERNS.get();
+        for (int f = 0; f < patterns.length; f++) {
+            for (int[] match : patterns[f].matchAll(mol)) invariant[match[0]] |= 1 << f;
+        }
+        return invariant;
     }
 
     /** Single 1, double 2, triple 3, aromatic 12 (RDKit's codes). */

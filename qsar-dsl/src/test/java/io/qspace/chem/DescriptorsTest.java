@@ -229,6 +229,35 @@ class DescriptorsTest {
         assertThrows(IllegalArgumentException.class, () -> Descriptors.morgan(5, 2048));
     }
 
+    @Test
+    void theFeatureMorganFingerprintTypesAtomsByRdkitsPharmacophoricRoles() throws Exception {
+        // donor 1, acceptor 2, aromatic 4, halogen 8, basic 16, acidic 32
+        List<String> smiles = List.of("CC(=O)Nc1ccc(O)cc1", "O=C(O)c1ccccc1OC(C)=O", "CN(C)CCc1c[nH]c2ccccc12",
+                "Clc1ccc(F)cc1", "NCc1ccco1", "c1ccncc1");
+        // RDKit 2025's rdMolDescriptors.GetFeatureInvariants and, at radius 2, the sorted counts of
+        // GetMorganGenerator(2, atomInvariantsGenerator=GetMorganFeatureAtomInvGen()).GetSparseCountFingerprint
+        List<int[]> rdkitInvariants = List.of(new int[]{0, 0, 2, 1, 4, 4, 4, 4, 3, 4, 4},
+                new int[]{2, 32, 1, 4, 4, 4, 4, 4, 4, 2, 0, 0, 2}, new int[]{0, 18, 0, 0, 0, 4, 4, 5, 4, 4, 4, 4, 4, 4},
+                new int[]{8, 4, 4, 4, 4, 8, 4, 4}, new int[]{19, 0, 4, 4, 4, 4, 6}, new int[]{4, 4, 4, 6, 4, 4});
+        List<List<Integer>> rdkitRadius2 = List.of(counts(14, 2, 2, 2, 4, 6), counts(18, 2, 2, 3, 4, 6),
+                counts(20, 2, 2, 4, 4, 8), List.of(2, 2, 2, 2, 4, 4, 6), counts(14, 2, 4), counts(4, 2, 2, 2, 3, 5));
+        int bits = 1 << 16;
+        DescriptorMatrix two = Descriptors.featureMorgan(2, bits).calculate(smiles, null);
+        assertTrue(two.failures().isEmpty(), two.failures().toString());
+        assertEquals("featuremorgan(2,2048,counts)", Descriptors.featureMorgan(2, 2048).describe());
+        assertArrayEquals(new int[]{0, bits}, two.blocks().get("fmorgan2"));
+        assertEquals("FeatureMorgan2.0", two.names().get(0));
+        for (int r = 0; r < smiles.size(); r++) {
+            assertArrayEquals(rdkitInvariants.get(r), MorganFingerprint.featureInvariants(Molecules.parse(smiles.get(r))),
+                    smiles.get(r));
+            assertEquals(rdkitRadius2.get(r), sortedCounts(two.values()[r]), smiles.get(r) + " radius 2");
+        }
+        // the same growth as the connectivity fingerprint, from coarser atoms: fewer distinct environments
+        DescriptorMatrix plain = Descriptors.morgan(2, bits).calculate(smiles, null);
+        assertTrue(sortedCounts(two.values()[3]).size() < sortedCounts(plain.values()[3]).size());
+        assertThrows(IllegalArgumentException.class, () -> Descriptors.featureMorgan(5, 2048));
+    }
+
     private static List<Integer> counts(int ones, Integer... more) {
         List<Integer> all = new java.util.ArrayList<>(java.util.Collections.nCopies(ones, 1));
         all.addAll(List.of(more));
