@@ -6,7 +6,11 @@
 # (bench/python/peer_classify.py), in the same run, one dataset per process.
 #   bench/classification.sh [--sets A,B,...] [--threshold 7] [--slots 4] [--seed 42] [--kiba-top 10]
 #                           [--data ../shared/datasets/moleculeace] [--kiba ../shared/datasets/kiba]
-# --sets names MoleculeACE sets and/or KIBA_<uniprot> sets; --kiba-top 0 leaves KIBA out.
+#                           [--space default|fingerprints|fingerprints-ap2d]
+# --sets names MoleculeACE sets and/or KIBA_<uniprot> sets; --kiba-top 0 leaves KIBA out. --space: another space with
+# the mean of its models chosen (fingerprints: the regression default, with the atom-pair fingerprint and leave-one-out
+# GP prior means), its qspace runs in bench/results/classification/space-<space>/, set beside the default's runs and
+# written to bench/results/classification-summary-<space>.{json,md} (the peer's runs are shared).
 # Resumable: bench/results/classification/<set>-t<threshold>-slots<n>.json and peer-<set>-t<threshold>.json are kept
 # and not run again. Writes bench/results/classification-summary.{json,md}.
 set -euo pipefail
@@ -17,6 +21,7 @@ THRESHOLD=7
 SLOTS=4
 SEED=42
 KIBA_TOP=10
+SPACE=default
 DATA="$(cd .. && pwd)/shared/datasets/moleculeace"
 KIBA="$(cd .. && pwd)/shared/datasets/kiba"
 while [[ $# -gt 0 ]]; do
@@ -28,6 +33,7 @@ while [[ $# -gt 0 ]]; do
     --kiba-top) KIBA_TOP="$2"; shift 2 ;;
     --data) DATA="$2"; shift 2 ;;
     --kiba) KIBA="$2"; shift 2 ;;
+    --space) SPACE="$2"; shift 2 ;;
     *) echo "classification: unknown argument $1 (see the header of $0)" >&2; exit 2 ;;
   esac
 done
@@ -54,7 +60,13 @@ if [[ -z "$SETS" ]]; then
 fi
 source bench/java-classpath.sh
 RUNS=bench/results/classification
-mkdir -p "$RUNS"
+QSPACE_RUNS="$RUNS"; SUMMARY=bench/results/classification-summary
+case "$SPACE" in
+  default) ;;
+  fingerprints|fingerprints-ap2d) QSPACE_RUNS="$RUNS/space-$SPACE"; SUMMARY="$SUMMARY-$SPACE" ;;
+  *) echo "classification: --space $SPACE: expected default, fingerprints or fingerprints-ap2d" >&2; exit 2 ;;
+esac
+mkdir -p "$RUNS" "$QSPACE_RUNS"
 failed=()
 for set in ${SETS//,/ }; do
   if [[ "$set" == KIBA_* ]]; then
@@ -63,11 +75,11 @@ for set in ${SETS//,/ }; do
     csv="$DATA/$set.csv"; threshold="$THRESHOLD"; activity="y [pEC50/pKi]"
   fi
   for slots in ${SLOTS//,/ }; do
-    out="$RUNS/$set-t$threshold-slots$slots.json"
+    out="$QSPACE_RUNS/$set-t$threshold-slots$slots.json"
     if [[ ! -s "$out" ]]; then
       echo "== $set: qspace, active at >= $threshold, $slots slot(s)" >&2
-      if java -Xmx4g -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -cp "$BENCH_CP" \
-          io.qspace.bench.ClassificationBench "$csv" "$set" "$threshold" "$slots" "$SEED" "$out.tmp" "$activity" \
+      if java -Xmx6g -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -cp "$BENCH_CP" \
+          io.qspace.bench.ClassificationBench "$csv" "$set" "$threshold" "$slots" "$SEED" "$out.tmp" "$activity" "$SPACE" \
           >/dev/null; then mv "$out.tmp" "$out"; else failed+=("$out"); fi
     fi
   done
@@ -78,11 +90,13 @@ for set in ${SETS//,/ }; do
         --y-column "$activity" --out "$peer.tmp"; then mv "$peer.tmp" "$peer"; else failed+=("$peer"); fi
   fi
 done
-# the earlier default's runs (descriptor space, top-k consensus by CV), kept beside the current default's
+# the earlier default's runs (descriptor space, top-k consensus by CV), kept beside the current default's; another
+# space's beside the default's
 previous=(); [[ -d "$RUNS/descriptor-space" ]] && previous=(--previous "$RUNS/descriptor-space")
-"$PY" "$PY_DIR/classify_summary.py" --runs "$RUNS" --sets "$SETS" --threshold "$THRESHOLD" \
-  --kiba-threshold "$KIBA_THRESHOLD" --slots "$SLOTS" --command "$COMMAND" \
-  --out bench/results/classification-summary.json --md bench/results/classification-summary.md "${previous[@]}"
+[[ "$SPACE" != default ]] && previous=(--previous "$RUNS" --previous-label "default (Study.spaceFor)")
+"$PY" "$PY_DIR/classify_summary.py" --runs "$RUNS" --qspace-runs "$QSPACE_RUNS" --sets "$SETS" \
+  --threshold "$THRESHOLD" --kiba-threshold "$KIBA_THRESHOLD" --slots "$SLOTS" --command "$COMMAND" \
+  --out "$SUMMARY.json" --md "$SUMMARY.md" "${previous[@]}"
 if [[ ${#failed[@]} -gt 0 ]]; then
   echo "classification: ${#failed[@]} parts failed (their logs are above; rerun the same command to retry):" >&2
   printf '  %s\n' "${failed[@]}" >&2

@@ -11,10 +11,11 @@ pooled coverage of qspace's Mondrian prediction sets over the test parts (a comp
 its set; target: within 3 points of 80% and 90%).
 
     python classify_summary.py --runs DIR --sets A,B --threshold 7 --kiba-threshold 12.1 --slots 4,1 \
-        --out summary.json --md summary.md [--previous DIR]
+        --out summary.json --md summary.md [--qspace-runs DIR] [--previous DIR] [--previous-label "earlier default"]
 
+--qspace-runs: qspace's runs, when not beside the peer's in --runs (another space's, bench/classification.sh --space).
 --previous names a folder of qspace runs of an earlier default (e.g. runs/descriptor-space), scored against the same
-peer runs: a table sets them beside the current default.
+peer runs: a table sets them beside this summary's, labelled --previous-label.
 """
 import argparse
 import json
@@ -185,12 +186,13 @@ def markdown(doc):
                       "model's prediction sets; the chosen model and CPU are the default study's (the consensus "
                       "variant of the same run)."]
     if "previous" in doc:
-        lines += ["", f"## Against the earlier default (qspace runs in {doc['previous']['runs']}, the same peer runs)",
+        other = doc["previous"].get("label", "earlier default")
+        lines += ["", f"## Against the {other} (qspace runs in {doc['previous']['runs']}, the same peer runs)",
                   "", "| group | study | sets | wins | median test ROC-AUC ratio | total CPU ratio | coverage 80% | "
                   "coverage 90% |", "|---|---|---|---|---|---|---|---|"]
         for name in doc["groups"]:
-            for label, g in (("current default", doc["groups"][name]),
-                             ("earlier default", doc["previous"]["groups"].get(name, {}))):
+            for label, g in (("this run" if other != "earlier default" else "current default", doc["groups"][name]),
+                             (other, doc["previous"]["groups"].get(name, {}))):
                 if not g.get("compared"):
                     continue
                 lines.append(f"| {name} | {label} | {g['compared']} | {g['wins']} | "
@@ -229,17 +231,19 @@ def main(argv=None):
     ap.add_argument("--command", default="bench/classification.sh")
     ap.add_argument("--out", required=True)
     ap.add_argument("--md", required=True)
+    ap.add_argument("--qspace-runs", help="qspace's runs when not in --runs beside the peer's")
     ap.add_argument("--previous", help="qspace runs of an earlier default, set beside the current one")
+    ap.add_argument("--previous-label", default="earlier default", help="what --previous's runs are")
     a = ap.parse_args(argv)
     slots = [int(s) for s in a.slots.split(",")]
-    rows = [per_set(a.runs, n, a.kiba_threshold if group_of(n) == "KIBA" else a.threshold, slots)
-            for n in a.sets.split(",") if n]
+    rows = [per_set(a.runs, n, a.kiba_threshold if group_of(n) == "KIBA" else a.threshold, slots,
+                    qspace_runs=a.qspace_runs) for n in a.sets.split(",") if n]
     groups = {g: aggregate([r for r in rows if r["group"] == g]) for g in ("MoleculeACE", "KIBA")}
     doc = {"command": a.command, "groups": groups, "targets": targets(groups), "sets": rows}
     if a.previous:
         before = [per_set(a.runs, n, a.kiba_threshold if group_of(n) == "KIBA" else a.threshold, slots[:1],
                           qspace_runs=a.previous) for n in a.sets.split(",") if n]
-        doc["previous"] = {"runs": a.previous, "groups": {g: aggregate([r for r in before if r["group"] == g])
+        doc["previous"] = {"runs": a.previous, "label": a.previous_label, "groups": {g: aggregate([r for r in before if r["group"] == g])
                                                           for g in ("MoleculeACE", "KIBA")}}
     with open(a.out, "w") as fh:
         json.dump(doc, fh, indent=1)

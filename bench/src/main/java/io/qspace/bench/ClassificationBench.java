@@ -29,20 +29,36 @@ import tech.tablesaw.api.Table;
  * and {@code consensusOfAll()} (the default's own choice), only the consensus invocation running, each with the CPU
  * seconds it added.
  *
- * <pre>java ... io.qspace.bench.ClassificationBench CSV NAME THRESHOLD SLOTS SEED OUT.json [ACTIVITY]</pre>
+ * SPACE (after ACTIVITY) runs another space with the mean of its models chosen instead of the default:
+ * "fingerprints" ({@link Study#fingerprintSpace()}, the regression default) or "fingerprints-ap2d"
+ * ({@link Study#fingerprintSpaceAp2d()}, the classification default); "default" (or none) the default.
+ *
+ * <pre>java ... io.qspace.bench.ClassificationBench CSV NAME THRESHOLD SLOTS SEED OUT.json [ACTIVITY [SPACE]]</pre>
  */
 public final class ClassificationBench {
     /** What the default classification study is, as the JSON's study_default says. */
     static final String STUDY_DEFAULT = "fingerprint space, mean of all";
     private ClassificationBench() {}
 
+    /** The study in the space SPACE names, its chosen model the mean of its models. */
+    static Study space(Study study, String space) {
+        return switch (space) {
+            case "default" -> study;
+            case "fingerprints" -> study.fingerprintSpace().consensusOfAll();
+            case "fingerprints-ap2d" -> study.fingerprintSpaceAp2d().consensusOfAll();
+            default -> throw new IllegalArgumentException(
+                    "space '" + space + "': expected default, fingerprints or fingerprints-ap2d");
+        };
+    }
+
     public static void main(String[] args) throws Exception {
         long cpu0 = ModelSpaceBench.processCpuNanos();
         long wall0 = System.nanoTime();
-        if (args.length != 6 && args.length != 7) {
+        if (args.length < 6 || args.length > 8) {
             throw new IllegalArgumentException(
-                    "usage: ClassificationBench CSV NAME THRESHOLD SLOTS SEED OUT.json [ACTIVITY]");
+                    "usage: ClassificationBench CSV NAME THRESHOLD SLOTS SEED OUT.json [ACTIVITY [SPACE]]");
         }
+        String space = args.length == 8 ? args[7] : "default";
         Path csv = Path.of(args[0]);
         String name = args[1];
         double threshold = Double.parseDouble(args[2]);
@@ -50,9 +66,9 @@ public final class ClassificationBench {
         long seed = Long.parseLong(args[4]);
         Path out = Path.of(args[5]);
         Path store = ScratchFolder.create("qspace-classification-");
-        var source = args.length == 7 ? MoleculeAceStudy.source(csv, args[6]) : MoleculeAceStudy.source(csv);
-        Study study = Study.named("classification-" + name)
-                .datasets(source.activeAtLeast(threshold)).seed(seed).store(store.toString());
+        var source = args.length >= 7 ? MoleculeAceStudy.source(csv, args[6]) : MoleculeAceStudy.source(csv);
+        Study study = space(Study.named("classification-" + name)
+                .datasets(source.activeAtLeast(threshold)).seed(seed).store(store.toString()), space);
         Results results;
         try (EmbeddedRunner runner = new EmbeddedRunner(slots)) {
             results = runner.submit(study.plan(), ProgressListener.defaultListener()).await();
@@ -75,6 +91,7 @@ public final class ClassificationBench {
         }
         StoredModel best = results.best(name);
         row.put("study_default", STUDY_DEFAULT);
+        row.put("space", space);
         row.put("class_balance", best.provenance().classBalance());
         row.put("best", chosen(best));
         Table test = results.testPredictions(best);
