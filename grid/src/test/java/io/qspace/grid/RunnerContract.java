@@ -144,6 +144,8 @@ abstract class RunnerContract {
             long now;
             try (var files = java.nio.file.Files.walk(folder)) {
                 now = files.count();
+            } catch (java.io.UncheckedIOException e) {
+                now = -1; // a file (an atomic write's .partial) went while the walk listed it: not quiet yet
             }
             quietTicks = now == count ? quietTicks + 1 : 0;
             count = now;
