@@ -158,10 +158,7 @@ public final class Descriptors {
      * @param radius 0 to 4
      */
     public static DescriptorSet morgan(int radius, int bits) {
-        checkedBits(bits);
-        MorganFingerprint.checkedRadius(radius);
-        return new MoleculeDescriptorSet("morgan(" + radius + "," + bits + ",counts)", "morgan" + radius,
-                List.of("morgan:" + radius + ":" + bits), DEFAULT_TIME_LIMIT_MILLIS);
+        return morganFamily("morgan", "morgan", "", radius, bits);
     }
 
     /**
@@ -174,10 +171,15 @@ public final class Descriptors {
      * @param radius 0 to 4
      */
     public static DescriptorSet featureMorgan(int radius, int bits) {
+        return morganFamily("featuremorgan", "fmorgan", ":features", radius, bits);
+    }
+
+    /** "morgan(2,2048,counts)" in block "morgan2" from component "morgan:2:2048", and the same for feature Morgan. */
+    private static DescriptorSet morganFamily(String kind, String block, String specSuffix, int radius, int bits) {
         checkedBits(bits);
         MorganFingerprint.checkedRadius(radius);
-        return new MoleculeDescriptorSet("featuremorgan(" + radius + "," + bits + ",counts)", "fmorgan" + radius,
-                List.of("morgan:" + radius + ":" + bits + ":features"), DEFAULT_TIME_LIMIT_MILLIS);
+        return new MoleculeDescriptorSet(kind + "(" + radius + "," + bits + ",counts)", block + radius,
+                List.of("morgan:" + radius + ":" + bits + specSuffix), DEFAULT_TIME_LIMIT_MILLIS);
     }
 
     /**

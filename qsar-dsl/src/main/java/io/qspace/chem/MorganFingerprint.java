@@ -90,13 +90,10 @@ final class MorganFingerprint implements MoleculeDescriptor {
         int n = mol.getAtomCount();
         boolean[] heavy = new boolean[n];
         for (int i = 0; i < n; i++) heavy[i] = !isHydrogen(mol.getAtom(i));
-        int[] invariant = features ? featureInvariants(mol) : new int[n];
-        RingSearch rings = features ? null : new RingSearch(mol);
+        int[] invariant = features ? featureInvariants(mol) : connectivityInvariants(mol, heavy);
         List<Integer> found = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            if (!heavy[i]) continue;
-            if (!features) invariant[i] = atomInvariant(mol, mol.getAtom(i), rings.cyclic(i));
-            found.add(invariant[i]);
+            if (heavy[i]) found.add(invariant[i]);
         }
         BitSet[] covered = new BitSet[n];
         for (int i = 0; i < n; i++) covered[i] = new BitSet();
@@ -144,6 +141,16 @@ final class MorganFingerprint implements MoleculeDescriptor {
 
     private static boolean isHydrogen(IAtom atom) {
         return atom.getAtomicNumber() != null && atom.getAtomicNumber() == 1;
+    }
+
+    /** Per heavy atom, RDKit's connectivity invariant (0 for hydrogens). */
+    private static int[] connectivityInvariants(IAtomContainer mol, boolean[] heavy) {
+        int[] invariant = new int[heavy.length];
+        RingSearch rings = new RingSearch(mol);
+        for (int i = 0; i < heavy.length; i++) {
+            if (heavy[i]) invariant[i] = atomInvariant(mol, mol.getAtom(i), rings.cyclic(i));
+        }
+        return invariant;
     }
 
     /** RDKit's connectivity invariants: element, degree and hydrogens (implicit or drawn), charge, isotope, ring. */
