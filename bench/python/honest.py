@@ -27,7 +27,7 @@ MEDIAN_RATIO_MAX = 0.97
 GAP_RATIO_MAX = 0.5
 
 
-def sample(data, name, seed, n_train, out_dir):
+def sampled(data, name, seed, n_train):
     """The set with a seeded sample of n_train training rows and every test row, in file order."""
     df = pd.read_csv(os.path.join(data, name + ".csv"))
     train = df.index[df["split"].astype(str).str.lower() == "train"]
@@ -35,8 +35,13 @@ def sample(data, name, seed, n_train, out_dir):
         raise SystemExit(f"{name}: {len(train)} training rows, fewer than the {n_train} the protocol samples")
     picked = set(pd.Series(train).sample(n=n_train, random_state=seed).tolist())
     keep = [i for i in df.index if i in picked or str(df.at[i, "split"]).lower() == "test"]
+    return df.loc[keep]
+
+
+def sample(data, name, seed, n_train, out_dir):
+    """Writes sampled(...) to out_dir/<name>.csv: the file qspace and the peer read."""
     os.makedirs(out_dir, exist_ok=True)
-    df.loc[keep].to_csv(os.path.join(out_dir, name + ".csv"), index=False)
+    sampled(data, name, seed, n_train).to_csv(os.path.join(out_dir, name + ".csv"), index=False)
 
 
 def rmse(pairs):
