@@ -27,12 +27,12 @@ import tech.tablesaw.api.Table;
  * "fingerprints-ap2d" {@link Study#fingerprintSpaceAp2d()} (the same until session 14); "fingerprints-morgan" the
  * default with RDKit's Morgan environments of radius 2 and 3 ({@code Descriptors.morgan}) for CDK's ECFP4 and ECFP6;
  * "fingerprints-rdkit" that and RDKit's feature Morgan ({@code Descriptors.featureMorgan(2, 2048)}) for CDK's FCFP4;
- * any followed by
- * "-training", "-loo" or "-kriging": with that prior mean for its Gaussian processes
+ * any followed by "-gp": the mean of its Gaussian processes only (one per view, the same builds as the whole
+ * space's); then by "-training", "-loo" or "-kriging": with that prior mean for its Gaussian processes
  * ({@code GaussianProcessBuilder.priorMean}). Besides the
  * chosen model's CV, its {@code selection_cv_rmse} is written ({@link Results#selectionCv()}: the CV of the choice).
  *
- * <pre>java ... io.qspace.bench.HonestSelectionBench CSV NAME SEED inside-folds|before-cv [descriptors|fingerprints[-ap2d|-morgan|-rdkit][-training|-loo|-kriging]] OUT.json</pre>
+ * <pre>java ... io.qspace.bench.HonestSelectionBench CSV NAME SEED inside-folds|before-cv [descriptors|fingerprints[-ap2d|-morgan|-rdkit][-gp][-training|-loo|-kriging]] OUT.json</pre>
  */
 public final class HonestSelectionBench {
     private HonestSelectionBench() {}
@@ -44,7 +44,7 @@ public final class HonestSelectionBench {
     }
 
     private static final java.util.regex.Pattern FINGERPRINT_SPACES =
-            java.util.regex.Pattern.compile("fingerprints(-ap2d|-morgan|-rdkit)?(?:-(training|loo|kriging))?");
+            java.util.regex.Pattern.compile("fingerprints(-ap2d|-morgan|-rdkit)?(-gp)?(?:-(training|loo|kriging))?");
 
     /** The space a name above stands for, its chosen model the mean of its models unless "descriptors". */
     static Study space(Study study, String space) {
@@ -54,7 +54,7 @@ public final class HonestSelectionBench {
         java.util.regex.Matcher m = FINGERPRINT_SPACES.matcher(space);
         if (!m.matches()) {
             throw new IllegalArgumentException("space '" + space
-                    + "': expected descriptors or fingerprints[-ap2d|-morgan|-rdkit][-training|-loo|-kriging]");
+                    + "': expected descriptors or fingerprints[-ap2d|-morgan|-rdkit][-gp][-training|-loo|-kriging]");
         }
         Study fingerprints = "-ap2d".equals(m.group(1)) ? study.fingerprintSpaceAp2d() : study.fingerprintSpace();
         if ("-morgan".equals(m.group(1))) {
@@ -64,7 +64,16 @@ public final class HonestSelectionBench {
             // and RDKit's feature Morgan for CDK's FCFP4: the four views as RDKit computes them
             fingerprints = morganViews(fingerprints, io.qspace.chem.Descriptors.featureMorgan(2, 2048), "fmorgan2");
         }
-        return (m.group(2) != null ? priorMean(fingerprints, m.group(2)) : fingerprints).consensusOfAll();
+        if (m.group(2) != null) {
+            fingerprints = gaussianProcessesOnly(fingerprints);
+        }
+        return (m.group(3) != null ? priorMean(fingerprints, m.group(3)) : fingerprints).consensusOfAll();
+    }
+
+    /** The space with its Gaussian processes only (one per view; the same builds as the whole space's). */
+    static Study gaussianProcessesOnly(Study space) {
+        return space.builders(space.builders().stream()
+                .filter(b -> b instanceof io.qspace.model.GaussianProcessBuilder).toList());
     }
 
     /** The default space with Morgan radius 2 and 3 for its ECFP4 and ECFP6, this functional view, and its atom pairs. */
@@ -82,7 +91,7 @@ public final class HonestSelectionBench {
         long cpu0 = ModelSpaceBench.processCpuNanos();
         if (args.length != 5 && args.length != 6) {
             throw new IllegalArgumentException("usage: HonestSelectionBench CSV NAME SEED inside-folds|before-cv "
-                    + "[descriptors|fingerprints[-ap2d|-morgan|-rdkit][-training|-loo|-kriging]] OUT.json");
+                    + "[descriptors|fingerprints[-ap2d|-morgan|-rdkit][-gp][-training|-loo|-kriging]] OUT.json");
         }
         String space = args.length == 6 ? args[4] : "descriptors";
         Path csv = Path.of(args[0]);
