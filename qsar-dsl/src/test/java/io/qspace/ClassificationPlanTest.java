@@ -121,15 +121,15 @@ class ClassificationPlanTest {
         Plan asked = Study.named("reg").datasets(bzr()).descriptorSpace().consensus().store(store.toString()).plan();
         assertEquals(regression.roots().get(0).task().expectedSubtreeSize() + 1,
                 asked.roots().get(0).task().expectedSubtreeSize());
-        // both kinds in one study left to the default: both in the fingerprint space with the mean of all chosen,
-        // sharing one prepare's fingerprints per file
+        // both kinds in one study left to the default: the classification in the fingerprint space, the regression
+        // with the same views' Gaussian processes, the mean of all chosen for both
         Plan mixed = Study.named("mixed").datasets(bzr().activeAtLeast(7), Datasets.csv(SampleData.folder()
                         .resolve("freewilson_CHEMBL2321810.csv").toString()).smiles("smiles").activity("activity"))
                 .store(store.toString()).plan();
         assertTrue(mixed.toString().contains("-> 1 consensus, mean of all models, always the chosen model\n"),
                 mixed.toString());
         assertEquals(Study.DEFAULT_SPACE, mixed.manifest().get("model_space"));
-        assertEquals(plan.roots().get(0).task().expectedSubtreeSize(), mixed.roots().get(1).task().expectedSubtreeSize());
+        assertEquals(1 + 2 * 4 + 1, mixed.roots().get(1).task().expectedSubtreeSize(), "4 builds and tests, the mean");
         assertEquals(plan.roots().get(0).task().expectedSubtreeSize(), mixed.roots().get(0).task().expectedSubtreeSize());
         // two builders on one feature set are fewer models than the smallest size: no consensus is planned
         Plan few = Study.named("few").datasets(bzr().activeAtLeast(7))

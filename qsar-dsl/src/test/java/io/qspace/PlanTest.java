@@ -29,13 +29,17 @@ class PlanTest {
     }
 
     @Test
-    void aStudyThatNamesNoSpaceModelsARegressionInTheFingerprintSpaceWithTheMeanOfAllChosen() {
+    void aStudyThatNamesNoSpaceModelsARegressionWithTheFingerprintGaussianProcessesAndTheirMeanChosen() {
         Study study = Study.named("defaults").datasets(SampleData.bzr()).store(store.toString());
         Plan plan = study.plan();
         assertEquals(4, plan.featureSetsPerDataset());
-        assertEquals(1 + 2 * 4 * 3 + 1, plan.expectedInvocations(), "prepare, 12 builds and tests, their mean");
+        assertEquals(1 + 2 * 4 + 1, plan.expectedInvocations(), "prepare, 4 builds and tests, their mean");
         assertEquals("ecfp4, fcfp4, ecfp6, ap", plan.manifest().get("selectors"));
-        assertTrue(plan.manifest().get("builders").contains("priorMean=loo"), plan.manifest().get("builders"));
+        String learners = plan.manifest().get("builders");
+        assertTrue(learners.startsWith("gp(") && learners.contains("priorMean=loo") && !learners.contains("svr")
+                && !learners.contains("rf"), learners);
+        assertEquals(study.fingerprintGaussianProcesses().builders().toString(), study.spaceFor(
+                io.qspace.validate.ModelKind.REGRESSION).builders().toString());
         assertEquals(io.qspace.results.Results.ALWAYS, plan.manifest().get(io.qspace.results.Results.CONSENSUS_CHOICE));
         assertTrue(plan.toString().contains("-> 1 consensus, mean of all models, always the chosen model"),
                 plan.toString());
@@ -52,7 +56,8 @@ class PlanTest {
         io.qspace.model.ModelBuilder knn = io.qspace.model.Builders.knn().k(3);
         Study added = study.addBuilders(knn);
         assertEquals(study.builders().size() + 1, added.builders().size());
-        for (Study space : java.util.List.of(added.descriptorSpace(), added.fingerprintSpace())) {
+        for (Study space : java.util.List.of(added.descriptorSpace(), added.fingerprintSpace(),
+                added.fingerprintGaussianProcesses(), added.spaceFor(io.qspace.validate.ModelKind.REGRESSION))) {
             java.util.List<io.qspace.model.ModelBuilder> builders = space.builders();
             assertTrue(builders.get(builders.size() - 1) == knn && builders.indexOf(knn) == builders.size() - 1,
                     builders.toString());

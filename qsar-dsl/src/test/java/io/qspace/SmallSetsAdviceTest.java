@@ -29,7 +29,7 @@ class SmallSetsAdviceTest {
         String printed = Study.named("small").datasets(bzr()).descriptorSpace().store(store.toString()).plan()
                 .toString();
         assertTrue(printed.contains("small sets: sutherland_BZR (163) compounds"), printed);
-        assertTrue(printed.contains(".fingerprintSpace().consensusOfAll()"), printed);
+        assertTrue(printed.contains(".fingerprintGaussianProcesses().consensusOfAll()"), printed);
     }
 
     @Test

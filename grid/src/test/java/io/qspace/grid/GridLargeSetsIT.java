@@ -134,7 +134,8 @@ class GridLargeSetsIT {
 
     /**
      * A study left to its defaults, a classification and a regression: the fingerprint space's 12 models and their
-     * mean for each, as on one slot.
+     * mean for the classification, the fingerprint views' 4 Gaussian processes and their mean for the regression, as
+     * on one slot.
      */
     @Test
     void aStudyLeftToItsDefaultsGivesTheSameNumbersOnTwoMembers() throws Exception {
@@ -151,7 +152,7 @@ class GridLargeSetsIT {
                         ProgressListener.none()).await();
                 assertEquals(0, onGrid.failed(), onGrid.failures().print());
                 Table d = defaultNumbers(onGrid.table());
-                assertEquals(26, d.rowCount(), d.print());
+                assertEquals(12 + 1 + 4 + 1, d.rowCount(), d.print());
                 assertEquals(defaultNumbers(local.table()).print(), d.print());
                 for (String dataset : List.of("sutherland_BZR", "bzr_potency")) {
                     assertEquals("consensus", onGrid.best(dataset).provenance().builder());
@@ -164,7 +165,7 @@ class GridLargeSetsIT {
 
     /**
      * BZR active at pIC50 >= 7 and the same compounds' pIC50 as a regression, with nothing of the model space
-     * named: the fingerprint space and its mean for both.
+     * named: the default space of each kind and its mean.
      */
     private static Study defaultStudy(Path potency, Path store) {
         Path samples = Path.of("..", "datasets-sample").toAbsolutePath().normalize();

@@ -65,8 +65,8 @@ public final class Main {
                                                      list a study's runs, or show one run's results""");
     }
 
-    /** The sample study: every set in datasets-sample/, the default model space (fingerprints, the mean of all), 4
-     *  embedded slots. */
+    /** The sample study: every set in datasets-sample/, the default model space (Study.spaceFor: for a regression
+     *  the fingerprint Gaussian processes and their mean), 4 embedded slots. */
     static int sample(String[] args) {
         String store = option(args, "--store", DEFAULT_STORE);
         int slots = Integer.parseInt(option(args, "--slots", Integer.toString(EmbeddedRunner.DEFAULT_SLOTS)));
@@ -83,7 +83,7 @@ public final class Main {
             results = runner.run(plan);
         }
         System.out.println();
-        System.out.println("Chosen model per dataset (by default the mean of the fingerprint space's models; a study"
+        System.out.println("Chosen model per dataset (by default the mean of the default space's models; a study"
                 + " that names its space gets the best by cross-validation):");
         System.out.println(results.leaderboard().print());
         results.leaderboardNotes().forEach(System.out::println);
