@@ -8,15 +8,16 @@
 #                             [--heap 6g]
 # --space descriptors (the default here): qspace's descriptor space (Study.descriptorSpace(), the default study's space
 # until the fingerprint space replaced it), where selection inside or before the folds differs. --space fingerprints:
-# the default study, Study.fingerprintSpace().consensusOfAll() (its parts go to <runs>-fingerprints/, set beside the
-# previous default's, <runs>-fingerprints-ap2d/; the peer's part is copied from the descriptor runs when there, else
-# run). --space fingerprints-ap2d: Study.fingerprintSpaceAp2d(), the default until session 14 (PaDEL's AP2D atom pairs,
+# Study.fingerprintSpace().consensusOfAll(), the default study's until session 17 (its parts go to
+# <runs>-fingerprints/, set beside the previous default's, <runs>-fingerprints-ap2d/; the peer's part is copied from
+# the descriptor runs when there, else run). --space fingerprints-ap2d: Study.fingerprintSpaceAp2d(), the default until session 14 (PaDEL's AP2D atom pairs,
 # training-mean GPs). --space fingerprints-morgan: the default with RDKit's Morgan environments (Descriptors.morgan)
 # for CDK's ECFP4 and ECFP6, set beside the default; --space fingerprints-rdkit: that and RDKit's feature Morgan
 # (Descriptors.featureMorgan) for CDK's FCFP4, the four views as RDKit computes them, set beside the default. -gp
-# after any: the mean of the space's Gaussian processes only (the same builds). Any then followed by -training, -loo
-# or -kriging: that prior mean for the Gaussian processes (GaussianProcessBuilder.priorMean), set beside the space
-# without it.
+# after any: the mean of the space's Gaussian processes only (the same builds); --space fingerprints-gp is what a
+# regression naming no space runs since session 17 (Study.fingerprintGaussianProcesses()). Any then followed by
+# -training, -loo or -kriging: that prior mean for the Gaussian processes (GaussianProcessBuilder.priorMean), set
+# beside the space without it.
 # Default: the small-data protocol (a seeded sample of 80 training compounds, the whole test part) on all 30 sets.
 # --full: the full training parts (hours on 2 cores). Resumable: a dataset's finished parts are kept under
 # bench/results/honest-selection/<protocol>[-<n-train>-seed<seed>]/<set>/ and not run again (delete a file to redo it).
