@@ -97,7 +97,7 @@ def one_set(data, runs, name, seed, n_train):
 
 def summarise(rows):
     out = []
-    for seed in sorted({r["seed"] for r in rows}, key=lambda s: [r["seed"] for r in rows].index(s)):
+    for seed in dict.fromkeys(r["seed"] for r in rows):  # in the order given
         rs = [r for r in rows if r["seed"] == seed]
         med = lambda f: statistics.median(f(r) for r in rs)  # noqa: E731
         out.append({

@@ -276,7 +276,7 @@ public final class Study implements Serializable {
      */
     public Study fingerprintSpace() {
         return fingerprintViews(Descriptors.atomPairFingerprint(), "ap", List.of(tanimotoSvr(),
-                tanimotoGaussianProcess().priorMean("loo"), fingerprintForest()));
+                looGaussianProcess(), fingerprintForest()));
     }
 
     /**
@@ -288,8 +288,7 @@ public final class Study implements Serializable {
      * 12 on most sets, at about half of its CPU (bench/HONEST_SELECTION.md, session 17).
      */
     public Study fingerprintGaussianProcesses() {
-        return fingerprintViews(Descriptors.atomPairFingerprint(), "ap",
-                List.of(tanimotoGaussianProcess().priorMean("loo")));
+        return fingerprintViews(Descriptors.atomPairFingerprint(), "ap", List.of(looGaussianProcess()));
     }
 
     /**
@@ -301,8 +300,8 @@ public final class Study implements Serializable {
      * (bench/HONEST_SELECTION.md).
      */
     public Study fingerprintSpaceAp2d() {
-        return fingerprintViews(Descriptors.atomPairs(), "atompairs", List.of(tanimotoSvr(), tanimotoGaussianProcess(),
-                fingerprintForest()));
+        return fingerprintViews(Descriptors.atomPairs(), "atompairs",
+                List.of(tanimotoSvr(), tanimotoGaussianProcess(), fingerprintForest()));
     }
 
     /** The fingerprint spaces' Gaussian process before its prior mean is named. */
@@ -310,11 +309,17 @@ public final class Study implements Serializable {
         return Builders.gaussianProcess().kernel("tanimoto").noise(0.01, 0.03, 0.1, 0.3);
     }
 
-    /** The fingerprint spaces' SVR (for a classification, its SVM) and random forest. */
+    /** The Gaussian process of the spaces since the atom-pair fingerprint: its prior mean by leave-one-out. */
+    private static ModelBuilder looGaussianProcess() {
+        return tanimotoGaussianProcess().priorMean("loo");
+    }
+
+    /** The fingerprint spaces' SVR (for a classification, its SVM). */
     private static ModelBuilder tanimotoSvr() {
         return Builders.svr().kernel("tanimoto").c(1, 10, 100).epsilon(0.1);
     }
 
+    /** The fingerprint spaces' random forest. */
     private static ModelBuilder fingerprintForest() {
         return Builders.randomForest().trees(200).maxFeatures(1.0 / 3).minLeaf(1);
     }

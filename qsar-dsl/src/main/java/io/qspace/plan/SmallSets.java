@@ -39,8 +39,7 @@ public final class SmallSets {
         return "  small sets: " + String.join(", ", small) + " compounds. On sets this small,"
                 + " the default (leave descriptors, selectors and builders unnamed, or"
                 + " .fingerprintGaussianProcesses().consensusOfAll()) predicted better than the descriptor space in"
-                + " qspace's"
-                + " benchmark (test RMSE 0.91-0.96 of the descriptor space's choice, median over MoleculeACE's sets"
+                + " qspace's benchmark (test RMSE 0.91-0.96 of the descriptor space's choice, median over MoleculeACE's sets"
                 + " cut to 80 training compounds; bench/HONEST_SELECTION.md)";
     }
 }
