@@ -40,6 +40,8 @@ final class GridStudyRun implements StudyRun {
     private static final int MAX_CHUNK = 2_000;
     /** New runs of one study after the grid lost entries, before the client gives up saying so. */
     private static final int MAX_RESUBMISSIONS = 3;
+    private static final String WHY_LOST =
+            " (most likely with a member that died while the grid was moving data between members)";
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(GridStudyRun.class.getName());
 
     private final HazelcastInstance hz;
@@ -143,7 +145,8 @@ final class GridStudyRun implements StudyRun {
         } else if (verdict == LostWork.Verdict.ENTRIES_LOST) {
             synchronized (switching) {
                 if (!cancelled.get()) {
-                    resubmit(info.created - lost.entries());
+                    resubmit("run " + runId + " of study " + study + " lost " + (info.created - lost.entries())
+                            + " of its invocations' grid entries" + WHY_LOST);
                 }
             }
         }
@@ -155,10 +158,8 @@ final class GridStudyRun implements StudyRun {
      * run attached to (no plan here), lost again and again, or that cannot be submitted again is dropped and ends
      * with an error saying what to do.
      */
-    private void resubmit(long missing) {
+    private void resubmit(String what) {
         String old = runId;
-        String what = "run " + old + " of study " + study + " lost " + missing + " of its invocations' grid entries"
-                + " (most likely with a member that died while the grid was moving data between members)";
         if (submission == null || resubmissions == MAX_RESUBMISSIONS) {
             giveUp(what + (submission == null ? "" : ", and again after " + resubmissions + " new submissions"));
             return;
@@ -185,6 +186,15 @@ final class GridStudyRun implements StudyRun {
         lost = new LostWork(state, next);
         LOG.warning(what + "; submitted again as run " + next + ", reusing what finished");
         dropQuietly(old);
+    }
+
+    /** Whether a member wrote the run's results (its entry may expire after that). */
+    private boolean resultsWritten() {
+        try {
+            return store.exists(io.qspace.store.StoreKeys.runResults(study, runId));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Drops a run that can never end (later attaches would find it again) and ends this one with the reason. */
@@ -270,9 +280,20 @@ final class GridStudyRun implements StudyRun {
                 ended.drainPermits();
                 RunInfo info = runs.get(runId);
                 if (info == null) {
-                    // expired after its end, or dropped by a cancel: the store has what there is
-                    finished.countDown();
-                    return;
+                    if (resultsWritten()) {
+                        // expired after its end: the store has the results
+                        finished.countDown();
+                        return;
+                    }
+                    if (lost.runEntryGone(System.currentTimeMillis())) {
+                        synchronized (switching) {
+                            if (!cancelled.get()) {
+                                resubmit("run " + runId + " of study " + study + " lost its own grid entry before"
+                                        + " its results were written" + WHY_LOST);
+                            }
+                        }
+                    }
+                    continue;
                 }
                 last = progress(info);
                 if (info.ended) {

@@ -31,6 +31,8 @@ final class LostWork {
     private long wait = FIRST_LOOK_MILLIS;
     private Verdict firstLook = Verdict.NONE;
     private long entries;
+    /** When a look first found the run's own entry missing; 0 while it is there. */
+    private long missingSince;
 
     LostWork(IMap<String, InvState> state, String runId) {
         this.state = state;
@@ -38,6 +40,7 @@ final class LostWork {
     }
 
     Verdict look(RunInfo info, long now) {
+        missingSince = 0;
         String counts = info.created + "/" + info.terminal + "/" + info.running;
         if (!counts.equals(lastCounts)) {
             lastCounts = counts;
@@ -65,6 +68,23 @@ final class LostWork {
             nextLook = now + SECOND_LOOK_MILLIS;
         }
         return Verdict.NONE;
+    }
+
+    /**
+     * A look that found no entry for the run itself and no results in the store: the run can never end either (the
+     * entry was lost as entries are, above). True once that has held for {@value #SECOND_LOOK_MILLIS} ms, as two
+     * agreeing looks; a look that finds the entry again starts over.
+     */
+    boolean runEntryGone(long now) {
+        if (missingSince == 0) {
+            missingSince = now;
+            return false;
+        }
+        if (now - missingSince < SECOND_LOOK_MILLIS) {
+            return false;
+        }
+        missingSince = 0;
+        return true;
     }
 
     /** The run's entries when the last verdict was given. */

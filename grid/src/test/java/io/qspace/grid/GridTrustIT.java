@@ -466,6 +466,17 @@ class GridTrustIT {
             Results counted = assertTimeoutPreemptively(Duration.ofMinutes(5), behind::await, "the run never ended");
             assertEquals(eightReference(store.getParent()).print(), numbers(counted.table()).print());
             assertEquals(counted.runId(), behind.runId(), "the same run, its counters caught up");
+
+            // the run's own entry lost the same way: no end and no results in the store, so it is submitted again
+            // (before, the client took the missing entry for an expired one and failed reading results never written)
+            StudyRun entryless = grid.submit(eightBuilders(dir.resolve("lost-run")).plan(), ProgressListener.none());
+            String lostRun = entryless.runId();
+            awaitUnderWay(runs, lostRun);
+            runs.delete(lostRun);
+            Results whole = assertTimeoutPreemptively(Duration.ofMinutes(5), entryless::await, "the run never ended");
+            assertTrue(!entryless.runId().equals(lostRun), "a new run, not " + lostRun);
+            assertEquals(0, whole.failed(), whole.failures().print());
+            assertEquals(eightReference(store.getParent()).print(), numbers(whole.table()).print(), "nothing lost");
         }
     }
 
