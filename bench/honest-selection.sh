@@ -4,7 +4,7 @@
 # and the peer a practitioner would use today (RDKit ECFP4 + scikit-learn), in the same run, one dataset per process.
 #   bench/honest-selection.sh [--full] [--sets A,B,...] [--seed 42] [--n-train 80] [--modes inside-folds,before-cv]
 #                             [--data ../shared/datasets/moleculeace]
-#                             [--space descriptors|fingerprints[-ap2d|-morgan|-rdkit][-gp][-training|-loo|-kriging]]
+#                             [--space descriptors|fingerprints[-ap2d|-morgan|-rdkit][-gp][-cvnoise][-training|-loo|-kriging]]
 #                             [--heap 6g]
 # --space descriptors (the default here): qspace's descriptor space (Study.descriptorSpace(), the default study's space
 # until the fingerprint space replaced it), where selection inside or before the folds differs. --space fingerprints:
@@ -15,9 +15,10 @@
 # for CDK's ECFP4 and ECFP6, set beside the default; --space fingerprints-rdkit: that and RDKit's feature Morgan
 # (Descriptors.featureMorgan) for CDK's FCFP4, the four views as RDKit computes them, set beside the default. -gp
 # after any: the mean of the space's Gaussian processes only (the same builds); --space fingerprints-gp is what a
-# regression naming no space runs since session 17 (Study.fingerprintGaussianProcesses()). Any then followed by
-# -training, -loo or -kriging: that prior mean for the Gaussian processes (GaussianProcessBuilder.priorMean), set
-# beside the space without it.
+# regression naming no space runs since session 17 (Study.fingerprintGaussianProcesses()), set beside
+# fingerprints-gp-cvnoise when that ran: -cvnoise, the Gaussian processes' noise chosen by CV from 0.01 to 0.3 as until
+# session 18 (now fixed at 0.1). Any then followed by -training, -loo or -kriging: that prior mean for the Gaussian
+# processes (GaussianProcessBuilder.priorMean), set beside the space without it.
 # Default: the small-data protocol (a seeded sample of 80 training compounds, the whole test part) on all 30 sets.
 # --full: the full training parts (hours on 2 cores). Resumable: a dataset's finished parts are kept under
 # bench/results/honest-selection/<protocol>[-<n-train>-seed<seed>]/<set>/ and not run again (delete a file to redo it).
@@ -32,8 +33,8 @@ N_TRAIN="${OWN[--n-train]:-80}"
 MODES="${OWN[--modes]:-inside-folds,before-cv}"
 SPACE="${OWN[--space]:-descriptors}"
 HEAP="${OWN[--heap]:-6g}" # each qspace process's -Xmx: the full CHEMBL234_Ki needs 4.2 GB for 4 slots
-[[ "$SPACE" =~ ^(descriptors|fingerprints(-ap2d|-morgan|-rdkit)?(-gp)?(-(training|loo|kriging))?)$ ]] \
-  || { echo "$BENCH: --space $SPACE: expected descriptors or fingerprints[-ap2d|-morgan|-rdkit][-gp][-training|-loo|-kriging]" >&2
+[[ "$SPACE" =~ ^(descriptors|fingerprints(-ap2d|-morgan|-rdkit)?(-gp)?(-cvnoise)?(-(training|loo|kriging))?)$ ]] \
+  || { echo "$BENCH: --space $SPACE: expected descriptors or fingerprints[-ap2d|-morgan|-rdkit][-gp][-cvnoise][-training|-loo|-kriging]" >&2
        exit 2; }
 SUFFIX=""
 SEED_SUFFIX="" # a second seed's summary beside the first's
@@ -59,6 +60,8 @@ if [[ "$SPACE" != descriptors ]]; then
     fingerprints) [[ -d "$RUNS-fingerprints-ap2d" ]] && PREVIOUS_RUNS="$RUNS-fingerprints-ap2d" ;;
     fingerprints-ap2d) ;;
     fingerprints-ap2d-*) PREVIOUS_RUNS="$RUNS-fingerprints-ap2d" ;;
+    fingerprints-gp) PREVIOUS_RUNS="$RUNS-fingerprints"
+                     [[ -d "$RUNS-fingerprints-gp-cvnoise" ]] && PREVIOUS_RUNS="$RUNS-fingerprints-gp-cvnoise" ;;
     fingerprints-*) PREVIOUS_RUNS="$RUNS-fingerprints" ;;
   esac
   RUNS="$RUNS-$SPACE"

@@ -28,11 +28,13 @@ import tech.tablesaw.api.Table;
  * default with RDKit's Morgan environments of radius 2 and 3 ({@code Descriptors.morgan}) for CDK's ECFP4 and ECFP6;
  * "fingerprints-rdkit" that and RDKit's feature Morgan ({@code Descriptors.featureMorgan(2, 2048)}) for CDK's FCFP4;
  * any followed by "-gp": the mean of its Gaussian processes only (one per view, the same builds as the whole
- * space's); then by "-training", "-loo" or "-kriging": with that prior mean for its Gaussian processes
+ * space's); then by "-cvnoise": their noise chosen by CV from 0.01, 0.03, 0.1 and 0.3 of the activities' variance
+ * (the default's until session 18, now fixed at 0.1); then by "-training", "-loo" or "-kriging": with that prior
+ * mean for its Gaussian processes
  * ({@code GaussianProcessBuilder.priorMean}). Besides the
  * chosen model's CV, its {@code selection_cv_rmse} is written ({@link Results#selectionCv()}: the CV of the choice).
  *
- * <pre>java ... io.qspace.bench.HonestSelectionBench CSV NAME SEED inside-folds|before-cv [descriptors|fingerprints[-ap2d|-morgan|-rdkit][-gp][-training|-loo|-kriging]] OUT.json</pre>
+ * <pre>java ... io.qspace.bench.HonestSelectionBench CSV NAME SEED inside-folds|before-cv [descriptors|fingerprints[-ap2d|-morgan|-rdkit][-gp][-cvnoise][-training|-loo|-kriging]] OUT.json</pre>
  */
 public final class HonestSelectionBench {
     private HonestSelectionBench() {}
@@ -43,8 +45,14 @@ public final class HonestSelectionBench {
                 ? gp.priorMean(mean) : b).toList());
     }
 
-    private static final java.util.regex.Pattern FINGERPRINT_SPACES =
-            java.util.regex.Pattern.compile("fingerprints(-ap2d|-morgan|-rdkit)?(-gp)?(?:-(training|loo|kriging))?");
+    /** The space with its Gaussian processes' noise chosen by CV, as the default's was until session 18. */
+    static Study noiseByCv(Study space) {
+        return space.builders(space.builders().stream().map(b -> b instanceof io.qspace.model.GaussianProcessBuilder gp
+                ? gp.noise(0.01, 0.03, 0.1, 0.3) : b).toList());
+    }
+
+    private static final java.util.regex.Pattern FINGERPRINT_SPACES = java.util.regex.Pattern.compile(
+            "fingerprints(-ap2d|-morgan|-rdkit)?(-gp)?(-cvnoise)?(?:-(training|loo|kriging))?");
 
     /** The space a name above stands for, its chosen model the mean of its models unless "descriptors". */
     static Study space(Study study, String space) {
@@ -54,7 +62,8 @@ public final class HonestSelectionBench {
         java.util.regex.Matcher m = FINGERPRINT_SPACES.matcher(space);
         if (!m.matches()) {
             throw new IllegalArgumentException("space '" + space
-                    + "': expected descriptors or fingerprints[-ap2d|-morgan|-rdkit][-gp][-training|-loo|-kriging]");
+                    + "': expected descriptors or fingerprints[-ap2d|-morgan|-rdkit][-gp][-cvnoise]"
+                    + "[-training|-loo|-kriging]");
         }
         Study fingerprints = "-ap2d".equals(m.group(1)) ? study.fingerprintSpaceAp2d() : study.fingerprintSpace();
         if ("-morgan".equals(m.group(1))) {
@@ -67,7 +76,10 @@ public final class HonestSelectionBench {
         if (m.group(2) != null) {
             fingerprints = gaussianProcessesOnly(fingerprints);
         }
-        return (m.group(3) != null ? priorMean(fingerprints, m.group(3)) : fingerprints).consensusOfAll();
+        if (m.group(3) != null) {
+            fingerprints = noiseByCv(fingerprints);
+        }
+        return (m.group(4) != null ? priorMean(fingerprints, m.group(4)) : fingerprints).consensusOfAll();
     }
 
     /** The space with its Gaussian processes only (one per view; the same builds as the whole space's). */
@@ -91,7 +103,7 @@ public final class HonestSelectionBench {
         long cpu0 = ModelSpaceBench.processCpuNanos();
         if (args.length != 5 && args.length != 6) {
             throw new IllegalArgumentException("usage: HonestSelectionBench CSV NAME SEED inside-folds|before-cv "
-                    + "[descriptors|fingerprints[-ap2d|-morgan|-rdkit][-gp][-training|-loo|-kriging]] OUT.json");
+                    + "[descriptors|fingerprints[-ap2d|-morgan|-rdkit][-gp][-cvnoise][-training|-loo|-kriging]] OUT.json");
         }
         String space = args.length == 6 ? args[4] : "descriptors";
         Path csv = Path.of(args[0]);
