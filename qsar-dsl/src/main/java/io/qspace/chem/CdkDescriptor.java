@@ -21,15 +21,27 @@ final class CdkDescriptor implements MoleculeDescriptor {
     private final IMolecularDescriptor descriptor;
     private final String[] columns;
 
+    /**
+     * Held while a CDK descriptor is made and its names read: some CDK 2.12 constructors rebuild a static names array
+     * in place (KierHallSmartsDescriptor sets a new empty array, then fills it), so another slot making the same
+     * descriptor at that moment read names still null ("khs.null" columns, and a stored model whose columns no
+     * descriptor set computes).
+     */
+    private static final Object MAKING = new Object();
+
     CdkDescriptor(String className) {
-        try {
-            descriptor = (IMolecularDescriptor) Class.forName(PACKAGE + className).getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalArgumentException("not a CDK molecular descriptor: " + className, e);
-        }
-        descriptor.initialise(SilentChemObjectBuilder.getInstance());
         name = shortName(className);
-        String[] names = descriptor.getDescriptorNames();
+        String[] names;
+        synchronized (MAKING) {
+            try {
+                descriptor = (IMolecularDescriptor) Class.forName(PACKAGE + className).getDeclaredConstructor()
+                        .newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalArgumentException("not a CDK molecular descriptor: " + className, e);
+            }
+            descriptor.initialise(SilentChemObjectBuilder.getInstance());
+            names = descriptor.getDescriptorNames().clone();
+        }
         columns = new String[names.length];
         for (int i = 0; i < names.length; i++) columns[i] = name + "." + names[i];
     }
