@@ -22,10 +22,12 @@ final class CdkDescriptor implements MoleculeDescriptor {
     private final String[] columns;
 
     /**
-     * Held while a CDK descriptor is made and its names read: some CDK 2.12 constructors rebuild a static names array
-     * in place (KierHallSmartsDescriptor sets a new empty array, then fills it), so another slot making the same
-     * descriptor at that moment read names still null ("khs.null" columns, and a stored model whose columns no
-     * descriptor set computes).
+     * Held while a CDK descriptor is made and its names read: some CDK 2.12 constructors write static state. The
+     * KierHallSmartsDescriptor constructor rebuilds a static names array in place (a new empty array, then filled), so
+     * another slot making it at that moment read names still null ("khs.null" columns, and a stored model whose
+     * columns no descriptor set computes); TPSADescriptor's first constructor publishes its static table of
+     * contributions before filling it, and a slot made meanwhile could calculate from a part of it. Under this lock a
+     * slot's descriptor is whole before it is used.
      */
     private static final Object MAKING = new Object();
 
