@@ -23,7 +23,8 @@ import tech.tablesaw.api.Table;
  *
  * The space "descriptors" is {@link Study#descriptorSpace()} with {@code .consensus()} (chosen when its nested CV beats
  * the best single model's CV), the default study's space until session 12; "fingerprints" is
- * {@link Study#fingerprintSpace()} with {@link Study#consensusOfAll()}, what a regression naming no space runs now;
+ * {@link Study#fingerprintSpace()} with {@link Study#consensusOfAll()}, what a regression naming no space ran in
+ * sessions 14-16 ("fingerprints-gp", its Gaussian processes alone, since);
  * "fingerprints-ap2d" {@link Study#fingerprintSpaceAp2d()} (the same until session 14); "fingerprints-morgan" the
  * default with RDKit's Morgan environments of radius 2 and 3 ({@code Descriptors.morgan}) for CDK's ECFP4 and ECFP6;
  * "fingerprints-rdkit" that and RDKit's feature Morgan ({@code Descriptors.featureMorgan(2, 2048)}) for CDK's FCFP4;
