@@ -42,14 +42,19 @@ public final class HonestSelectionBench {
 
     /** The space with this prior mean for its Gaussian processes instead of the training mean. */
     static Study priorMean(Study space, String mean) {
-        return space.builders(space.builders().stream().map(b -> b instanceof io.qspace.model.GaussianProcessBuilder gp
-                ? gp.priorMean(mean) : b).toList());
+        return withGaussianProcesses(space, gp -> gp.priorMean(mean));
     }
 
     /** The space with its Gaussian processes' noise chosen by CV, as the default's was until session 18. */
     static Study noiseByCv(Study space) {
+        return withGaussianProcesses(space, gp -> gp.noise(0.01, 0.03, 0.1, 0.3));
+    }
+
+    /** The space with each of its Gaussian processes changed so, its other builders as they are. */
+    private static Study withGaussianProcesses(Study space,
+            java.util.function.UnaryOperator<io.qspace.model.GaussianProcessBuilder> change) {
         return space.builders(space.builders().stream().map(b -> b instanceof io.qspace.model.GaussianProcessBuilder gp
-                ? gp.noise(0.01, 0.03, 0.1, 0.3) : b).toList());
+                ? (io.qspace.model.ModelBuilder) change.apply(gp) : b).toList());
     }
 
     private static final java.util.regex.Pattern FINGERPRINT_SPACES = java.util.regex.Pattern.compile(

@@ -188,15 +188,6 @@ final class GridStudyRun implements StudyRun {
         dropQuietly(old);
     }
 
-    /** Whether a member wrote the run's results (its entry may expire after that). */
-    private boolean resultsWritten() {
-        try {
-            return store.exists(io.qspace.store.StoreKeys.runResults(study, runId));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     /** Drops a run that can never end (later attaches would find it again) and ends this one with the reason. */
     private void giveUp(String why) {
         dropQuietly(runId);
@@ -280,8 +271,8 @@ final class GridStudyRun implements StudyRun {
                 ended.drainPermits();
                 RunInfo info = runs.get(runId);
                 if (info == null) {
-                    if (resultsWritten()) {
-                        // expired after its end: the store has the results
+                    if (io.qspace.run.RunLedger.written(store, study, runId)) {
+                        // expired after its end: a member wrote the results
                         finished.countDown();
                         return;
                     }

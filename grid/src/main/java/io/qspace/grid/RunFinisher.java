@@ -129,12 +129,8 @@ final class RunFinisher {
     }
 
     private boolean resultsWritten(RunInfo info) {
-        try {
-            return stores.computeIfAbsent(info.storeUri, ObjectStores::open)
-                    .exists(io.qspace.store.StoreKeys.runResults(info.study, info.runId));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return io.qspace.run.RunLedger.written(stores.computeIfAbsent(info.storeUri, ObjectStores::open), info.study,
+                info.runId);
     }
 
     private void end(RunInfo info, Collection<Object[]> rows) {

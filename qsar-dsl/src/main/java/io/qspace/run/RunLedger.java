@@ -36,6 +36,15 @@ public final class RunLedger {
         }
     }
 
+    /** Whether a run's results table is in the store: written once, by whoever ended the run. */
+    public static boolean written(ObjectStore store, String study, String runId) {
+        try {
+            return store.exists(StoreKeys.runResults(study, runId));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public void add(InvocationExecutor.Outcome outcome) {
         entries.add(new Entry(outcome.invocation().id(), outcome.invocation().task().yieldsResult(),
                 outcome.status(), outcome.invocation().coordinates(), outcome.error()));
