@@ -4,20 +4,22 @@
 # and the peer a practitioner would use today (RDKit ECFP4 + scikit-learn), in the same run, one dataset per process.
 #   bench/honest-selection.sh [--full] [--sets A,B,...] [--seed 42] [--n-train 80] [--modes inside-folds,before-cv]
 #                             [--data ../shared/datasets/moleculeace]
-#                             [--space descriptors|fingerprints[-ap2d|-morgan|-rdkit][-gp][-cvnoise][-training|-loo|-kriging]]
-#                             [--heap 6g]
+#                             [--space descriptors[-repeatedN]|fingerprints[-ap2d|-morgan|-rdkit][-paths][-gp][-cvnoise][-training|-loo|-kriging]]
+#                             [--heap 8g]
 # --space descriptors (the default here): qspace's descriptor space (Study.descriptorSpace(), the default study's space
-# until the fingerprint space replaced it), where selection inside or before the folds differs. --space fingerprints:
+# until the fingerprint space replaced it), where selection inside or before the folds differs; descriptors-repeated3:
+# the same with 3 x 5-fold CV in both modes (its parts set beside the descriptor space's). --space fingerprints:
 # Study.fingerprintSpace().consensusOfAll(), the default study's until session 17 (its parts go to
 # <runs>-fingerprints/, set beside the previous default's, <runs>-fingerprints-ap2d/; the peer's part is copied from
 # the descriptor runs when there, else run). --space fingerprints-ap2d: Study.fingerprintSpaceAp2d(), the default until session 14 (PaDEL's AP2D atom pairs,
 # training-mean GPs). --space fingerprints-morgan: the default with RDKit's Morgan environments (Descriptors.morgan)
 # for CDK's ECFP4 and ECFP6, set beside the default; --space fingerprints-rdkit: that and RDKit's feature Morgan
-# (Descriptors.featureMorgan) for CDK's FCFP4, the four views as RDKit computes them, set beside the default. -gp
-# after any: the mean of the space's Gaussian processes only (the same builds); --space fingerprints-gp is what a
-# regression naming no space runs since session 17 (Study.fingerprintGaussianProcesses()), set beside
-# fingerprints-gp-cvnoise when that ran: -cvnoise, the Gaussian processes' noise chosen by CV from 0.01 to 0.3 as until
-# session 18 (now fixed at 0.1). Any then followed by -training, -loo or -kriging: that prior mean for the Gaussian
+# (Descriptors.featureMorgan) for CDK's FCFP4, the four views as RDKit computes them, set beside the default. -paths
+# after any: two more views, topological torsions and linear paths (Study.plusPathViews()). -gp after any: the mean of
+# the space's Gaussian processes only (the same builds); --space fingerprints-paths-gp is what a regression naming no
+# space runs since session 19 (Study.fingerprintGaussianProcesses(): six views), set beside fingerprints-gp, the
+# four views' GPs (the default of sessions 17-18), itself set beside fingerprints-gp-cvnoise when that ran: -cvnoise,
+# the Gaussian processes' noise chosen by CV from 0.01 to 0.3 as until session 18 (now fixed at 0.1). Any then followed by -training, -loo or -kriging: that prior mean for the Gaussian
 # processes (GaussianProcessBuilder.priorMean), set beside the space without it.
 # Default: the small-data protocol (a seeded sample of 80 training compounds, the whole test part) on all 30 sets.
 # --full: the full training parts (hours on 2 cores). Resumable: a dataset's finished parts are kept under
@@ -32,9 +34,9 @@ PROTOCOL=small; [[ -n "${OWN[--full]:-}" ]] && PROTOCOL=full
 N_TRAIN="${OWN[--n-train]:-80}"
 MODES="${OWN[--modes]:-inside-folds,before-cv}"
 SPACE="${OWN[--space]:-descriptors}"
-HEAP="${OWN[--heap]:-6g}" # each qspace process's -Xmx: the full CHEMBL234_Ki needs 4.2 GB for 4 slots
-[[ "$SPACE" =~ ^(descriptors|fingerprints(-ap2d|-morgan|-rdkit)?(-gp)?(-cvnoise)?(-(training|loo|kriging))?)$ ]] \
-  || { echo "$BENCH: --space $SPACE: expected descriptors or fingerprints[-ap2d|-morgan|-rdkit][-gp][-cvnoise][-training|-loo|-kriging]" >&2
+HEAP="${OWN[--heap]:-8g}" # each qspace process's -Xmx: the full CHEMBL234_Ki needs 6.4 GB for 4 slots (six views)
+[[ "$SPACE" =~ ^(descriptors(-repeated[2-9])?|fingerprints(-ap2d|-morgan|-rdkit)?(-paths)?(-gp)?(-cvnoise)?(-(training|loo|kriging))?)$ ]] \
+  || { echo "$BENCH: --space $SPACE: expected descriptors[-repeated2..9] or fingerprints[-ap2d|-morgan|-rdkit][-paths][-gp][-cvnoise][-training|-loo|-kriging]" >&2
        exit 2; }
 SUFFIX=""
 SEED_SUFFIX="" # a second seed's summary beside the first's
@@ -62,6 +64,7 @@ if [[ "$SPACE" != descriptors ]]; then
     fingerprints-ap2d-*) PREVIOUS_RUNS="$RUNS-fingerprints-ap2d" ;;
     fingerprints-gp) PREVIOUS_RUNS="$RUNS-fingerprints"
                      [[ -d "$RUNS-fingerprints-gp-cvnoise" ]] && PREVIOUS_RUNS="$RUNS-fingerprints-gp-cvnoise" ;;
+    fingerprints-paths-gp) PREVIOUS_RUNS="$RUNS-fingerprints-gp" ;;
     fingerprints-*) PREVIOUS_RUNS="$RUNS-fingerprints" ;;
   esac
   RUNS="$RUNS-$SPACE"

@@ -188,9 +188,10 @@ public final class Study implements Serializable {
     }
 
     /** The model space of a study that names no descriptors, selectors or builders, in words. */
-    public static final String DEFAULT_SPACE = "ECFP4, FCFP4, ECFP6 and atom-pair fingerprints x Tanimoto Gaussian"
-            + " processes for a regression (.fingerprintGaussianProcesses()), x Tanimoto SVM, Gaussian process and"
-            + " random forest for a classification (.fingerprintSpaceAp2d()), the mean of the models chosen; the"
+    public static final String DEFAULT_SPACE = "ECFP4, FCFP4, ECFP6, atom-pair, topological-torsion and path"
+            + " fingerprints x Tanimoto Gaussian processes for a regression (.fingerprintGaussianProcesses()); ECFP4,"
+            + " FCFP4, ECFP6 and atom pairs x Tanimoto SVM, Gaussian process and random forest for a classification"
+            + " (.fingerprintSpaceAp2d()); the mean of the models chosen; the"
             + " default: name descriptors, selectors or builders (or .fingerprintSpace(), .descriptorSpace()) for"
             + " another";
 
@@ -280,15 +281,36 @@ public final class Study implements Serializable {
     }
 
     /**
-     * The fingerprint space's Gaussian processes alone: ECFP4, FCFP4, ECFP6 counts and the atom-pair fingerprint,
-     * each modelled by a Tanimoto Gaussian process (noise 0.1, prior mean by leave-one-out): 4 candidates (and
-     * any builders added to this study before, {@link #addBuilders}). With the mean of its models
-     * ({@link #consensusOfAll()}) the default of a regression that names no space ({@link #spaceFor}): on
-     * MoleculeACE's sets the mean of these four had a lower test RMSE than the mean of {@link #fingerprintSpace()}'s
-     * 12 on most sets, at about half of its CPU (bench/HONEST_SELECTION.md, session 17).
+     * Tanimoto Gaussian processes (noise 0.1, prior mean by leave-one-out) on six fingerprint views: the fingerprint
+     * space's four (ECFP4, FCFP4, ECFP6 counts and the atom-pair fingerprint) and the two of {@link #plusPathViews()}
+     * (topological torsions, linear paths): 6 candidates (and any builders added to this study before,
+     * {@link #addBuilders}). With the mean of its models ({@link #consensusOfAll()}) the default of a regression that
+     * names no space ({@link #spaceFor}). On MoleculeACE's sets the mean of the first four had a lower test RMSE than
+     * the mean of {@link #fingerprintSpace()}'s 12 on most sets at about half of its CPU (session 17), and the mean of
+     * the six lower than the four's on most sets of every sample (session 19; bench/HONEST_SELECTION.md).
      */
     public Study fingerprintGaussianProcesses() {
-        return fingerprintViews(Descriptors.atomPairFingerprint(), "ap", List.of(looGaussianProcess()));
+        return fingerprintViews(Descriptors.atomPairFingerprint(), "ap", List.of(looGaussianProcess())).plusPathViews();
+    }
+
+    /**
+     * This space with two more views of each molecule, each modelled by the space's builders: topological torsions
+     * ({@link Descriptors#topologicalTorsions()}: chains of four atoms typed by element, pi electrons and branches) and
+     * linear paths of 1 to 7 bonds ({@link Descriptors#pathFingerprint()}), both hashed counts, feature sets "tt" and
+     * "path7". Unsupervised, like the circular fingerprints and atom pairs: nothing about them is chosen by activity.
+     *
+     * @throws IllegalStateException if the space has them already (the default regression space does)
+     */
+    public Study plusPathViews() {
+        List<Selector> views = new java.util.ArrayList<>(selectors());
+        if (views.stream().anyMatch(v -> v.name().equals("tt") || v.name().equals("path7"))) {
+            throw new IllegalStateException("the space already has the torsion and path views (a regression that names"
+                    + " no space has them): name the space to extend first, e.g. .fingerprintSpace().plusPathViews()");
+        }
+        views.add(Selectors.fingerprints("tt"));
+        views.add(Selectors.fingerprints("path7"));
+        return descriptors(descriptors().plus(Descriptors.topologicalTorsions()).plus(Descriptors.pathFingerprint()))
+                .selectors(views);
     }
 
     /**

@@ -129,7 +129,7 @@ class ClassificationPlanTest {
         assertTrue(mixed.toString().contains("-> 1 consensus, mean of all models, always the chosen model\n"),
                 mixed.toString());
         assertEquals(Study.DEFAULT_SPACE, mixed.manifest().get("model_space"));
-        assertEquals(1 + 2 * 4 + 1, mixed.roots().get(1).task().expectedSubtreeSize(), "4 builds and tests, the mean");
+        assertEquals(1 + 2 * 6 + 1, mixed.roots().get(1).task().expectedSubtreeSize(), "6 builds and tests, the mean");
         assertEquals(plan.roots().get(0).task().expectedSubtreeSize(), mixed.roots().get(0).task().expectedSubtreeSize());
         // two builders on one feature set are fewer models than the smallest size: no consensus is planned
         Plan few = Study.named("few").datasets(bzr().activeAtLeast(7))

@@ -32,9 +32,16 @@ class PlanTest {
     void aStudyThatNamesNoSpaceModelsARegressionWithTheFingerprintGaussianProcessesAndTheirMeanChosen() {
         Study study = Study.named("defaults").datasets(SampleData.bzr()).store(store.toString());
         Plan plan = study.plan();
-        assertEquals(4, plan.featureSetsPerDataset());
-        assertEquals(1 + 2 * 4 + 1, plan.expectedInvocations(), "prepare, 4 builds and tests, their mean");
-        assertEquals("ecfp4, fcfp4, ecfp6, ap", plan.manifest().get("selectors"));
+        assertEquals(6, plan.featureSetsPerDataset());
+        assertEquals(1 + 2 * 6 + 1, plan.expectedInvocations(), "prepare, 6 builds and tests, their mean");
+        assertEquals("ecfp4, fcfp4, ecfp6, ap, tt, path7", plan.manifest().get("selectors"));
+        assertEquals("ecfp(4,2048,counts)+fcfp(4,2048,counts)+ecfp(6,2048,counts)+ap(2048,counts)+tt(2048,counts)"
+                + "+paths(7,2048,counts)", study.descriptors().describe());
+        assertEquals(study.fingerprintGaussianProcesses().plan().expectedInvocations(),
+                study.fingerprintSpace().plusPathViews().builders(study.builders()).plan().expectedInvocations());
+        IllegalStateException twice = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                study::plusPathViews);
+        assertTrue(twice.getMessage().contains(".fingerprintSpace().plusPathViews()"), twice.getMessage());
         String learners = plan.manifest().get("builders");
         assertTrue(learners.startsWith("gp(") && learners.contains("priorMean=loo") && !learners.contains("svr")
                 && !learners.contains("rf"), learners);
@@ -45,7 +52,7 @@ class PlanTest {
                 plan.toString());
         String described = study.toString();
         assertTrue(described.contains("space:       " + Study.DEFAULT_SPACE) && described.contains(
-                "selectors:   ecfp4, fcfp4, ecfp6, ap") && described.contains(
+                "selectors:   ecfp4, fcfp4, ecfp6, ap, tt, path7") && described.contains(
                 "consensus:   mean of all models, always the chosen model (the default"), described);
         // naming one part keeps the descriptor space's defaults for the rest, and no consensus for a regression
         Plan named = Study.named("named").datasets(SampleData.bzr()).builders(io.qspace.model.Builders.pls())

@@ -24,18 +24,20 @@ import tech.tablesaw.api.Table;
  * The space "descriptors" is {@link Study#descriptorSpace()} with {@code .consensus()} (chosen when its nested CV beats
  * the best single model's CV), the default study's space until session 12; "fingerprints" is
  * {@link Study#fingerprintSpace()} with {@link Study#consensusOfAll()}, what a regression naming no space ran in
- * sessions 14-16 ("fingerprints-gp", its Gaussian processes alone, since);
+ * sessions 14-16 ("fingerprints-gp", its Gaussian processes alone, in sessions 17-18);
  * "fingerprints-ap2d" {@link Study#fingerprintSpaceAp2d()} (the same until session 14); "fingerprints-morgan" the
  * default with RDKit's Morgan environments of radius 2 and 3 ({@code Descriptors.morgan}) for CDK's ECFP4 and ECFP6;
  * "fingerprints-rdkit" that and RDKit's feature Morgan ({@code Descriptors.featureMorgan(2, 2048)}) for CDK's FCFP4;
- * any followed by "-gp": the mean of its Gaussian processes only (one per view, the same builds as the whole
+ * any followed by "-paths": two more views, topological torsions and linear paths ({@code Study.plusPathViews()};
+ * "fingerprints-paths-gp" is the default of a regression since session 19); then by "-gp": the mean of its Gaussian
+ * processes only (one per view, the same builds as the whole
  * space's); then by "-cvnoise": their noise chosen by CV from 0.01, 0.03, 0.1 and 0.3 of the activities' variance
  * (the default's until session 18, now fixed at 0.1); then by "-training", "-loo" or "-kriging": with that prior
  * mean for its Gaussian processes
  * ({@code GaussianProcessBuilder.priorMean}). Besides the
  * chosen model's CV, its {@code selection_cv_rmse} is written ({@link Results#selectionCv()}: the CV of the choice).
  *
- * <pre>java ... io.qspace.bench.HonestSelectionBench CSV NAME SEED inside-folds|before-cv [descriptors|fingerprints[-ap2d|-morgan|-rdkit][-gp][-cvnoise][-training|-loo|-kriging]] OUT.json</pre>
+ * <pre>java ... io.qspace.bench.HonestSelectionBench CSV NAME SEED inside-folds|before-cv [descriptors[-repeatedN]|fingerprints[-ap2d|-morgan|-rdkit][-paths][-gp][-cvnoise][-training|-loo|-kriging]] OUT.json</pre>
  */
 public final class HonestSelectionBench {
     private HonestSelectionBench() {}
@@ -57,18 +59,25 @@ public final class HonestSelectionBench {
                 ? (io.qspace.model.ModelBuilder) change.apply(gp) : b).toList());
     }
 
+    /** "descriptors", or "descriptors-repeated3": the same space with 3 x 5-fold CV (both selection modes). */
+    private static final java.util.regex.Pattern REPEATED_DESCRIPTORS = java.util.regex.Pattern.compile(
+            "descriptors(?:-repeated([2-9]))?");
+
     private static final java.util.regex.Pattern FINGERPRINT_SPACES = java.util.regex.Pattern.compile(
-            "fingerprints(-ap2d|-morgan|-rdkit)?(-gp)?(-cvnoise)?(?:-(training|loo|kriging))?");
+            "fingerprints(-ap2d|-morgan|-rdkit)?(-paths)?(-gp)?(-cvnoise)?(?:-(training|loo|kriging))?");
 
     /** The space a name above stands for, its chosen model the mean of its models unless "descriptors". */
     static Study space(Study study, String space) {
-        if (space.equals("descriptors")) {
-            return study.descriptorSpace().consensus();
+        java.util.regex.Matcher repeated = REPEATED_DESCRIPTORS.matcher(space);
+        if (repeated.matches()) {
+            Study descriptors = study.descriptorSpace().consensus();
+            return repeated.group(1) == null ? descriptors
+                    : descriptors.validation(study.validation().repeated(Integer.parseInt(repeated.group(1))));
         }
         java.util.regex.Matcher m = FINGERPRINT_SPACES.matcher(space);
         if (!m.matches()) {
             throw new IllegalArgumentException("space '" + space
-                    + "': expected descriptors or fingerprints[-ap2d|-morgan|-rdkit][-gp][-cvnoise]"
+                    + "': expected descriptors[-repeated2..9] or fingerprints[-ap2d|-morgan|-rdkit][-paths][-gp][-cvnoise]"
                     + "[-training|-loo|-kriging]");
         }
         Study fingerprints = "-ap2d".equals(m.group(1)) ? study.fingerprintSpaceAp2d() : study.fingerprintSpace();
@@ -80,12 +89,15 @@ public final class HonestSelectionBench {
             fingerprints = morganViews(fingerprints, io.qspace.chem.Descriptors.featureMorgan(2, 2048), "fmorgan2");
         }
         if (m.group(2) != null) {
-            fingerprints = gaussianProcessesOnly(fingerprints);
+            fingerprints = fingerprints.plusPathViews();
         }
         if (m.group(3) != null) {
+            fingerprints = gaussianProcessesOnly(fingerprints);
+        }
+        if (m.group(4) != null) {
             fingerprints = noiseByCv(fingerprints);
         }
-        return (m.group(4) != null ? priorMean(fingerprints, m.group(4)) : fingerprints).consensusOfAll();
+        return (m.group(5) != null ? priorMean(fingerprints, m.group(5)) : fingerprints).consensusOfAll();
     }
 
     /** The space with its Gaussian processes only (one per view; the same builds as the whole space's). */
@@ -109,7 +121,7 @@ public final class HonestSelectionBench {
         long cpu0 = ModelSpaceBench.processCpuNanos();
         if (args.length != 5 && args.length != 6) {
             throw new IllegalArgumentException("usage: HonestSelectionBench CSV NAME SEED inside-folds|before-cv "
-                    + "[descriptors|fingerprints[-ap2d|-morgan|-rdkit][-gp][-cvnoise][-training|-loo|-kriging]] OUT.json");
+                    + "[descriptors|fingerprints[-ap2d|-morgan|-rdkit][-paths][-gp][-cvnoise][-training|-loo|-kriging]] OUT.json");
         }
         String space = args.length == 6 ? args[4] : "descriptors";
         Path csv = Path.of(args[0]);

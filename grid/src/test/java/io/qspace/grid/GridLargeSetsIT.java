@@ -134,7 +134,7 @@ class GridLargeSetsIT {
 
     /**
      * A study left to its defaults, a classification and a regression: the fingerprint space's 12 models and their
-     * mean for the classification, the fingerprint views' 4 Gaussian processes and their mean for the regression, as
+     * mean for the classification, the fingerprint views' 6 Gaussian processes and their mean for the regression, as
      * on one slot.
      */
     @Test
@@ -152,7 +152,7 @@ class GridLargeSetsIT {
                         ProgressListener.none()).await();
                 assertEquals(0, onGrid.failed(), onGrid.failures().print());
                 Table d = defaultNumbers(onGrid.table());
-                assertEquals(12 + 1 + 4 + 1, d.rowCount(), d.print());
+                assertEquals(12 + 1 + 6 + 1, d.rowCount(), d.print());
                 assertEquals(defaultNumbers(local.table()).print(), d.print());
                 for (String dataset : List.of("sutherland_BZR", "bzr_potency")) {
                     assertEquals("consensus", onGrid.best(dataset).provenance().builder());

@@ -5,7 +5,7 @@ import org.openscience.cdk.interfaces.IAtom;
 import org.openscience.cdk.interfaces.IAtomContainer;
 import org.openscience.cdk.interfaces.IBond;
 
-import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 /**
  * Atom-pair fingerprint (Carhart, Smith and Venkataraghavan 1985) as RDKit's atom-pair generator types its atoms, folded
@@ -16,55 +16,44 @@ import java.util.Arrays;
  * columns are not RDKit's bit for bit. Unlike PaDEL's AP2D ({@link AtomPairs}) it tells a carbonyl carbon from a
  * methyl and an amide nitrogen from an amine, and reaches across a whole drug-sized molecule.
  */
-final class AtomPairFingerprint implements MoleculeDescriptor {
+final class AtomPairFingerprint extends HashedCountFingerprint {
     /** RDKit's longest pair (its maxDistance). */
     static final int MAX_DISTANCE = 30;
     /** RDKit's atomNumberTypes: an element not listed takes the index after the last. */
     private static final int[] ELEMENTS = {5, 6, 7, 8, 9, 14, 15, 16, 17, 33, 34, 35, 51, 52, 43};
 
-    private final int bits;
-    private final String[] columns;
-
     /** Built from a spec that {@link Descriptors#atomPairFingerprint(int)} checked. */
     AtomPairFingerprint(int bits) {
-        this.bits = bits;
-        columns = new String[bits];
-        for (int i = 0; i < bits; i++) columns[i] = name() + "." + i;
+        super("AP", bits);
     }
 
-    @Override public String name() { return "AP"; }
-
-    @Override public String[] columns() { return columns.clone(); }
-
     @Override
-    public String compute(IAtomContainer mol, double[] out, int offset) {
-        Arrays.fill(out, offset, offset + bits, 0);
+    void codes(IAtomContainer mol, IntConsumer hash) {
         int n = mol.getAtomCount();
         int[] type = new int[n];
-        for (int i = 0; i < n; i++) type[i] = atomType(mol, mol.getAtom(i));
+        for (int i = 0; i < n; i++) type[i] = atomType(mol, mol.getAtom(i), 0);
         int[][] distance = TopologicalMatrix.getMatrix(mol);
         for (int i = 0; i < n; i++) {
             if (type[i] < 0) continue;
             for (int j = i + 1; j < n; j++) {
                 int d = distance[i][j];
                 if (type[j] < 0 || d < 1 || d > MAX_DISTANCE) continue;
-                out[offset + column(type[i], type[j], d)]++;
+                hash.accept(pairHash(type[i], type[j], d));
             }
         }
-        return null;
     }
 
-    /** The column of a pair: its code (the two types in order, then the distance) hashed, then folded. */
-    int column(int typeA, int typeB, int distance) {
-        int code = (Math.min(typeA, typeB) << 12) | (Math.max(typeA, typeB) << 5) | distance;
-        return FingerprintHash.column(FingerprintHash.mix(code), bits);
+    /** The hash of a pair: its code (the two types in order, then the distance) mixed. */
+    static int pairHash(int typeA, int typeB, int distance) {
+        return FingerprintHash.mix((Math.min(typeA, typeB) << 12) | (Math.max(typeA, typeB) << 5) | distance);
     }
 
     /**
-     * RDKit's atom code: element index (4 bits), pi electrons modulo 4 (2 bits), heavy neighbours modulo 8 (3 bits);
-     * -1 for a hydrogen, which pairs are not made of.
+     * RDKit's atom code: element index (4 bits), pi electrons modulo 4 (2 bits), heavy neighbours less
+     * {@code branchSubtract} (at least 0) modulo 8 (3 bits); -1 for a hydrogen, which pairs are not made of. Pairs
+     * subtract nothing; torsions ({@link TopologicalTorsionFingerprint}) the neighbours on the path.
      */
-    static int atomType(IAtomContainer mol, IAtom atom) {
+    static int atomType(IAtomContainer mol, IAtom atom, int branchSubtract) {
         int element = atom.getAtomicNumber() == null ? 0 : atom.getAtomicNumber();
         if (element == 1) return -1;
         int heavyNeighbours = 0, pi = 0;
@@ -83,6 +72,6 @@ final class AtomPairFingerprint implements MoleculeDescriptor {
                 break;
             }
         }
-        return (index << 5) | ((pi % 4) << 3) | (heavyNeighbours % 8);
+        return (index << 5) | ((pi % 4) << 3) | (Math.max(0, heavyNeighbours - branchSubtract) % 8);
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
  * Descriptor components by their stable spec string, so a {@link DescriptorSet} holds only strings (serializable,
  * hashable) and builds fresh, unshared instances wherever it runs. Specs: "cdk:ALOGPDescriptor", "chi", "counts",
  * "ecfp:4:2048:counts" (or ":bits"), "fcfp:4:2048:counts", "morgan:2:2048" (or ":features"), "atompairs", "ap:2048",
- * "maccs".
+ * "paths:7:2048", "tt:2048", "maccs".
  */
 final class Components {
     private Components() {}
@@ -24,6 +24,8 @@ final class Components {
                     p.length > 3 && p[3].equals("features"));
             case "atompairs" -> new AtomPairs();
             case "ap" -> new AtomPairFingerprint(Integer.parseInt(p[1]));
+            case "paths" -> new PathFingerprint(Integer.parseInt(p[1]), Integer.parseInt(p[2]));
+            case "tt" -> new TopologicalTorsionFingerprint(Integer.parseInt(p[1]));
             case "maccs" -> new MaccsKeys();
             case "test-sleep" -> new SleepForTest(Long.parseLong(p[1]));
             default -> throw new IllegalArgumentException("unknown descriptor component " + spec);

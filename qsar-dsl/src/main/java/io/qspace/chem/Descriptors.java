@@ -200,6 +200,43 @@ public final class Descriptors {
         return atomPairFingerprint(2048);
     }
 
+    /**
+     * The linear path fingerprint: every chain of 1 to {@code maxBonds} bonds through distinct heavy atoms, written
+     * as its elements, aromaticity and bond orders, counted in one of {@code bits} hashed columns "Path{maxBonds}.{i}",
+     * block "path{maxBonds}" (Daylight's kind of fingerprint; RDKit's {@code RDKFingerprint} without branched paths).
+     *
+     * @param maxBonds 1 to 10 (7 is RDKit's default)
+     */
+    public static DescriptorSet pathFingerprint(int maxBonds, int bits) {
+        checkedBits(bits);
+        if (maxBonds < 1 || maxBonds > PathFingerprint.MAX_BONDS) {
+            throw new IllegalArgumentException("maxBonds must be 1 to " + PathFingerprint.MAX_BONDS + ", was " + maxBonds);
+        }
+        return new MoleculeDescriptorSet("paths(" + maxBonds + "," + bits + ",counts)", "path" + maxBonds,
+                List.of("paths:" + maxBonds + ":" + bits), DEFAULT_TIME_LIMIT_MILLIS);
+    }
+
+    /** Paths of 1 to 7 bonds folded to 2048 columns, block "path7". */
+    public static DescriptorSet pathFingerprint() {
+        return pathFingerprint(7, 2048);
+    }
+
+    /**
+     * The topological torsion fingerprint (Nilakantan et al. 1987) with RDKit's atom types: every chain of four heavy
+     * atoms, typed by element, pi electrons and branches off the chain, counted in one of {@code bits} hashed columns
+     * "TT.{i}", block "tt".
+     */
+    public static DescriptorSet topologicalTorsions(int bits) {
+        checkedBits(bits);
+        return new MoleculeDescriptorSet("tt(" + bits + ",counts)", "tt", List.of("tt:" + bits),
+                DEFAULT_TIME_LIMIT_MILLIS);
+    }
+
+    /** Topological torsions folded to 2048 columns, block "tt". */
+    public static DescriptorSet topologicalTorsions() {
+        return topologicalTorsions(2048);
+    }
+
     /** The 166 MACCS keys, block "maccs". */
     public static DescriptorSet maccs() {
         return new MoleculeDescriptorSet("maccs", "maccs", List.of("maccs"), DEFAULT_TIME_LIMIT_MILLIS);

@@ -1,6 +1,6 @@
 package io.qspace.chem;
 
-/** The hashing of qspace's own fingerprints ({@link MorganFingerprint}, {@link AtomPairFingerprint}). */
+/** The hashing of qspace's own fingerprints ({@link HashedCountFingerprint}). */
 final class FingerprintHash {
     private FingerprintHash() {}
 

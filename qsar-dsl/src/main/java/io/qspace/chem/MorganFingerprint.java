@@ -12,6 +12,7 @@ import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntConsumer;
 
 import static io.qspace.chem.FingerprintHash.combine;
 
@@ -33,7 +34,7 @@ import static io.qspace.chem.FingerprintHash.combine;
  * is instead which of RDKit's six pharmacophoric roles it plays, a bit each: donor, acceptor, aromatic, halogen,
  * basic, acidic (RDKit's patterns, after Gobbi and Poppinger 1998); a plain aliphatic carbon is 0. Growth is the same.
  */
-final class MorganFingerprint implements MoleculeDescriptor {
+final class MorganFingerprint extends HashedCountFingerprint {
     /** RDKit's default feature definitions for Morgan feature invariants, in its bit order. */
     private static final String[] FEATURE_SMARTS = {
             "[$([N;!H0;v3,v4&+1]),$([O,S;H1;+0]),n&H1&+0]", // donor
@@ -51,17 +52,14 @@ final class MorganFingerprint implements MoleculeDescriptor {
         return patterns;
     });
 
-    private final int radius, bits;
+    private final int radius;
     private final boolean features;
-    private final String[] columns;
 
     /** Built from a spec that {@link Descriptors#morgan} or {@link Descriptors#featureMorgan} checked. */
     MorganFingerprint(int radius, int bits, boolean features) {
-        this.radius = checkedRadius(radius);
-        this.bits = bits;
+        super((features ? "FeatureMorgan" : "Morgan") + checkedRadius(radius), bits);
+        this.radius = radius;
         this.features = features;
-        columns = new String[bits];
-        for (int i = 0; i < bits; i++) columns[i] = name() + "." + i;
     }
 
     static int checkedRadius(int radius) {
@@ -69,17 +67,9 @@ final class MorganFingerprint implements MoleculeDescriptor {
         return radius;
     }
 
-    @Override public String name() { return (features ? "FeatureMorgan" : "Morgan") + radius; }
-
-    @Override public String[] columns() { return columns.clone(); }
-
     @Override
-    public String compute(IAtomContainer mol, double[] out, int offset) {
-        Arrays.fill(out, offset, offset + bits, 0);
-        for (int code : environments(mol, radius, features)) {
-            out[offset + FingerprintHash.column(code, bits)]++;
-        }
-        return null;
+    void codes(IAtomContainer mol, IntConsumer hash) {
+        for (int code : environments(mol, radius, features)) hash.accept(code);
     }
 
     /**

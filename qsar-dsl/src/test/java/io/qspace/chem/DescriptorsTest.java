@@ -191,6 +191,55 @@ class DescriptorsTest {
         assertEquals(32 * 31 / 2 - 1, java.util.Arrays.stream(v[5]).sum());
     }
 
+    @Test
+    void theTopologicalTorsionFingerprintCountsFourAtomChainsAsRdkitDoes() {
+        List<String> smiles = List.of("CCCC", "c1ccccc1", "CC(=O)Nc1ccc(O)cc1", "O=C(O)c1ccccc1OC(C)=O", "Cn1cccc1",
+                "CC(C)C", "C1CCC1", "[H]C([H])([H])CCC", "C1=CC=CC=C1");
+        int bits = 1 << 16; // wide enough that these molecules' torsions share no column
+        DescriptorMatrix m = Descriptors.topologicalTorsions(bits).calculate(smiles, null);
+        assertTrue(m.failures().isEmpty(), m.failures().toString());
+        assertEquals("tt(2048,counts)", Descriptors.topologicalTorsions().describe());
+        assertArrayEquals(new int[]{0, bits}, m.blocks().get("tt"));
+        assertEquals("TT.0", m.names().get(0));
+        // RDKit 2025's GetTopologicalTorsionGenerator().GetSparseCountFingerprint on the same SMILES, counts sorted
+        List<List<Integer>> rdkit = List.of(List.of(1), List.of(6), List.of(1, 1, 2, 2, 2, 2, 4),
+                counts(14, 2, 3), List.of(1, 2, 2, 2), List.of(), List.of(4));
+        for (int r = 0; r < rdkit.size(); r++) {
+            assertEquals(rdkit.get(r), sortedCounts(m.values()[r]), smiles.get(r));
+        }
+        // butane's torsion is not propane's with a hydrogen drawn, and a Kekule benzene is the aromatic one
+        assertArrayEquals(m.values()[0], m.values()[7]);
+        assertArrayEquals(m.values()[1], m.values()[8]);
+    }
+
+    @Test
+    void thePathFingerprintCountsEveryChainOfOneToMaxBondsOnce() {
+        List<String> smiles = List.of("CC", "CCC", "c1ccccc1", "C1=CC=CC=C1", "CCO", "OCC", "CC=O", "C".repeat(12),
+                "[H]OCC");
+        DescriptorMatrix seven = Descriptors.pathFingerprint().calculate(smiles, null);
+        DescriptorMatrix two = Descriptors.pathFingerprint(2, 2048).calculate(smiles, null);
+        assertTrue(seven.failures().isEmpty() && two.failures().isEmpty(), seven.failures().toString());
+        assertEquals("paths(7,2048,counts)", Descriptors.pathFingerprint().describe());
+        assertArrayEquals(new int[]{0, 2048}, seven.blocks().get("path7"));
+        assertEquals("Path7.0", seven.names().get(0));
+        double[][] v = seven.values();
+        assertEquals(1.0, java.util.Arrays.stream(v[0]).sum());
+        // propane: two C-C bonds (one column, counted twice) and one C-C-C
+        assertEquals(List.of(1, 2), sortedCounts(v[1]));
+        // benzene: from each of 6 atoms, 5 lengths each way, each path once from its two ends: 30, 6 of each length
+        assertEquals(List.of(6, 6, 6, 6, 6), sortedCounts(v[2]));
+        assertArrayEquals(v[2], v[3]);
+        // a path reads the same from either end; a carbonyl is not a hydroxyl; drawn hydrogens make no paths
+        assertArrayEquals(v[4], v[5]);
+        assertTrue(!java.util.Arrays.equals(v[4], v[6]));
+        assertArrayEquals(v[4], v[8]);
+        // a 12-carbon chain: 11 - k + 1 paths of k bonds, k = 1..7, and only k <= 2 with maxBonds 2
+        assertEquals(11 + 10 + 9 + 8 + 7 + 6 + 5, java.util.Arrays.stream(v[7]).sum());
+        assertEquals(11 + 10, java.util.Arrays.stream(two.values()[7]).sum());
+        assertThrows(IllegalArgumentException.class, () -> Descriptors.pathFingerprint(11, 2048));
+        assertThrows(IllegalArgumentException.class, () -> Descriptors.pathFingerprint(0, 2048));
+    }
+
     /** The nonzero counts of a fingerprint row, sorted: its partition of environments when no two share a column. */
     private static List<Integer> sortedCounts(double[] row) {
         return java.util.Arrays.stream(row).filter(x -> x > 0).mapToInt(x -> (int) x).sorted().boxed().toList();
