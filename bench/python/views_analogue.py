@@ -140,7 +140,7 @@ for seed in seeds:
     for n in names:
         y,yt,K,Kt=run(seed,n,CACHE); p,q=peer(seed,n); qr.append(q/p)
         for k in sel: rows[k].append(rmse(VARS[k](y,K,Kt),yt)/p)
-    print(f"seed {seed}: qspace default {np.median(qr):.4f} wins {sum(r<=1 for r in qr)}")
+    print(f"seed {seed}: qspace fingerprints-gp (four views) {np.median(qr):.4f} wins {sum(r<=1 for r in qr)}")
     b=np.array(rows["base"]) if "base" in rows else None
     for k in sel:
         r=np.array(rows[k]); extra=f" lower-than-base {int((r<b-1e-12).sum())} med {np.median(r/b):.4f}" if b is not None else ""
