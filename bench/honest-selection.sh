@@ -19,8 +19,9 @@
 # the space's Gaussian processes only (the same builds); --space fingerprints-paths-gp is what a regression naming no
 # space runs since session 19 (Study.fingerprintGaussianProcesses(): six views), set beside fingerprints-gp, the
 # four views' GPs (the default of sessions 17-18), itself set beside fingerprints-gp-cvnoise when that ran: -cvnoise,
-# the Gaussian processes' noise chosen by CV from 0.01 to 0.3 as until session 18 (now fixed at 0.1). Any then followed by -training, -loo or -kriging: that prior mean for the Gaussian
-# processes (GaussianProcessBuilder.priorMean), set beside the space without it.
+# the Gaussian processes' noise chosen by CV from 0.01 to 0.3 as until session 18 (now fixed at 0.1). Any then
+# followed by -training, -loo or -kriging: that prior mean for the Gaussian processes (GaussianProcessBuilder.priorMean),
+# set beside the space without it.
 # Default: the small-data protocol (a seeded sample of 80 training compounds, the whole test part) on all 30 sets.
 # --full: the full training parts (hours on 2 cores). Resumable: a dataset's finished parts are kept under
 # bench/results/honest-selection/<protocol>[-<n-train>-seed<seed>]/<set>/ and not run again (delete a file to redo it).

@@ -121,7 +121,8 @@ public final class HonestSelectionBench {
         long cpu0 = ModelSpaceBench.processCpuNanos();
         if (args.length != 5 && args.length != 6) {
             throw new IllegalArgumentException("usage: HonestSelectionBench CSV NAME SEED inside-folds|before-cv "
-                    + "[descriptors|fingerprints[-ap2d|-morgan|-rdkit][-paths][-gp][-cvnoise][-training|-loo|-kriging]] OUT.json");
+                    + "[descriptors[-repeatedN]|fingerprints[-ap2d|-morgan|-rdkit][-paths][-gp][-cvnoise]"
+                    + "[-training|-loo|-kriging]] OUT.json");
         }
         String space = args.length == 6 ? args[4] : "descriptors";
         Path csv = Path.of(args[0]);

@@ -54,12 +54,12 @@ final class AtomPairFingerprint extends HashedCountFingerprint {
      * subtract nothing; torsions ({@link TopologicalTorsionFingerprint}) the neighbours on the path.
      */
     static int atomType(IAtomContainer mol, IAtom atom, int branchSubtract) {
+        if (Molecules.isHydrogen(atom)) return -1;
         int element = atom.getAtomicNumber() == null ? 0 : atom.getAtomicNumber();
-        if (element == 1) return -1;
         int heavyNeighbours = 0, pi = 0;
         for (IBond bond : mol.getConnectedBondsList(atom)) {
             IAtom other = bond.getOther(atom);
-            if (other.getAtomicNumber() == null || other.getAtomicNumber() != 1) heavyNeighbours++;
+            if (!Molecules.isHydrogen(other)) heavyNeighbours++;
             if (!atom.isAromatic() && bond.getOrder() != null && bond.getOrder() != IBond.Order.UNSET) {
                 pi += bond.getOrder().numeric() - 1;
             }

@@ -29,12 +29,13 @@ final class LinearPaths {
         bondTo = new IBond[n][];
         for (int i = 0; i < n; i++) {
             IAtom atom = mol.getAtom(i);
-            if (!heavy(atom)) {
+            if (Molecules.isHydrogen(atom)) {
                 neighbours[i] = new int[0];
                 bondTo[i] = new IBond[0];
                 continue;
             }
-            var bonds = mol.getConnectedBondsList(atom).stream().filter(b -> heavy(b.getOther(atom))).toList();
+            var bonds = mol.getConnectedBondsList(atom).stream()
+                    .filter(b -> !Molecules.isHydrogen(b.getOther(atom))).toList();
             neighbours[i] = new int[bonds.size()];
             bondTo[i] = new IBond[bonds.size()];
             for (int k = 0; k < bonds.size(); k++) {
@@ -72,9 +73,5 @@ final class LinearPaths {
                 onPath[next] = false;
             }
         }
-    }
-
-    static boolean heavy(IAtom atom) {
-        return atom.getAtomicNumber() == null || atom.getAtomicNumber() != 1;
     }
 }

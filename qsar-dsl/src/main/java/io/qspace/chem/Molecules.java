@@ -4,6 +4,7 @@ import org.openscience.cdk.aromaticity.Aromaticity;
 import org.openscience.cdk.aromaticity.ElectronDonation;
 import org.openscience.cdk.exception.CDKException;
 import org.openscience.cdk.graph.Cycles;
+import org.openscience.cdk.interfaces.IAtom;
 import org.openscience.cdk.interfaces.IAtomContainer;
 import org.openscience.cdk.silent.SilentChemObjectBuilder;
 import org.openscience.cdk.smiles.SmilesParser;
@@ -30,6 +31,11 @@ public final class Molecules {
         IAtomContainer mol = PARSER.get().parseSmiles(smiles.trim());
         prepare(mol);
         return mol;
+    }
+
+    /** Whether the atom is a hydrogen drawn as an atom (one of unknown element is not): fingerprints skip these. */
+    static boolean isHydrogen(IAtom atom) {
+        return atom.getAtomicNumber() != null && atom.getAtomicNumber() == 1;
     }
 
     /** Atom typing, implicit hydrogens where missing, aromaticity; in place. */

@@ -79,7 +79,7 @@ final class MorganFingerprint extends HashedCountFingerprint {
     static List<Integer> environments(IAtomContainer mol, int radius, boolean features) {
         int n = mol.getAtomCount();
         boolean[] heavy = new boolean[n];
-        for (int i = 0; i < n; i++) heavy[i] = !isHydrogen(mol.getAtom(i));
+        for (int i = 0; i < n; i++) heavy[i] = !Molecules.isHydrogen(mol.getAtom(i));
         int[] invariant = features ? featureInvariants(mol) : connectivityInvariants(mol, heavy);
         List<Integer> found = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -129,10 +129,6 @@ final class MorganFingerprint extends HashedCountFingerprint {
         return found;
     }
 
-    private static boolean isHydrogen(IAtom atom) {
-        return atom.getAtomicNumber() != null && atom.getAtomicNumber() == 1;
-    }
-
     /** Per heavy atom, RDKit's connectivity invariant (0 for hydrogens). */
     private static int[] connectivityInvariants(IAtomContainer mol, boolean[] heavy) {
         int[] invariant = new int[heavy.length];
@@ -149,7 +145,7 @@ final class MorganFingerprint extends HashedCountFingerprint {
         int degree = hydrogens;
         for (IAtom other : mol.getConnectedAtomsList(atom)) {
             degree++;
-            if (isHydrogen(other)) hydrogens++;
+            if (Molecules.isHydrogen(other)) hydrogens++;
         }
         int h = combine(0, atom.getAtomicNumber() == null ? 0 : atom.getAtomicNumber());
         h = combine(h, degree);

@@ -11,7 +11,8 @@ import java.util.List;
  * (bench/HONEST_SELECTION.md), the mean of the fingerprint space's 12 models had a lower test RMSE than the
  * descriptor space's chosen model on most sets (median ratio 0.91 on one seeded sample, 0.955 on a second) at about a
  * quarter of its CPU, and the mean of its Gaussian processes, the default of a regression that names no space
- * since session 17 (on six fingerprint views since session 19), lower again on most. The plan says so, naming the datasets it concerns.
+ * since session 17 (on six fingerprint views since session 19), lower again on most. The plan says so, naming the
+ * datasets it concerns.
  */
 public final class SmallSets {
     /** Datasets of at most this many compounds get the advice (the measured protocol trained on 80). */
